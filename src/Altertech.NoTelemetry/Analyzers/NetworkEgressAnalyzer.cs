@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Altertech.NoTelemetry.Infrastructure;
+using Altertech.NoTelemetry.Knowledge;
+using Altertech.NoTelemetry.Network;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Altertech.NoTelemetry.Analyzers;
+
+/// <summary>
+/// NT0006: the inventory of every operation that connects, sends, resolves a host or registers a sender
+/// (exporters and sinks). Creating a client is not egress; using it is.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.NetworkEgress);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var egress = CompilationKnowledge.Get(start.Compilation, start.CancellationToken).Egress;
+            if (egress.IsEmpty)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, egress), OperationKind.Invocation, OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, EgressTable egress)
+    {
+        if (!EgressClassifier.TryClassify(context.Operation, egress, out var site))
+        {
+            return;
+        }
+
+        var destination = site.Endpoint is null
+            ? string.Empty
+            : site.ConstantHost is { } host ? $" to '{host}'" : " to an endpoint set at run time";
+        var location = context.Operation is IObjectCreationOperation
+            ? context.Operation.Syntax.GetLocation()
+            : DiagnosticLocations.MemberName(context.Operation);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rules.NetworkEgress,
+            location,
+            DiagnosticLocations.Describe(site.Method),
+            site.Api.Verb,
+            destination));
+    }
+}

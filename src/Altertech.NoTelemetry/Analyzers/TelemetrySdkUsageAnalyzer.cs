@@ -1,0 +1,281 @@
+using System.Collections.Immutable;
+using Altertech.NoTelemetry.Catalogue;
+using Altertech.NoTelemetry.Infrastructure;
+using Altertech.NoTelemetry.Knowledge;
+using Altertech.NoTelemetry.Network;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Altertech.NoTelemetry.Analyzers;
+
+/// <summary>
+/// NT0001: every use of a catalogued telemetry SDK (calls, creations, member references, method groups,
+/// extension methods matched by their assembly, attributes, generic arguments, declarations typed as an SDK
+/// type), and every network call whose constant endpoint is a catalogued ingestion host.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.TelemetryServiceUsed);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // Telemetry that a source generator wrote still sends: analyse generated code and report in it.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var knowledge = CompilationKnowledge.Get(context.Compilation, context.CancellationToken);
+        var matcher = knowledge.Telemetry;
+        var checkSdk = matcher.HasSdkSymbols;
+        var checkHosts = matcher.Hosts.Count > 0 && !knowledge.Egress.IsEmpty;
+        if (!checkSdk && !checkHosts)
+        {
+            return;
+        }
+
+        var egress = checkHosts ? knowledge.Egress : null;
+        context.RegisterOperationAction(c => AnalyzeCall(c, matcher, checkSdk, egress), OperationKind.Invocation, OperationKind.ObjectCreation);
+        if (!checkSdk)
+        {
+            return;
+        }
+
+        context.RegisterOperationAction(
+            c => AnalyzeMemberReference(c, matcher),
+            OperationKind.PropertyReference,
+            OperationKind.FieldReference,
+            OperationKind.EventReference,
+            OperationKind.MethodReference);
+        context.RegisterOperationAction(c => AnalyzeTypeOf(c, matcher), OperationKind.TypeOf);
+        context.RegisterSymbolAction(c => AnalyzeDeclaration(c, matcher), SymbolKind.Field, SymbolKind.Property, SymbolKind.Method, SymbolKind.NamedType);
+        context.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, matcher), SyntaxKind.Attribute);
+    }
+
+    private static void AnalyzeCall(OperationAnalysisContext context, TelemetryMatcher matcher, bool checkSdk, EgressTable? egress)
+    {
+        var operation = context.Operation;
+        if (checkSdk)
+        {
+            if (operation is IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                var service = matcher.Match(method) ?? MatchTypeArguments(matcher, method.TypeArguments);
+                if (service is not null)
+                {
+                    if (!IsCoveredByEnclosingUse(operation, matcher) && !IsSdkCallbackParameter(invocation.Instance, matcher))
+                    {
+                        Report(context, DiagnosticLocations.MemberName(operation), service, DiagnosticLocations.Describe(method));
+                    }
+
+                    return;
+                }
+            }
+            else if (operation is IObjectCreationOperation creation && matcher.MatchType(creation.Type) is { } service)
+            {
+                Report(context, operation.Syntax.GetLocation(), service, "new " + creation.Type!.Name);
+                return;
+            }
+        }
+
+        if (egress is not null
+            && EgressClassifier.TryClassify(operation, egress, out var site)
+            && site.ConstantHost is { } host
+            && matcher.Hosts.Match(host) is { } hostService)
+        {
+            var location = operation is IObjectCreationOperation ? operation.Syntax.GetLocation() : DiagnosticLocations.MemberName(operation);
+            Report(context, location, hostService, $"{DiagnosticLocations.Describe(site.Method)} to '{host}'");
+        }
+    }
+
+    private static void AnalyzeMemberReference(OperationAnalysisContext context, TelemetryMatcher matcher)
+    {
+        var reference = (IMemberReferenceOperation)context.Operation;
+        var member = reference.Member;
+
+        // Enum members and constants send nothing by themselves; the call they are passed to is reported.
+        if (member is IFieldSymbol { IsConst: true }
+            || matcher.Match(member) is not { } service
+            || IsCoveredByEnclosingUse(reference, matcher)
+            || IsSdkCallbackParameter(reference.Instance, matcher))
+        {
+            return;
+        }
+
+        Report(context, DiagnosticLocations.MemberName(reference), service, DiagnosticLocations.Describe(member));
+    }
+
+    private static void AnalyzeTypeOf(OperationAnalysisContext context, TelemetryMatcher matcher)
+    {
+        var typeOf = (ITypeOfOperation)context.Operation;
+        if (matcher.MatchType(typeOf.TypeOperand) is { } service)
+        {
+            Report(context, typeOf.Syntax.GetLocation(), service, "typeof(" + typeOf.TypeOperand.Name + ")");
+        }
+    }
+
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, TelemetryMatcher matcher)
+    {
+        var symbol = context.Symbol;
+        if (symbol.IsImplicitlyDeclared)
+        {
+            return;
+        }
+
+        switch (symbol)
+        {
+            case IFieldSymbol field:
+                ReportDeclaredType(context, matcher, field.Type, field);
+                break;
+            case IPropertySymbol property:
+                ReportDeclaredType(context, matcher, property.Type, property);
+                break;
+            case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.Conversion or MethodKind.UserDefinedOperator } method:
+                if (!method.ReturnsVoid)
+                {
+                    ReportDeclaredType(context, matcher, method.ReturnType, method);
+                }
+
+                foreach (var parameter in method.Parameters)
+                {
+                    ReportDeclaredType(context, matcher, parameter.Type, parameter);
+                }
+
+                break;
+            case INamedTypeSymbol type:
+                ReportBaseTypes(context, matcher, type);
+                break;
+        }
+    }
+
+    private static void ReportDeclaredType(SymbolAnalysisContext context, TelemetryMatcher matcher, ITypeSymbol type, ISymbol declared)
+    {
+        if (matcher.MatchType(type) is not { } service)
+        {
+            return;
+        }
+
+        foreach (var reference in declared.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(context.CancellationToken);
+            var typeSyntax = syntax switch
+            {
+                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } declarator
+                    when declaration.Variables[0] == declarator => declaration.Type,
+                VariableDeclaratorSyntax => null,
+                BasePropertyDeclarationSyntax property => property.Type,
+                ParameterSyntax parameter => parameter.Type,
+                MethodDeclarationSyntax method => method.ReturnType,
+                ConversionOperatorDeclarationSyntax conversion => conversion.Type,
+                OperatorDeclarationSyntax op => op.ReturnType,
+                _ => null,
+            };
+
+            if (typeSyntax is not null)
+            {
+                Report(context.ReportDiagnostic, typeSyntax.GetLocation(), service, $"{type.Name} ({declared.Name})");
+            }
+        }
+    }
+
+    private static void ReportBaseTypes(SymbolAnalysisContext context, TelemetryMatcher matcher, INamedTypeSymbol type)
+    {
+        foreach (var baseType in type.Interfaces.Add(type.BaseType!))
+        {
+            if (baseType is null || matcher.MatchType(baseType) is not { } service)
+            {
+                continue;
+            }
+
+            var what = $"{type.Name} : {baseType.Name}";
+            var reported = false;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(context.CancellationToken) is not BaseTypeDeclarationSyntax { BaseList: { } baseList })
+                {
+                    continue;
+                }
+
+                foreach (var baseSyntax in baseList.Types)
+                {
+                    if (RightmostName(baseSyntax.Type) == baseType.Name)
+                    {
+                        Report(context.ReportDiagnostic, baseSyntax.GetLocation(), service, what);
+                        reported = true;
+                    }
+                }
+            }
+
+            // Written through an alias: the base list does not spell the name, so point at the type itself.
+            if (!reported && !type.Locations.IsEmpty)
+            {
+                Report(context.ReportDiagnostic, type.Locations[0], service, what);
+            }
+        }
+    }
+
+    private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, TelemetryMatcher matcher)
+    {
+        var attribute = (AttributeSyntax)context.Node;
+        if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is IMethodSymbol constructor
+            && matcher.Match(constructor.ContainingType) is { } service)
+        {
+            Report(context.ReportDiagnostic, attribute.GetLocation(), service, "[" + constructor.ContainingType.Name + "]");
+        }
+    }
+
+    private static TelemetryService? MatchTypeArguments(TelemetryMatcher matcher, ImmutableArray<ITypeSymbol> typeArguments)
+    {
+        foreach (var argument in typeArguments)
+        {
+            if (matcher.MatchType(argument) is { } service)
+            {
+                return service;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <c>client.Context.User.Id = x</c> is one use: a member that is only the receiver of another SDK member is
+    /// covered by the outer one, which is where the diagnostic goes.
+    /// </summary>
+    private static bool IsCoveredByEnclosingUse(IOperation operation, TelemetryMatcher matcher) => operation.Parent switch
+    {
+        IMemberReferenceOperation outer => outer.Instance == operation && matcher.Match(outer.Member) is not null,
+        IInvocationOperation outer => outer.Instance == operation && matcher.Match(outer.TargetMethod) is not null,
+        _ => false,
+    };
+
+    /// <summary>
+    /// <c>SentrySdk.Init(o => o.Dsn = ...)</c>: configuring the options object an SDK hands to a callback is part
+    /// of the call that takes the callback, which is reported.
+    /// </summary>
+    private static bool IsSdkCallbackParameter(IOperation? instance, TelemetryMatcher matcher) =>
+        instance is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter }
+        && matcher.MatchType(parameter.Type) is not null;
+
+    private static string RightmostName(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    private static void Report(OperationAnalysisContext context, Location location, TelemetryService service, string what) =>
+        Report(context.ReportDiagnostic, location, service, what);
+
+    private static void Report(System.Action<Diagnostic> report, Location location, TelemetryService service, string what) =>
+        report(Diagnostic.Create(Rules.TelemetryServiceUsed, location, service.Name, what, service.Vendor));
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Reflection;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Altertech.NoTelemetry.Catalogue;
+
+/// <summary>
+/// The data files embedded in the analyzer assembly, parsed once per process: they never change while it runs.
+/// </summary>
+internal sealed class BuiltInCatalogue
+{
+    private const string ResourcePrefix = "Altertech.NoTelemetry.Catalogue.";
+    private static readonly Lazy<BuiltInCatalogue> s_instance = new(Load);
+
+    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections)
+    {
+        Documents = documents;
+        Services = services;
+        EgressSections = egressSections;
+        var assemblies = new Dictionary<string, TelemetryService>(StringComparer.OrdinalIgnoreCase);
+        foreach (var service in services)
+        {
+            foreach (var entry in service.Section.Entries)
+            {
+                if (entry.Kind == EntryKind.Assembly && !assemblies.ContainsKey(entry.Target))
+                {
+                    assemblies.Add(entry.Target, service);
+                }
+            }
+        }
+
+        ServicesByAssemblyName = assemblies;
+    }
+
+    public static BuiltInCatalogue Instance => s_instance.Value;
+
+    public ImmutableArray<CatalogueDocument> Documents { get; }
+
+    /// <summary>Every service block of <c>Telemetry.txt</c>.</summary>
+    public ImmutableArray<TelemetryService> Services { get; }
+
+    /// <summary>Every block of the <c>Egress.*.txt</c> files.</summary>
+    public ImmutableArray<CatalogueSection> EgressSections { get; }
+
+    public IReadOnlyDictionary<string, TelemetryService> ServicesByAssemblyName { get; }
+
+    private static BuiltInCatalogue Load()
+    {
+        var assembly = typeof(BuiltInCatalogue).GetTypeInfo().Assembly;
+        var documents = ImmutableArray.CreateBuilder<CatalogueDocument>();
+        var services = ImmutableArray.CreateBuilder<TelemetryService>();
+        var egress = ImmutableArray.CreateBuilder<CatalogueSection>();
+        var names = assembly.GetManifestResourceNames();
+        Array.Sort(names, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var document = CatalogueParser.Parse(name.Substring(ResourcePrefix.Length), SourceText.From(stream));
+            documents.Add(document);
+            var isTelemetry = document.Path.StartsWith("Telemetry", StringComparison.OrdinalIgnoreCase);
+            foreach (var section in document.Sections)
+            {
+                if (section.Entries.Count == 0)
+                {
+                    continue;
+                }
+
+                if (isTelemetry)
+                {
+                    services.Add(TelemetryService.FromSection(section, document.Path));
+                }
+                else
+                {
+                    egress.Add(section);
+                }
+            }
+        }
+
+        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable());
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+
+namespace Altertech.NoTelemetry.Catalogue;
+
+/// <summary>What a network API does, as its catalogue block says.</summary>
+internal enum EgressKind
+{
+    /// <summary>Sends a request or data.</summary>
+    Send,
+
+    /// <summary>Opens a connection.</summary>
+    Connect,
+
+    /// <summary>Asks DNS or probes a host.</summary>
+    Resolve,
+
+    /// <summary>Registers an exporter or sink that sends on the program's behalf.</summary>
+    Register,
+}
+
+/// <summary>One catalogued egress API: a member, the family it belongs to, and where its endpoint comes from.</summary>
+internal sealed class EgressApi
+{
+    public EgressApi(string family, EgressKind kind, ImmutableArray<string> endpointParameters)
+    {
+        Family = family;
+        Kind = kind;
+        EndpointParameters = endpointParameters;
+    }
+
+    /// <summary>The block's name, e.g. <c>System.Net.Http</c> or <c>RestSharp</c>.</summary>
+    public string Family { get; }
+
+    public EgressKind Kind { get; }
+
+    /// <summary>Names of the parameters that carry the endpoint; empty when it is not an argument.</summary>
+    public ImmutableArray<string> EndpointParameters { get; }
+
+    public string Verb => Kind switch
+    {
+        EgressKind.Connect => "connects",
+        EgressKind.Resolve => "resolves a host",
+        EgressKind.Register => "registers a sender",
+        _ => "sends",
+    };
+
+    public static EgressKind ParseKind(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "connect" => EgressKind.Connect,
+        "resolve" => EgressKind.Resolve,
+        "register" => EgressKind.Register,
+        _ => EgressKind.Send,
+    };
+}

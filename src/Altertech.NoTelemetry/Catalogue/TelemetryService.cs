@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Immutable;
+
+namespace Altertech.NoTelemetry.Catalogue;
+
+/// <summary>A telemetry, analytics, crash-reporting or APM service: one block of the catalogue.</summary>
+internal sealed class TelemetryService
+{
+    public TelemetryService(string name, string vendor, string category, ImmutableArray<string> packages, CatalogueSection section)
+    {
+        Name = name;
+        Vendor = vendor;
+        Category = category;
+        Packages = packages;
+        Section = section;
+    }
+
+    /// <summary>The display name used in messages, e.g. "Application Insights".</summary>
+    public string Name { get; }
+
+    public string Vendor { get; }
+
+    /// <summary><c>analytics</c>, <c>crash-reporting</c>, <c>apm</c> or <c>logging</c>.</summary>
+    public string Category { get; }
+
+    public ImmutableArray<string> Packages { get; }
+
+    public CatalogueSection Section { get; }
+
+    /// <summary>The package that most likely ships <paramref name="assemblyName"/>.</summary>
+    public string PackageFor(string assemblyName)
+    {
+        foreach (var package in Packages)
+        {
+            if (string.Equals(package, assemblyName, StringComparison.OrdinalIgnoreCase))
+            {
+                return package;
+            }
+        }
+
+        return Packages.IsDefaultOrEmpty ? assemblyName : Packages[0];
+    }
+
+    public static TelemetryService FromSection(CatalogueSection section, string fallbackName)
+    {
+        var name = section.Name.Length > 0 ? section.Name : fallbackName;
+        var packages = (section.GetMetadata("packages") ?? string.Empty)
+            .Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
+        var builder = ImmutableArray.CreateBuilder<string>(packages.Length);
+        foreach (var package in packages)
+        {
+            builder.Add(package.Trim());
+        }
+
+        return new TelemetryService(
+            name,
+            section.GetMetadata("vendor") ?? name,
+            section.GetMetadata("category") ?? "telemetry",
+            builder.ToImmutable(),
+            section);
+    }
+}

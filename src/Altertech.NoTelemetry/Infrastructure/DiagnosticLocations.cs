@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Altertech.NoTelemetry.Infrastructure;
+
+/// <summary>
+/// Where a diagnostic points: the smallest span that names the problem. For a call or member reference that
+/// is the member name (<c>TrackEvent</c> in <c>_client.TrackEvent(...)</c>), so that a squiggle in a fluent
+/// chain sits on the link that sends; for an object creation, the whole <c>new T(...)</c>.
+/// </summary>
+internal static class DiagnosticLocations
+{
+    public static Location MemberName(IOperation operation)
+    {
+        var syntax = operation.Syntax;
+        var expression = syntax switch
+        {
+            InvocationExpressionSyntax invocation => invocation.Expression,
+            ExpressionSyntax other => other,
+            _ => null,
+        };
+
+        var name = expression switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name,
+            SimpleNameSyntax simpleName => simpleName,
+            _ => null,
+        };
+
+        return name switch
+        {
+            GenericNameSyntax generic => generic.Identifier.GetLocation(),
+            null => syntax.GetLocation(),
+            _ => name.GetLocation(),
+        };
+    }
+
+    /// <summary>The display of a member for messages: <c>Type.Member</c>, or <c>new Type</c> for a constructor.</summary>
+    public static string Describe(ISymbol symbol)
+    {
+        if (symbol is IMethodSymbol { ReducedFrom: { } reducedFrom })
+        {
+            symbol = reducedFrom;
+        }
+
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
+        {
+            return "new " + constructor.ContainingType.Name;
+        }
+
+        return symbol is ITypeSymbol || symbol.ContainingType is null
+            ? symbol.Name
+            : symbol.ContainingType.Name + "." + symbol.Name;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Altertech.NoTelemetry.Catalogue;
+using Microsoft.CodeAnalysis;
+
+namespace Altertech.NoTelemetry.Knowledge;
+
+/// <summary>
+/// Everything the rules know about one compilation, built once and shared by every analyzer of the package.
+/// </summary>
+internal sealed class CompilationKnowledge
+{
+    private static readonly ConditionalWeakTable<Compilation, CompilationKnowledge> s_cache = new();
+
+    private CompilationKnowledge(TelemetryMatcher telemetry, EgressTable egress)
+    {
+        Telemetry = telemetry;
+        Egress = egress;
+    }
+
+    public TelemetryMatcher Telemetry { get; }
+
+    public EgressTable Egress { get; }
+
+    public static CompilationKnowledge Get(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (s_cache.TryGetValue(compilation, out var knowledge))
+        {
+            return knowledge;
+        }
+
+        // Two analyzers may build at once; both results are equal and the table keeps the first.
+        knowledge = Build(compilation, cancellationToken);
+        return s_cache.GetValue(compilation, _ => knowledge);
+    }
+
+    private static CompilationKnowledge Build(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var catalogue = BuiltInCatalogue.Instance;
+        return new CompilationKnowledge(
+            TelemetryMatcher.Build(compilation, catalogue.Services, cancellationToken),
+            EgressTable.Build(compilation, catalogue.EgressSections, cancellationToken));
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+
+namespace Altertech.NoTelemetry;
+
+/// <summary>The diagnostic descriptors, all built by one helper so that every rule is filled in alike.</summary>
+internal static class Rules
+{
+    internal const string Category = "Privacy";
+    internal const string HelpLinkBase = "https://github.com/altertech/Altertech.NoTelemetry/blob/main/docs/rules/";
+
+    public static readonly DiagnosticDescriptor TelemetryServiceUsed = Create(
+        RuleIdentifiers.TelemetryServiceUsed,
+        "Telemetry service used",
+        "{0}: {1} sends data to {2}",
+        DiagnosticSeverity.Warning,
+        "The product calls into a telemetry, analytics, crash-reporting or APM service, or sends a request to one of its " +
+        "ingestion hosts. Usage and personal data must stay on the user's machine.");
+
+    public static readonly DiagnosticDescriptor TelemetrySdkReferenced = Create(
+        RuleIdentifiers.TelemetrySdkReferenced,
+        "Telemetry SDK referenced",
+        "{0} (package {1}) is a {2} SDK that sends data to {3}",
+        DiagnosticSeverity.Warning,
+        "A telemetry SDK is referenced. Many of them hook crashes or instrument the process on their own, so they can " +
+        "report without a single call in the product's code.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor NetworkEgress = Create(
+        RuleIdentifiers.NetworkEgress,
+        "Network egress",
+        "Network egress: {0} {1}{2}",
+        DiagnosticSeverity.Info,
+        "The inventory of every point where the program connects to or sends data over the network. Not a violation by " +
+        "itself: it documents where the product talks to the network so that a reviewer can check that each point " +
+        "goes only where the user configured.");
+
+    /// <summary>Every descriptor, in rule order.</summary>
+    public static readonly DiagnosticDescriptor[] All =
+    {
+        TelemetryServiceUsed,
+        TelemetrySdkReferenced,
+        NetworkEgress,
+    };
+
+    /// <summary>The address of a rule's documentation page.</summary>
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string messageFormat,
+        DiagnosticSeverity severity,
+        string description,
+        params string[] customTags) =>
+        new(
+            id,
+            title,
+            messageFormat,
+            Category,
+            severity,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: HelpLink(id),
+            customTags: customTags);
+}
