@@ -31,7 +31,7 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, egress), OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => Analyze(c, egress), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.MethodReference);
         });
     }
 

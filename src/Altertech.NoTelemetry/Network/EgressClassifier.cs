@@ -27,7 +27,10 @@ internal readonly struct EgressSite
     public string? ConstantHost => Endpoint is null ? null : EndpointResolver.TryGetHost(Endpoint);
 }
 
-/// <summary>Decides whether an invocation or object creation is network egress, and which argument is its endpoint.</summary>
+/// <summary>
+/// Decides whether an invocation, object creation or method group is network egress, and which argument is its
+/// endpoint (a method group has none: it is called later, through a delegate).
+/// </summary>
 internal static class EgressClassifier
 {
     public static bool TryClassify(IOperation operation, EgressTable table, out EgressSite site)
@@ -37,6 +40,7 @@ internal static class EgressClassifier
         {
             IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
             IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            IMethodReferenceOperation reference => (reference.Method, ImmutableArray<IArgumentOperation>.Empty),
             _ => (null, ImmutableArray<IArgumentOperation>.Empty),
         };
 

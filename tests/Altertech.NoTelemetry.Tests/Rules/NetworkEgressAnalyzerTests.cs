@@ -1,0 +1,267 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.NetworkEgressAnalyzer>;
+
+namespace Altertech.NoTelemetry.Tests.Rules;
+
+public class NetworkEgressAnalyzerTests
+{
+    [Fact]
+    public Task Reports_HttpClient_GetAsync_with_its_constant_host() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task M(HttpClient client)
+            {
+                await client.{|#0:GetAsync|}("https://api.example.com/v1/items");
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.GetAsync", "sends", " to 'api.example.com'"));
+
+    [Fact]
+    public Task Reports_endpoint_set_at_run_time() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Task<string> M(HttpClient client, Uri endpoint) => client.{|#0:GetStringAsync|}(endpoint);
+        }
+        """,
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.GetStringAsync", "sends", " to an endpoint set at run time"));
+
+    [Fact]
+    public Task Does_not_report_creating_clients() => Verify.VerifyAsync("""
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Sockets;
+
+        class C
+        {
+            void M()
+            {
+                var http = new HttpClient();
+                var web = new WebClient();
+                var tcp = new TcpClient();
+                var request = WebRequest.Create("https://example.com/");
+                var local = Dns.GetHostName();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_every_send_verb_of_HttpClient() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task M(HttpClient client, HttpContent content, HttpRequestMessage request, string url)
+            {
+                await client.{|NT0006:PostAsync|}(url, content);
+                await client.{|NT0006:PutAsync|}(url, content);
+                await client.{|NT0006:PatchAsync|}(url, content);
+                await client.{|NT0006:DeleteAsync|}(url);
+                await client.{|NT0006:GetByteArrayAsync|}(url);
+                await client.{|NT0006:GetStreamAsync|}(url);
+                await client.{|NT0006:SendAsync|}(request);
+                client.{|NT0006:Send|}(request);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_sockets_dns_ping_smtp_and_websockets() => Verify.VerifyAsync("""
+        using System;
+        using System.Net;
+        using System.Net.Mail;
+        using System.Net.NetworkInformation;
+        using System.Net.Sockets;
+        using System.Net.WebSockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task M(Socket socket, IPEndPoint endPoint, byte[] data, SmtpClient smtp, MailMessage mail)
+            {
+                socket.{|NT0006:Connect|}(endPoint);
+                socket.{|NT0006:Send|}(data);
+                var tcp = {|NT0006:new TcpClient("plc.example.net", 502)|};
+                await new TcpClient().{|NT0006:ConnectAsync|}("plc.example.net", 502);
+                new UdpClient().{|NT0006:Send|}(data, data.Length, "logs.example.net", 514);
+                await Dns.{|NT0006:GetHostAddressesAsync|}("example.net");
+                new Ping().{|NT0006:Send|}("example.net");
+                smtp.{|NT0006:Send|}(mail);
+                await new ClientWebSocket().{|NT0006:ConnectAsync|}(new Uri("wss://example.net/socket"), CancellationToken.None);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_WebClient_and_WebRequest_through_derived_types() => Verify.VerifyAsync("""
+        using System.Net;
+
+        class C
+        {
+            void M(WebClient client)
+            {
+                client.{|NT0006:DownloadString|}("https://example.com/feed");
+                client.{|NT0006:UploadString|}("https://example.com/feed", "x");
+                var request = (HttpWebRequest)WebRequest.Create("https://example.com/");
+                using var response = request.{|NT0006:GetResponse|}();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_json_extension_methods() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task M(HttpClient client)
+            {
+                await client.{|#0:PostAsJsonAsync|}("https://stats.example.org/collect", new { Count = 1 });
+                await HttpClientJsonExtensions.{|#1:GetFromJsonAsync|}<int>(client, "relative/path");
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClientJsonExtensions.PostAsJsonAsync", "sends", " to 'stats.example.org'"),
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("HttpClientJsonExtensions.GetFromJsonAsync", "sends", " to an endpoint set at run time"));
+
+    [Fact]
+    public Task Reports_in_top_level_statements_lambdas_and_local_functions() => Verify.VerifyProgramAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        var client = new HttpClient();
+        await client.{|NT0006:GetAsync|}("https://example.com/");
+        Func<Task> send = () => client.{|NT0006:GetAsync|}("https://example.com/");
+        await Local();
+
+        async Task Local() => await client.{|NT0006:GetAsync|}("https://example.com/");
+        """);
+
+    [Fact]
+    public Task Reports_through_alias_global_qualifier_and_conditional_access() => Verify.VerifyAsync("""
+        using H = System.Net.Http.HttpClient;
+
+        class C
+        {
+            void M(H? client, global::System.Net.Http.HttpClient other)
+            {
+                client?.{|NT0006:GetAsync|}("https://example.com/");
+                other.{|NT0006:GetAsync|}("https://example.com/");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_method_group_and_partial_class_members() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        partial class C
+        {
+            Func<string, Task<string>> M(HttpClient client) => client.{|NT0006:GetStringAsync|};
+        }
+
+        partial class C
+        {
+            Task N(HttpClient client) => client.{|NT0006:DeleteAsync|}("https://example.com/1");
+        }
+        """);
+
+    [Fact]
+    public Task Reports_in_generated_code() => Verify.VerifyAsync("""
+        // <auto-generated/>
+        using System.Net.Http;
+
+        class Generated
+        {
+            void M(HttpClient client) => client.{|NT0006:GetAsync|}("https://example.com/");
+        }
+        """);
+
+    [Fact]
+    public Task Reports_calls_on_a_type_derived_from_HttpClient() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class ApiClient : HttpClient
+        {
+            public override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+                base.{|NT0006:SendAsync|}(request, cancellationToken);
+        }
+
+        class C
+        {
+            Task M(ApiClient client, HttpRequestMessage request) => client.{|NT0006:SendAsync|}(request, CancellationToken.None);
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_a_DelegatingHandler_passing_a_request_on() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Logging : DelegatingHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+                base.SendAsync(request, cancellationToken);
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_look_alike_methods_of_other_types() => Verify.VerifyAsync("""
+        using System.Threading.Tasks;
+
+        class Repository
+        {
+            public Task<string> GetAsync(string url) => Task.FromResult(url);
+            public void Send(byte[] data) { }
+            public void Connect(string host, int port) { }
+        }
+
+        class C
+        {
+            async Task M(Repository repository)
+            {
+                await repository.GetAsync("https://example.com/");
+                repository.Send(new byte[1]);
+                repository.Connect("example.com", 80);
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task Survives_incomplete_code()
+    {
+        var test = Verify.CreateTest();
+        test.TestCode = """
+            using System.Net.Http;
+
+            class C
+            {
+                void M(HttpClient client)
+                {
+                    client.{|NT0006:GetAsync|}("https://example.com/");
+                    client.GetAsync(
+                    new System.Net.Sockets.TcpClient(
+                    client.
+                }
+            """;
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        await test.RunAsync();
+    }
+}
