@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using Altertech.NoTelemetry.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Altertech.NoTelemetry.Tests.Meta;
+
+/// <summary>An analyzer exception (AD0001) in a user's IDE is the worst bug we can ship.</summary>
+public class RobustnessTests
+{
+    public static TheoryData<string, string> Sources() => new()
+    {
+        { "empty", "" },
+        { "whitespace", "   \r\n\t\n" },
+        { "garbage", "}{ ;; class 123 @@@ => ?. new new ( [ \" ' $\"{ " },
+        { "unclosed class", "using Microsoft.ApplicationInsights; class C { void M(TelemetryClient c) { c.TrackEvent(" },
+        { "unclosed interpolation", "class C { void M(System.Net.Http.HttpClient c) { c.GetAsync($\"https://{x" },
+        { "missing types", "class C : Missing, IMissing { Missing F; [Missing] void M(Missing p) { new Missing().Send(p); global::Nope.X.Y(); } }" },
+        { "attribute on nothing", "[Microsoft.ApplicationInsights.Foo(" },
+        { "top-level garbage", "await new System.Net.Http.HttpClient().GetAsync(; var x = typeof(; x?.()" },
+        { "deep nesting", "class C { string M() => " + string.Concat(Enumerable.Repeat("\"a\" + (", 300)) + "\"b\"" + new string(')', 300) + "; }" },
+        { "long concatenation", "class C { string M(System.Net.Http.HttpClient c) { c.GetAsync(\"https://\" " + string.Concat(Enumerable.Repeat("+ \"a\" ", 3000)) + "); return \"\"; } }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task Analyzers_never_throw(string name, string source)
+    {
+        var references = await TestReferences.ApplicationInsights.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: name + ".cs");
+        var compilation = CSharpCompilation.Create(
+            "Robustness",
+            new[] { tree },
+            references,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        var exceptions = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        var diagnostics = await compilation.WithAnalyzers(AnalyzerAssembly.Analyzers, options).GetAllDiagnosticsAsync();
+
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+}
