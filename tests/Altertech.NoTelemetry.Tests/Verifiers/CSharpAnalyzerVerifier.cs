@@ -24,10 +24,27 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         return test.RunAsync(CancellationToken.None);
     }
 
-    /// <summary>Verifies a program written with top-level statements.</summary>
-    public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected)
+    /// <summary>Verifies <paramref name="source"/> with stand-in SDK assemblies referenced as metadata.</summary>
+    public static async Task VerifyAsync(string source, ReferenceAssemblies references, IEnumerable<Task<MetadataReference>> standIns, params DiagnosticResult[] expected)
     {
-        var test = CreateTest();
+        var test = CreateTest(references);
+        test.TestCode = source;
+        foreach (var standIn in standIns)
+        {
+            test.TestState.AdditionalReferences.Add(await standIn);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Verifies a program written with top-level statements.</summary>
+    public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected) =>
+        VerifyProgramAsync(source, TestReferences.Net80, expected);
+
+    public static Task VerifyProgramAsync(string source, ReferenceAssemblies references, params DiagnosticResult[] expected)
+    {
+        var test = CreateTest(references);
         test.TestCode = source;
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.ExpectedDiagnostics.AddRange(expected);

@@ -25,6 +25,12 @@ public static class TestReferences
     /// <summary>The DI abstractions that the Application Insights ASP.NET Core stand-in extends.</summary>
     public static ReferenceAssemblies DependencyInjection { get; } = With(("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"));
 
+    public static ReferenceAssemblies ApplicationInsightsAndSentry { get; } =
+        With(("Microsoft.ApplicationInsights", "2.22.0"), ("Sentry", "6.12.1"));
+
+    public static ReferenceAssemblies ApplicationInsightsAndDependencyInjection { get; } =
+        With(("Microsoft.ApplicationInsights", "2.22.0"), ("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"));
+
     private static ReferenceAssemblies With(params (string Id, string Version)[] packages) =>
         ReferenceAssemblies.Net.Net80.AddPackages(packages.Select(p => new PackageIdentity(p.Id, p.Version)).ToImmutableArray());
 

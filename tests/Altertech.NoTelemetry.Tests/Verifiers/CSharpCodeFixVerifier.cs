@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Altertech.NoTelemetry.Tests.Verifiers;
+
+/// <summary>Runs an analyzer and a code fix over test sources written with markup.</summary>
+public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static async Task VerifyAsync(string source, string fixedSource, ReferenceAssemblies references, int? iterations = null)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = references,
+        };
+
+        if (iterations is { } count)
+        {
+            test.NumberOfFixAllIterations = count;
+            test.NumberOfIncrementalIterations = count;
+        }
+
+        await test.RunAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Altertech.NoTelemetry.Tests.Verifiers;
+
+/// <summary>
+/// Stand-ins for SDKs the package registry does not serve: compiled from source into an assembly with the
+/// SDK's true assembly name, namespaces and types, and referenced as metadata, the way a product meets the SDK.
+/// </summary>
+public static class StandIns
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<MetadataReference>>> s_cache = new();
+
+    /// <summary>
+    /// <c>services.AddApplicationInsightsTelemetry()</c> lives in namespace Microsoft.Extensions.DependencyInjection
+    /// but ships in assembly Microsoft.ApplicationInsights.AspNetCore.
+    /// </summary>
+    public static Task<MetadataReference> ApplicationInsightsAspNetCore => GetAsync(
+        "Microsoft.ApplicationInsights.AspNetCore",
+        TestReferences.DependencyInjection,
+        """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class ApplicationInsightsExtensions
+            {
+                public static IServiceCollection AddApplicationInsightsTelemetry(this IServiceCollection services) => services;
+                public static IServiceCollection AddApplicationInsightsTelemetry(this IServiceCollection services, string instrumentationKey) => services;
+            }
+        }
+
+        namespace Microsoft.ApplicationInsights.AspNetCore.Extensions
+        {
+            public class ApplicationInsightsServiceOptions
+            {
+                public string? ConnectionString { get; set; }
+                public bool EnableAdaptiveSampling { get; set; }
+            }
+        }
+        """);
+
+    /// <summary>New Relic's agent API, whose <c>[Transaction]</c> attribute instruments a method without a call.</summary>
+    public static Task<MetadataReference> NewRelicAgentApi => GetAsync(
+        "NewRelic.Api.Agent",
+        TestReferences.Net80,
+        """
+        namespace NewRelic.Api.Agent
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public sealed class TransactionAttribute : System.Attribute
+            {
+                public bool Web { get; set; }
+            }
+
+            public static class NewRelic
+            {
+                public static void NoticeError(System.Exception exception) { }
+                public static void RecordCustomEvent(string eventType, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, object>> attributes) { }
+            }
+        }
+        """);
+
+    /// <summary>Segment's Analytics.NET, assembly Analytics, namespace Segment.</summary>
+    public static Task<MetadataReference> SegmentAnalytics => GetAsync(
+        "Analytics",
+        TestReferences.Net80,
+        """
+        namespace Segment
+        {
+            public static class Analytics
+            {
+                public static void Initialize(string writeKey) { }
+                public static Client Client { get; } = new Client();
+            }
+
+            public class Client
+            {
+                public void Track(string userId, string eventName) { }
+                public void Identify(string userId, System.Collections.Generic.IDictionary<string, object> traits) { }
+                public void Flush() { }
+            }
+        }
+        """);
+
+    private static Task<MetadataReference> GetAsync(string assemblyName, ReferenceAssemblies references, string source) =>
+        s_cache.GetOrAdd(assemblyName, _ => new Lazy<Task<MetadataReference>>(() => CompileAsync(assemblyName, references, source))).Value;
+
+    private static async Task<MetadataReference> CompileAsync(string assemblyName, ReferenceAssemblies references, string source)
+    {
+        var metadata = await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create(
+            assemblyName,
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12)) },
+            metadata,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"The {assemblyName} stand-in does not compile: " + string.Join(Environment.NewLine, result.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray(), filePath: assemblyName + ".dll");
+    }
+}
