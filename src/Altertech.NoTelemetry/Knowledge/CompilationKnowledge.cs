@@ -37,8 +37,9 @@ internal sealed class CompilationKnowledge
     private static CompilationKnowledge Build(Compilation compilation, CancellationToken cancellationToken)
     {
         var catalogue = BuiltInCatalogue.Instance;
+        var resolver = new SymbolResolver(compilation);
         return new CompilationKnowledge(
-            TelemetryMatcher.Build(compilation, catalogue.Services, cancellationToken),
-            EgressTable.Build(compilation, catalogue.EgressSections, cancellationToken));
+            TelemetryMatcher.Build(compilation, resolver, catalogue.Services, cancellationToken),
+            EgressTable.Build(resolver, catalogue.EgressSections, cancellationToken));
     }
 }

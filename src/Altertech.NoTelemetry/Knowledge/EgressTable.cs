@@ -25,7 +25,7 @@ internal sealed class EgressTable
 
     public bool IsEmpty => _members.Count == 0 && _attributes.Count == 0;
 
-    public static EgressTable Build(Compilation compilation, ImmutableArray<CatalogueSection> sections, CancellationToken cancellationToken)
+    public static EgressTable Build(SymbolResolver resolver, ImmutableArray<CatalogueSection> sections, CancellationToken cancellationToken)
     {
         var members = new Dictionary<ISymbol, EgressApi>(SymbolEqualityComparer.Default);
         var attributes = new Dictionary<INamedTypeSymbol, EgressApi>(SymbolEqualityComparer.Default);
@@ -36,7 +36,7 @@ internal sealed class EgressTable
             foreach (var entry in section.Entries)
             {
                 var api = new EgressApi(section.Name, kind, ParseParameters(entry.Text));
-                foreach (var symbol in SymbolResolver.Resolve(compilation, entry))
+                foreach (var symbol in resolver.Resolve(entry))
                 {
                     // A type entry names an attribute: calling a method that carries it (Refit's [Get], [Post], ...) sends.
                     if (symbol is INamedTypeSymbol type)

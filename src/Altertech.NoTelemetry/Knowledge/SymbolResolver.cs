@@ -1,38 +1,50 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Altertech.NoTelemetry.Catalogue;
 using Microsoft.CodeAnalysis;
 
 namespace Altertech.NoTelemetry.Knowledge;
 
-/// <summary>Turns catalogue entries into the symbols of one compilation.</summary>
-internal static class SymbolResolver
+/// <summary>
+/// Turns catalogue entries into the symbols of one compilation. One resolver serves one compilation: it
+/// remembers every type it looked up, because many entries name members of the same type.
+/// </summary>
+internal sealed class SymbolResolver
 {
+    private readonly Compilation _compilation;
+    private readonly Dictionary<string, ImmutableArray<INamedTypeSymbol>> _types = new(StringComparer.Ordinal);
+
+    public SymbolResolver(Compilation compilation)
+    {
+        _compilation = compilation;
+    }
+
     /// <summary>
-    /// The symbols a type or member entry names in <paramref name="compilation"/>; empty when the compilation
+    /// The symbols a type or member entry names in the compilation; empty when the compilation
     /// does not have them (the SDK is not referenced). A member without a parameter list names every overload,
     /// and a member name ending in <c>*</c> every member whose name starts with what precedes it.
     /// </summary>
-    public static ImmutableArray<ISymbol> Resolve(Compilation compilation, CatalogueEntry entry)
+    public ImmutableArray<ISymbol> Resolve(CatalogueEntry entry)
     {
         switch (entry.Kind)
         {
             case EntryKind.Type:
-                return ResolveTypes(compilation, entry.Target).CastArray<ISymbol>();
+                return ResolveTypes(entry.Target).CastArray<ISymbol>();
             case EntryKind.Method:
             case EntryKind.Property:
             case EntryKind.Field:
             case EntryKind.Event:
-                return ResolveMembers(compilation, entry);
+                return ResolveMembers(entry);
             default:
                 return ImmutableArray<ISymbol>.Empty;
         }
     }
 
     /// <summary>Whether the namespace (dotted name) exists in the compilation or its references.</summary>
-    public static bool NamespaceExists(Compilation compilation, string name)
+    public bool NamespaceExists(string name)
     {
-        INamespaceSymbol current = compilation.GlobalNamespace;
+        INamespaceSymbol current = _compilation.GlobalNamespace;
         foreach (var part in name.Split('.'))
         {
             INamespaceSymbol? next = null;
@@ -56,17 +68,28 @@ internal static class SymbolResolver
         return true;
     }
 
-    private static ImmutableArray<INamedTypeSymbol> ResolveTypes(Compilation compilation, string name)
+    private ImmutableArray<INamedTypeSymbol> ResolveTypes(string name)
     {
-        var types = compilation.GetTypesByMetadataName(name);
-        if (!types.IsEmpty)
+        if (_types.TryGetValue(name, out var cached))
         {
-            return types;
+            return cached;
         }
 
+        var types = _compilation.GetTypesByMetadataName(name);
+        if (types.IsEmpty)
+        {
+            types = ResolveNestedTypes(name);
+        }
+
+        _types.Add(name, types);
+        return types;
+    }
+
+    private ImmutableArray<INamedTypeSymbol> ResolveNestedTypes(string name)
+    {
         // Documentation-comment IDs write nested types with '.', metadata names with '+'.
         var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId("T:" + name, compilation))
+        foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId("T:" + name, _compilation))
         {
             if (symbol is INamedTypeSymbol type)
             {
@@ -77,12 +100,12 @@ internal static class SymbolResolver
         return builder.ToImmutable();
     }
 
-    private static ImmutableArray<ISymbol> ResolveMembers(Compilation compilation, CatalogueEntry entry)
+    private ImmutableArray<ISymbol> ResolveMembers(CatalogueEntry entry)
     {
         var target = entry.Target;
         if (target.IndexOf('(') >= 0)
         {
-            return DocumentationCommentId.GetSymbolsForDeclarationId(entry.DocumentationId, compilation);
+            return DocumentationCommentId.GetSymbolsForDeclarationId(entry.DocumentationId, _compilation);
         }
 
         var dot = target.LastIndexOf('.');
@@ -99,7 +122,7 @@ internal static class SymbolResolver
         }
 
         var builder = ImmutableArray.CreateBuilder<ISymbol>();
-        foreach (var type in ResolveTypes(compilation, target.Substring(0, dot)))
+        foreach (var type in ResolveTypes(target.Substring(0, dot)))
         {
             var members = prefix is null ? type.GetMembers(memberName) : type.GetMembers();
             foreach (var member in members)

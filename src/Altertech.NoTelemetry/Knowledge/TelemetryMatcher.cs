@@ -53,7 +53,7 @@ internal sealed class TelemetryMatcher
     /// <summary>The catalogued assemblies that the compilation references, in reference order.</summary>
     public ImmutableArray<(IAssemblySymbol Assembly, TelemetryService Service)> ReferencedSdks { get; }
 
-    public static TelemetryMatcher Build(Compilation compilation, ImmutableArray<TelemetryService> services, CancellationToken cancellationToken)
+    public static TelemetryMatcher Build(Compilation compilation, SymbolResolver resolver, ImmutableArray<TelemetryService> services, CancellationToken cancellationToken)
     {
         var byAssemblyName = new Dictionary<string, TelemetryService>(System.StringComparer.OrdinalIgnoreCase);
         var symbols = new Dictionary<ISymbol, TelemetryService>(SymbolEqualityComparer.Default);
@@ -86,7 +86,7 @@ internal sealed class TelemetryMatcher
                         {
                             exemptNamespaces.Add(entry.Target);
                         }
-                        else if (!namespaces.ContainsKey(entry.Target) && SymbolResolver.NamespaceExists(compilation, entry.Target))
+                        else if (!namespaces.ContainsKey(entry.Target) && resolver.NamespaceExists(entry.Target))
                         {
                             namespaces.Add(entry.Target, service);
                         }
@@ -100,7 +100,7 @@ internal sealed class TelemetryMatcher
 
                         break;
                     default:
-                        foreach (var symbol in SymbolResolver.Resolve(compilation, entry))
+                        foreach (var symbol in resolver.Resolve(entry))
                         {
                             if (entry.Exempt)
                             {
