@@ -1,0 +1,114 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using Xunit.Abstractions;
+
+namespace Altertech.NoTelemetry.PackageTests;
+
+/// <summary>The package as a user gets it: its layout, and what a build that installs it reports.</summary>
+public sealed class PackageEndToEndTests(PackedPackage package, ITestOutputHelper output) : IClassFixture<PackedPackage>
+{
+    private const string AnalyzerFolder = "analyzers/dotnet/cs/";
+
+    [Fact]
+    public void Package_holds_the_analyzer_and_code_fix_assemblies_under_analyzers_dotnet_cs()
+    {
+        var entries = ReadEntries();
+
+        Assert.Contains(AnalyzerFolder + "Altertech.NoTelemetry.dll", entries);
+        Assert.Contains(AnalyzerFolder + "Altertech.NoTelemetry.CodeFixes.dll", entries);
+        Assert.Contains("README.md", entries);
+    }
+
+    [Fact]
+    public void Package_adds_nothing_to_the_consumers_output()
+    {
+        var entries = ReadEntries();
+
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(entries, e => e.StartsWith("ref/", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(entries, e => e.StartsWith("runtimes/", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Nuspec_declares_a_development_dependency_without_dependencies()
+    {
+        var metadata = ReadNuspecMetadata();
+        XNamespace ns = metadata.Name.Namespace;
+
+        Assert.Equal(PackedPackage.PackageId, (string?)metadata.Element(ns + "id"));
+        Assert.Equal(package.Version, (string?)metadata.Element(ns + "version"));
+        Assert.Equal("true", (string?)metadata.Element(ns + "developmentDependency"));
+        Assert.Null(metadata.Element(ns + "dependencies"));
+        Assert.Equal("README.md", (string?)metadata.Element(ns + "readme"));
+        Assert.Equal("MIT", (string?)metadata.Element(ns + "license"));
+    }
+
+    [Fact]
+    public void Consumer_builds_with_the_package_from_the_folder_feed()
+    {
+        var build = RequireConsumerBuild();
+        output.WriteLine(package.Log);
+
+        Assert.True(build.Succeeded, "The consumer's build failed." + Environment.NewLine + package.Log);
+        var installed = Path.Combine(package.PackagesDirectory, PackedPackage.PackageId.ToLowerInvariant(), package.Version, "analyzers", "dotnet", "cs", "Altertech.NoTelemetry.dll");
+        Assert.True(File.Exists(installed), $"The package was not installed from the folder feed: {installed} is missing." + Environment.NewLine + package.Log);
+    }
+
+    [Fact]
+    public void Consumer_output_has_no_analyzer_assembly()
+    {
+        var build = RequireConsumerBuild();
+        Assert.True(build.Succeeded, "The consumer's build failed." + Environment.NewLine + package.Log);
+
+        var leaked = Directory.EnumerateFiles(Path.Combine(package.ConsumerDirectory, "bin"), "Altertech.NoTelemetry*", SearchOption.AllDirectories).ToList();
+
+        Assert.True(leaked.Count == 0, "Analyzer files were copied to the consumer's output: " + string.Join(", ", leaked));
+    }
+
+    [Fact]
+    public void Consumer_build_reports_network_egress_NT0006()
+    {
+        var build = RequireConsumerBuild();
+
+        Assert.True(
+            HasWarning(build, "NT0006", "example.com"),
+            "The consumer's build did not report NT0006 for the request to example.com." + Environment.NewLine + package.Log);
+    }
+
+    // TODO(lead): remove Skip once src/Altertech.NoTelemetry/Catalogue/Telemetry.txt is in the repository; until
+    // then the built-in catalogue knows no telemetry SDK, so NT0001 and NT0002 cannot fire.
+    [Fact(Skip = "Needs the telemetry catalogue (src/Altertech.NoTelemetry/Catalogue/Telemetry.txt), not written yet.")]
+    public void Consumer_build_reports_Application_Insights_as_NT0001_and_NT0002()
+    {
+        var build = RequireConsumerBuild();
+
+        Assert.True(HasWarning(build, "NT0001", "TrackEvent"), "The consumer's build did not report NT0001 for TrackEvent." + Environment.NewLine + package.Log);
+        Assert.True(HasWarning(build, "NT0002", "Microsoft.ApplicationInsights"), "The consumer's build did not report NT0002 for Microsoft.ApplicationInsights." + Environment.NewLine + package.Log);
+    }
+
+    private static bool HasWarning(CommandResult build, string id, string text) =>
+        build.Output.Split('\n').Any(line => line.Contains($"warning {id}:", StringComparison.Ordinal) && line.Contains(text, StringComparison.Ordinal));
+
+    private CommandResult RequireConsumerBuild()
+    {
+        Assert.True(package.Pack?.Succeeded == true, "dotnet pack failed, so the consumer was not built." + Environment.NewLine + package.Log);
+        return package.ConsumerBuild!;
+    }
+
+    private List<string> ReadEntries()
+    {
+        Assert.True(File.Exists(package.PackagePath), $"{package.PackagePath} was not produced." + Environment.NewLine + package.Log);
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        return archive.Entries.Select(e => e.FullName).ToList();
+    }
+
+    private XElement ReadNuspecMetadata()
+    {
+        Assert.True(File.Exists(package.PackagePath), $"{package.PackagePath} was not produced." + Environment.NewLine + package.Log);
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        var nuspec = Assert.Single(archive.Entries, e => !e.FullName.Contains('/', StringComparison.Ordinal) && e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase));
+        using var stream = nuspec.Open();
+        var document = XDocument.Load(stream);
+        return document.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+}
