@@ -104,7 +104,8 @@ public sealed class TelemetryCallToLocalTraceCodeFix : CodeFixProvider
             .Concat(arguments.Select(a => generator.Argument(a.Expression.WithoutTrivia())));
         var trace = generator.InvocationExpression(
             generator.MemberAccessExpression(
-                generator.TypeExpression(editor.SemanticModel.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace")!),
+                generator.TypeExpression(editor.SemanticModel.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace")!)
+                    .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation),
                 "TraceInformation"),
             traceArguments)
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);

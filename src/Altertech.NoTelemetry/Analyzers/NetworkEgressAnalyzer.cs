@@ -45,12 +45,9 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
         var destination = site.Endpoint is null
             ? string.Empty
             : site.ConstantHost is { } host ? $" to '{host}'" : " to an endpoint set at run time";
-        var location = context.Operation is IObjectCreationOperation
-            ? context.Operation.Syntax.GetLocation()
-            : DiagnosticLocations.MemberName(context.Operation);
         context.ReportDiagnostic(Diagnostic.Create(
             Rules.NetworkEgress,
-            location,
+            DiagnosticLocations.MemberName(context.Operation),
             DiagnosticLocations.Describe(site.Method),
             site.Api.Verb,
             destination));

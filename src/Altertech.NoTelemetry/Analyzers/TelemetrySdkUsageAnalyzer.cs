@@ -82,7 +82,12 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             }
             else if (operation is IObjectCreationOperation creation && matcher.MatchType(creation.Type) is { } service)
             {
-                Report(context, operation.Syntax.GetLocation(), service, "new " + creation.Type!.Name);
+                if (IsPartOfAttribute(operation))
+                {
+                    return;
+                }
+
+                Report(context, DiagnosticLocations.MemberName(operation), service, "new " + creation.Type!.Name);
                 return;
             }
         }
@@ -92,8 +97,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             && site.ConstantHost is { } host
             && matcher.Hosts.Match(host) is { } hostService)
         {
-            var location = operation is IObjectCreationOperation ? operation.Syntax.GetLocation() : DiagnosticLocations.MemberName(operation);
-            Report(context, location, hostService, $"{DiagnosticLocations.Describe(site.Method)} to '{host}'");
+            Report(context, DiagnosticLocations.MemberName(operation), hostService, $"{DiagnosticLocations.Describe(site.Method)} to '{host}'");
         }
     }
 
@@ -104,6 +108,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
         // Enum members and constants send nothing by themselves; the call they are passed to is reported.
         if (member is IFieldSymbol { IsConst: true }
+            || IsPartOfAttribute(reference)
             || matcher.Match(member) is not { } service
             || IsCoveredByEnclosingUse(reference, matcher)
             || IsSdkCallbackParameter(reference.Instance, matcher))
@@ -182,7 +187,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
             if (typeSyntax is not null)
             {
-                Report(context.ReportDiagnostic, typeSyntax.GetLocation(), service, $"{type.Name} ({declared.Name})");
+                Report(context.ReportDiagnostic, ElementTypeSyntax(typeSyntax).GetLocation(), service, $"{ElementType(type).Name} ({declared.Name})");
             }
         }
     }
@@ -229,9 +234,44 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is IMethodSymbol constructor
             && matcher.Match(constructor.ContainingType) is { } service)
         {
-            Report(context.ReportDiagnostic, attribute.GetLocation(), service, "[" + constructor.ContainingType.Name + "]");
+            var name = attribute.Name switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right,
+                AliasQualifiedNameSyntax aliased => aliased.Name,
+                _ => attribute.Name,
+            };
+            Report(context.ReportDiagnostic, name.GetLocation(), service, "[" + constructor.ContainingType.Name + "]");
         }
     }
+
+    /// <summary>
+    /// An attribute is one use, reported by <see cref="AnalyzeAttribute"/>: the constructor call and the named
+    /// arguments (<c>[Transaction(Web = true)]</c>) that the compiler models inside it are not reported again.
+    /// </summary>
+    private static bool IsPartOfAttribute(IOperation operation) => operation switch
+    {
+        IObjectCreationOperation { Parent: IAttributeOperation } => true,
+        IMemberReferenceOperation { Parent: ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation { Parent: IAttributeOperation } } } } => true,
+        _ => false,
+    };
+
+    /// <summary><c>TelemetryClient[]</c>, <c>TelemetryClient?</c>: the SDK type is the element.</summary>
+    private static ITypeSymbol ElementType(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => ElementType(array.ElementType),
+        IPointerTypeSymbol pointer => ElementType(pointer.PointedAtType),
+        INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable => ElementType(nullable.TypeArguments[0]),
+        _ => type,
+    };
+
+    private static TypeSyntax ElementTypeSyntax(TypeSyntax type) => type switch
+    {
+        ArrayTypeSyntax array => ElementTypeSyntax(array.ElementType),
+        NullableTypeSyntax nullable => ElementTypeSyntax(nullable.ElementType),
+        PointerTypeSyntax pointer => ElementTypeSyntax(pointer.ElementType),
+        RefTypeSyntax reference => ElementTypeSyntax(reference.Type),
+        _ => type,
+    };
 
     private static TelemetryService? MatchTypeArguments(TelemetryMatcher matcher, ImmutableArray<ITypeSymbol> typeArguments)
     {

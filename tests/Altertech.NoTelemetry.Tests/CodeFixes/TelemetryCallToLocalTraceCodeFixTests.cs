@@ -73,7 +73,7 @@ public class TelemetryCallToLocalTraceCodeFixTests
 
         class C
         {
-            SentryId M()
+            {|NT0001:SentryId|} M()
             {
                 SentrySdk.{|NT0001:Init|}(o => o.Debug = false);
                 return SentrySdk.{|NT0001:CaptureMessage|}("x");
@@ -84,7 +84,7 @@ public class TelemetryCallToLocalTraceCodeFixTests
 
         class C
         {
-            SentryId M()
+            {|NT0001:SentryId|} M()
             {
                 SentrySdk.{|NT0001:Init|}(o => o.Debug = false);
                 return SentrySdk.{|NT0001:CaptureMessage|}("x");

@@ -14,7 +14,7 @@ public class TelemetrySdkUsageAnalyzerTests
         {
             void M()
             {
-                var client = {|#0:new TelemetryClient()|};
+                var client = new {|#0:TelemetryClient|}();
                 client.{|#1:TrackEvent|}("started");
             }
         }
@@ -46,8 +46,9 @@ public class TelemetrySdkUsageAnalyzerTests
         {
             void M(Exception exception)
             {
-                var a = {|NT0001:new AI()|};
-                var b = {|NT0001:new global::Microsoft.ApplicationInsights.TelemetryClient()|};
+                var a = new {|NT0001:AI|}();
+                var b = new global::Microsoft.ApplicationInsights.{|NT0001:TelemetryClient|}();
+                AI c = {|NT0001:new|}();
                 {|NT0001:CaptureException|}(exception);
             }
         }
@@ -72,11 +73,11 @@ public class TelemetrySdkUsageAnalyzerTests
         class C
         {
             ILogger M() => new LoggerConfiguration()
-                .WriteTo.Console()
-                .WriteTo.{|NT0001:ApplicationInsights|}("InstrumentationKey=00000000-0000-0000-0000-000000000000", {|NT0001:TelemetryConverter|}.Traces)
+                .MinimumLevel.Information()
+                .WriteTo.{|NT0001:ApplicationInsights|}("InstrumentationKey=00000000-0000-0000-0000-000000000000", TelemetryConverter.{|NT0001:Traces|})
                 .CreateLogger();
         }
-        """.Replace("                .WriteTo.Console()\n", ""),
+        """,
         TestReferences.SerilogApplicationInsights);
 
     [Fact]
@@ -198,8 +199,11 @@ public class TelemetrySdkUsageAnalyzerTests
             [{|NT0001:Transaction|}]
             public void Run() { }
 
-            [{|NT0001:Transaction(Web = true)|}]
+            [{|NT0001:Transaction|}(Web = true)]
             public void Serve() { }
+
+            [NewRelic.Api.Agent.{|NT0001:Transaction|}]
+            public void Poll() { }
         }
         """,
         TestReferences.Net80,
@@ -361,7 +365,10 @@ public class TelemetrySdkUsageAnalyzerTests
                 }
             """;
         test.CompilerDiagnostics = CompilerDiagnostics.None;
+        // Code under edit: the parts that bind are still reported, nothing throws.
         test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0001").WithSpan(5, 12, 5, 27).WithArguments("Application Insights", "TelemetryClient (client)", "Microsoft"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0001").WithSpan(8, 16, 8, 23).WithArguments("Application Insights", "TelemetryClient.Context", "Microsoft"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0001").WithSpan(9, 13, 9, 28).WithArguments("Application Insights", "new TelemetryClient", "Microsoft"));
         await test.RunAsync();
     }
 }
