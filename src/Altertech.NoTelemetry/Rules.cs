@@ -19,7 +19,7 @@ internal static class Rules
     public static readonly DiagnosticDescriptor TelemetrySdkReferenced = Create(
         RuleIdentifiers.TelemetrySdkReferenced,
         "Telemetry SDK referenced",
-        "{0} (package {1}) is a {2} SDK that sends data to {3}",
+        "{0} (package {1}) is {2} SDK that sends data to {3}",
         DiagnosticSeverity.Warning,
         "A telemetry SDK is referenced. Many of them hook crashes or instrument the process on their own, so they can " +
         "report without a single call in the product's code.",

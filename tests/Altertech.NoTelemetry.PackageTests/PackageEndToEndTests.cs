@@ -75,9 +75,7 @@ public sealed class PackageEndToEndTests(PackedPackage package, ITestOutputHelpe
             "The consumer's build did not report NT0006 for the request to example.com." + Environment.NewLine + package.Log);
     }
 
-    // TODO(lead): remove Skip once src/Altertech.NoTelemetry/Catalogue/Telemetry.txt is in the repository; until
-    // then the built-in catalogue knows no telemetry SDK, so NT0001 and NT0002 cannot fire.
-    [Fact(Skip = "Needs the telemetry catalogue (src/Altertech.NoTelemetry/Catalogue/Telemetry.txt), not written yet.")]
+    [Fact]
     public void Consumer_build_reports_Application_Insights_as_NT0001_and_NT0002()
     {
         var build = RequireConsumerBuild();

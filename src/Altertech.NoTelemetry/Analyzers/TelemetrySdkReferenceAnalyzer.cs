@@ -31,7 +31,7 @@ public sealed class TelemetrySdkReferenceAnalyzer : DiagnosticAnalyzer
                     Location.None,
                     name,
                     service.PackageFor(name),
-                    service.Category,
+                    service.CategoryPhrase,
                     service.Vendor));
             }
         });

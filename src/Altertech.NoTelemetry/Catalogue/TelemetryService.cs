@@ -23,6 +23,15 @@ internal sealed class TelemetryService
     /// <summary><c>analytics</c>, <c>crash-reporting</c>, <c>apm</c> or <c>logging</c>.</summary>
     public string Category { get; }
 
+    /// <summary>The category as messages say it, with its article: "an APM", "a crash-reporting".</summary>
+    public string CategoryPhrase => Category switch
+    {
+        "apm" => "an APM",
+        "analytics" => "an analytics",
+        "logging" => "a log-shipping",
+        _ => "a " + Category,
+    };
+
     public ImmutableArray<string> Packages { get; }
 
     public CatalogueSection Section { get; }

@@ -11,21 +11,21 @@ public class TelemetrySdkReferenceAnalyzerTests
     public Task Reports_a_referenced_SDK_once_without_a_call() => Verify.VerifyAsync(
         Empty,
         TestReferences.ApplicationInsights,
-        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Microsoft.ApplicationInsights", "Microsoft.ApplicationInsights", "apm", "Microsoft"));
+        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Microsoft.ApplicationInsights", "Microsoft.ApplicationInsights", "an APM", "Microsoft"));
 
     [Fact]
     public Task Reports_every_SDK_assembly_a_package_brings_along() => Verify.VerifyAsync(
         Empty,
         TestReferences.SentryExtensionsLogging,
-        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Sentry", "Sentry", "crash-reporting", "Sentry"),
-        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Sentry.Extensions.Logging", "Sentry.Extensions.Logging", "crash-reporting", "Sentry"));
+        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Sentry", "Sentry", "a crash-reporting", "Sentry"),
+        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Sentry.Extensions.Logging", "Sentry.Extensions.Logging", "a crash-reporting", "Sentry"));
 
     [Fact]
     public Task Reports_a_stand_in_assembly_by_its_name() => Verify.VerifyAsync(
         Empty,
         TestReferences.Net80,
         new[] { StandIns.SegmentAnalytics },
-        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Analytics", "Analytics", "analytics", "Twilio Segment"));
+        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Analytics", "Analytics", "an analytics", "Twilio Segment"));
 
     [Fact]
     public Task Does_not_report_without_an_SDK() => Verify.VerifyAsync(Empty, TestReferences.DependencyInjection);
