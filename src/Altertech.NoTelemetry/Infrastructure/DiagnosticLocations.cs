@@ -6,8 +6,8 @@ namespace Altertech.NoTelemetry.Infrastructure;
 /// <summary>
 /// Where a diagnostic points: the smallest span that names the problem. For a call or member reference that
 /// is the member name (<c>TrackEvent</c> in <c>_client.TrackEvent(...)</c>), so that a squiggle in a fluent
-/// chain sits on the link that sends; for an object creation, the created type's name (<c>TcpClient</c> in
-/// <c>new TcpClient(host, port)</c>), or the <c>new</c> keyword of a target-typed <c>new(...)</c>.
+/// chain sits on the link that sends; for an object creation, the whole <c>new T(...)</c> (the contract in
+/// DESIGN.md: the creation is the use).
 /// </summary>
 internal static class DiagnosticLocations
 {
@@ -17,21 +17,13 @@ internal static class DiagnosticLocations
         var expression = syntax switch
         {
             InvocationExpressionSyntax invocation => invocation.Expression,
-            ObjectCreationExpressionSyntax creation => creation.Type,
-            ImplicitObjectCreationExpressionSyntax implicitCreation => null,
+            BaseObjectCreationExpressionSyntax => null,
             ExpressionSyntax other => other,
             _ => null,
         };
 
-        if (syntax is ImplicitObjectCreationExpressionSyntax targetTyped)
-        {
-            return targetTyped.NewKeyword.GetLocation();
-        }
-
         var name = expression switch
         {
-            QualifiedNameSyntax qualified => qualified.Right,
-            AliasQualifiedNameSyntax aliased => aliased.Name,
             MemberAccessExpressionSyntax memberAccess => memberAccess.Name,
             MemberBindingExpressionSyntax memberBinding => memberBinding.Name,
             SimpleNameSyntax simpleName => simpleName,

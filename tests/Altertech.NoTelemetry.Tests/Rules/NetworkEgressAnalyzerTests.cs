@@ -90,7 +90,7 @@ public class NetworkEgressAnalyzerTests
             {
                 socket.{|NT0006:Connect|}(endPoint);
                 socket.{|NT0006:Send|}(data);
-                var tcp = new {|NT0006:TcpClient|}("plc.example.net", 502);
+                var tcp = {|NT0006:new TcpClient("plc.example.net", 502)|};
                 await new TcpClient().{|NT0006:ConnectAsync|}("plc.example.net", 502);
                 new UdpClient().{|NT0006:Send|}(data, data.Length, "logs.example.net", 514);
                 await Dns.{|NT0006:GetHostAddressesAsync|}("example.net");

@@ -14,7 +14,7 @@ public class TelemetrySdkUsageAnalyzerTests
         {
             void M()
             {
-                var client = new {|#0:TelemetryClient|}();
+                var client = {|#0:new TelemetryClient()|};
                 client.{|#1:TrackEvent|}("started");
             }
         }
@@ -46,9 +46,9 @@ public class TelemetrySdkUsageAnalyzerTests
         {
             void M(Exception exception)
             {
-                var a = new {|NT0001:AI|}();
-                var b = new global::Microsoft.ApplicationInsights.{|NT0001:TelemetryClient|}();
-                AI c = {|NT0001:new|}();
+                var a = {|NT0001:new AI()|};
+                var b = {|NT0001:new global::Microsoft.ApplicationInsights.TelemetryClient()|};
+                AI c = {|NT0001:new()|};
                 {|NT0001:CaptureException|}(exception);
             }
         }
@@ -368,7 +368,7 @@ public class TelemetrySdkUsageAnalyzerTests
         // Code under edit: the parts that bind are still reported, nothing throws.
         test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0001").WithSpan(5, 12, 5, 27).WithArguments("Application Insights", "TelemetryClient (client)", "Microsoft"));
         test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0001").WithSpan(8, 16, 8, 23).WithArguments("Application Insights", "TelemetryClient.Context", "Microsoft"));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0001").WithSpan(9, 13, 9, 28).WithArguments("Application Insights", "new TelemetryClient", "Microsoft"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0001").WithSpan(9, 9, 10, 1).WithArguments("Application Insights", "new TelemetryClient", "Microsoft"));
         await test.RunAsync();
     }
 }
