@@ -25,6 +25,15 @@ internal static class Rules
         "report without a single call in the product's code.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor HardCodedRemoteEndpoint = Create(
+        RuleIdentifiers.HardCodedRemoteEndpoint,
+        "Hard-coded remote endpoint",
+        "Hard-coded endpoint '{0}'{1} is passed to {2}",
+        DiagnosticSeverity.Warning,
+        "A remote host compiled into the product is where phoning home lives: update checks, license pings, " +
+        "statistics. The product should talk only to endpoints the user configured; allow the ones that are " +
+        "legitimate with notelemetry.allowed_endpoints.");
+
     public static readonly DiagnosticDescriptor NetworkEgress = Create(
         RuleIdentifiers.NetworkEgress,
         "Network egress",
@@ -39,6 +48,7 @@ internal static class Rules
     {
         TelemetryServiceUsed,
         TelemetrySdkReferenced,
+        HardCodedRemoteEndpoint,
         NetworkEgress,
     };
 

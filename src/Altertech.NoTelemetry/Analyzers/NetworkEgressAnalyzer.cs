@@ -25,30 +25,30 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var egress = CompilationKnowledge.Get(start.Compilation, start.CancellationToken).Egress;
-            if (egress.IsEmpty)
+            var knowledge = CompilationKnowledge.Get(start.Compilation, start.CancellationToken);
+            if (knowledge.Egress.IsEmpty)
             {
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, egress), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.MethodReference);
+            start.RegisterOperationAction(c => Analyze(c, knowledge), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.MethodReference);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, EgressTable egress)
+    private static void Analyze(OperationAnalysisContext context, CompilationKnowledge knowledge)
     {
-        if (!EgressClassifier.TryClassify(context.Operation, egress, out var site))
+        if (!EgressClassifier.TryClassify(context.Operation, knowledge.Egress, out var site) || !site.IsEgress)
         {
             return;
         }
 
         var destination = site.Endpoint is null
             ? string.Empty
-            : site.ConstantHost is { } host ? $" to '{host}'" : " to an endpoint set at run time";
+            : site.Resolve(knowledge.Endpoints, context.CancellationToken) is { } endpoint ? $" to '{endpoint.Host}'" : " to an endpoint set at run time";
         context.ReportDiagnostic(Diagnostic.Create(
             Rules.NetworkEgress,
             DiagnosticLocations.MemberName(context.Operation),
-            DiagnosticLocations.Describe(site.Method),
+            DiagnosticLocations.Describe(site.Member),
             site.Api.Verb,
             destination));
     }

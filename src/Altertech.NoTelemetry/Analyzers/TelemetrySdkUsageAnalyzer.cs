@@ -43,8 +43,13 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var egress = checkHosts ? knowledge.Egress : null;
+        var egress = checkHosts ? knowledge : null;
         context.RegisterOperationAction(c => AnalyzeCall(c, matcher, checkSdk, egress), OperationKind.Invocation, OperationKind.ObjectCreation);
+        if (checkHosts)
+        {
+            context.RegisterOperationAction(c => AnalyzeHost(c, matcher, knowledge), OperationKind.SimpleAssignment);
+        }
+
         if (!checkSdk)
         {
             return;
@@ -61,7 +66,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         context.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, matcher), SyntaxKind.Attribute);
     }
 
-    private static void AnalyzeCall(OperationAnalysisContext context, TelemetryMatcher matcher, bool checkSdk, EgressTable? egress)
+    private static void AnalyzeCall(OperationAnalysisContext context, TelemetryMatcher matcher, bool checkSdk, CompilationKnowledge? egress)
     {
         var operation = context.Operation;
         if (checkSdk)
@@ -92,12 +97,21 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (egress is not null
-            && EgressClassifier.TryClassify(operation, egress, out var site)
-            && site.ConstantHost is { } host
-            && matcher.Hosts.Match(host) is { } hostService)
+        if (egress is not null)
         {
-            Report(context, DiagnosticLocations.MemberName(operation), hostService, $"{DiagnosticLocations.Describe(site.Method)} to '{host}'");
+            AnalyzeHost(context, matcher, egress);
+        }
+    }
+
+    /// <summary>Hand-rolled telemetry: a network API that receives a constant endpoint on a catalogued ingestion host.</summary>
+    private static void AnalyzeHost(OperationAnalysisContext context, TelemetryMatcher matcher, CompilationKnowledge knowledge)
+    {
+        var operation = context.Operation;
+        if (EgressClassifier.TryClassify(operation, knowledge.Egress, out var site)
+            && site.Resolve(knowledge.Endpoints, context.CancellationToken) is { } endpoint
+            && matcher.Hosts.Match(endpoint.Host) is { } hostService)
+        {
+            Report(context, DiagnosticLocations.MemberName(operation), hostService, $"{DiagnosticLocations.Describe(site.Member)} to '{endpoint.Host}'");
         }
     }
 

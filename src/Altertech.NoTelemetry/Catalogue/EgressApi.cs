@@ -16,6 +16,12 @@ internal enum EgressKind
 
     /// <summary>Registers an exporter or sink that sends on the program's behalf.</summary>
     Register,
+
+    /// <summary>
+    /// Binds an endpoint to a client or request without talking to the network yet (<c>HttpClient.BaseAddress</c>,
+    /// <c>new HttpRequestMessage(method, uri)</c>): not egress, but where a hard-coded endpoint enters (NT0003).
+    /// </summary>
+    Bind,
 }
 
 /// <summary>One catalogued egress API: a member, the family it belongs to, and where its endpoint comes from.</summary>
@@ -41,6 +47,7 @@ internal sealed class EgressApi
         EgressKind.Connect => "connects",
         EgressKind.Resolve => "resolves a host",
         EgressKind.Register => "registers a sender",
+        EgressKind.Bind => "binds an endpoint",
         _ => "sends",
     };
 
@@ -49,6 +56,7 @@ internal sealed class EgressApi
         "connect" => EgressKind.Connect,
         "resolve" => EgressKind.Resolve,
         "register" => EgressKind.Register,
+        "bind" => EgressKind.Bind,
         _ => EgressKind.Send,
     };
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
+using Altertech.NoTelemetry.Network;
 using Microsoft.CodeAnalysis;
 
 namespace Altertech.NoTelemetry.Knowledge;
@@ -12,15 +13,19 @@ internal sealed class CompilationKnowledge
 {
     private static readonly ConditionalWeakTable<Compilation, CompilationKnowledge> s_cache = new();
 
-    private CompilationKnowledge(TelemetryMatcher telemetry, EgressTable egress)
+    private CompilationKnowledge(TelemetryMatcher telemetry, EgressTable egress, EndpointResolver endpoints)
     {
         Telemetry = telemetry;
         Egress = egress;
+        Endpoints = endpoints;
     }
 
     public TelemetryMatcher Telemetry { get; }
 
     public EgressTable Egress { get; }
+
+    /// <summary>Constant folding of endpoints, with its per-compilation caches.</summary>
+    public EndpointResolver Endpoints { get; }
 
     public static CompilationKnowledge Get(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -40,6 +45,7 @@ internal sealed class CompilationKnowledge
         var resolver = new SymbolResolver(compilation);
         return new CompilationKnowledge(
             TelemetryMatcher.Build(compilation, resolver, catalogue.Services, cancellationToken),
-            EgressTable.Build(resolver, catalogue.EgressSections, cancellationToken));
+            EgressTable.Build(resolver, catalogue.EgressSections, cancellationToken),
+            new EndpointResolver(compilation));
     }
 }

@@ -93,6 +93,28 @@ internal sealed class EgressTable
         return null;
     }
 
+    /// <summary>The catalogued API that <paramref name="property"/> is or overrides.</summary>
+    public EgressApi? Classify(IPropertySymbol property)
+    {
+        var current = property.OriginalDefinition;
+        for (var depth = 0; depth < MaxOverrideDepth; depth++)
+        {
+            if (_members.TryGetValue(current, out var api))
+            {
+                return api;
+            }
+
+            if (!current.IsOverride || current.OverriddenProperty is not { } overridden)
+            {
+                break;
+            }
+
+            current = overridden.OriginalDefinition;
+        }
+
+        return null;
+    }
+
     private static ImmutableArray<string> ParseParameters(string? text)
     {
         if (text is null || text == "-")

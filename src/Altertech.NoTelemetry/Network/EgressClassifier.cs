@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Knowledge;
@@ -6,36 +7,62 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Altertech.NoTelemetry.Network;
 
-/// <summary>An operation that connects or sends: the API, the member called, and its endpoint argument.</summary>
+/// <summary>
+/// An operation that connects, sends, registers a sender or binds an endpoint: the API, the member used, and the
+/// value that carries its endpoint.
+/// </summary>
 internal readonly struct EgressSite
 {
-    public EgressSite(EgressApi api, IMethodSymbol method, IOperation? endpoint)
+    public EgressSite(EgressApi api, ISymbol member, IOperation? endpoint, bool endpointAcceptsBareHost)
     {
         Api = api;
-        Method = method;
+        Member = member;
         Endpoint = endpoint;
+        EndpointAcceptsBareHost = endpointAcceptsBareHost;
     }
 
     public EgressApi Api { get; }
 
-    public IMethodSymbol Method { get; }
+    /// <summary>The method, constructor or property (for an assignment) that the operation uses.</summary>
+    public ISymbol Member { get; }
 
-    /// <summary>The argument value that carries the endpoint, or null when the call has none.</summary>
+    /// <summary>The value that carries the endpoint, or null when the operation has none.</summary>
     public IOperation? Endpoint { get; }
 
-    /// <summary>The host of the endpoint when its host part is a compile-time constant.</summary>
-    public string? ConstantHost => Endpoint is null ? null : EndpointResolver.TryGetHost(Endpoint);
+    /// <summary>
+    /// True when the endpoint may be a bare host (<c>TcpClient(hostname, port)</c>, an <c>IPAddress</c>, an end
+    /// point); false when it is a URI, so that text without a scheme is a relative request, not a host.
+    /// </summary>
+    public bool EndpointAcceptsBareHost { get; }
+
+    /// <summary>The operation talks to the network (every kind but <see cref="EgressKind.Bind"/>).</summary>
+    public bool IsEgress => Api.Kind != EgressKind.Bind;
+
+    /// <summary>The endpoint when its host is a compile-time constant.</summary>
+    public ResolvedEndpoint? Resolve(EndpointResolver resolver, System.Threading.CancellationToken cancellationToken) =>
+        Endpoint is null ? null : resolver.Resolve(Endpoint, EndpointAcceptsBareHost, cancellationToken);
 }
 
 /// <summary>
-/// Decides whether an invocation, object creation or method group is network egress, and which argument is its
-/// endpoint (a method group has none: it is called later, through a delegate).
+/// Decides whether an invocation, object creation, method group or property assignment is a catalogued network
+/// API, and which value is its endpoint (a method group has none: it is called later, through a delegate).
 /// </summary>
 internal static class EgressClassifier
 {
     public static bool TryClassify(IOperation operation, EgressTable table, out EgressSite site)
     {
         site = default;
+        if (operation is IAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment)
+        {
+            if (table.Classify(property) is not { } propertyApi)
+            {
+                return false;
+            }
+
+            site = new EgressSite(propertyApi, property, assignment.Value, AcceptsBareHost(property.Name, property.Type));
+            return true;
+        }
+
         var (method, arguments) = operation switch
         {
             IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
@@ -49,11 +76,25 @@ internal static class EgressClassifier
             return false;
         }
 
-        site = new EgressSite(api, method, FindEndpoint(api, arguments));
+        var endpoint = FindEndpoint(api, arguments);
+        site = new EgressSite(
+            api,
+            method,
+            endpoint?.Value,
+            endpoint?.Parameter is { } parameter && AcceptsBareHost(parameter.Name, parameter.Type));
         return true;
     }
 
-    private static IOperation? FindEndpoint(EgressApi api, ImmutableArray<IArgumentOperation> arguments)
+    /// <summary>
+    /// Host-shaped parameters: a name that says host or server (<c>hostname</c>, <c>hostNameOrAddress</c>,
+    /// <c>server</c>), or an address or end point type. Everything else carries a URI.
+    /// </summary>
+    private static bool AcceptsBareHost(string name, ITypeSymbol type) =>
+        name.IndexOf("host", StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("server", StringComparison.OrdinalIgnoreCase) >= 0
+        || type is { Name: "IPAddress" or "EndPoint" or "IPEndPoint" or "DnsEndPoint" };
+
+    private static IArgumentOperation? FindEndpoint(EgressApi api, ImmutableArray<IArgumentOperation> arguments)
     {
         if (api.EndpointParameters.IsEmpty)
         {
@@ -66,7 +107,7 @@ internal static class EgressClassifier
             {
                 if (argument.Parameter?.Name == name && argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
-                    return argument.Value;
+                    return argument;
                 }
             }
         }

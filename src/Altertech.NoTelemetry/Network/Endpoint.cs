@@ -9,9 +9,10 @@ internal static class Endpoint
     /// Finds the host in the known leading part of an endpoint. <paramref name="prefix"/> is the text known at
     /// compile time and <paramref name="complete"/> tells whether it is the whole value (false when run-time
     /// text follows it). A URL needs its host fully inside the known part; a bare host (the argument of
-    /// <c>TcpClient(host, port)</c>, <c>Dns.GetHostAddresses(host)</c>) must be complete.
+    /// <c>TcpClient(host, port)</c>, <c>Dns.GetHostAddresses(host)</c>) must be complete, and counts only where
+    /// <paramref name="acceptsBareHost"/> (elsewhere text without a scheme is a relative URI).
     /// </summary>
-    public static bool TryGetHost(string prefix, bool complete, out string host)
+    public static bool TryGetHost(string prefix, bool complete, bool acceptsBareHost, out string host)
     {
         host = string.Empty;
         var text = prefix.Trim();
@@ -51,13 +52,39 @@ internal static class Endpoint
             return IsHostLike(host);
         }
 
-        if (!complete || text.Length == 0 || text.IndexOfAny(new[] { '/', '?', '#', ' ' }) >= 0)
+        if (!acceptsBareHost || !complete || text.Length == 0 || text.IndexOfAny(new[] { '/', '?', '#', ' ' }) >= 0)
         {
             return false;
         }
 
         host = StripPort(text);
         return IsHostLike(host);
+    }
+
+    /// <summary>
+    /// Loopback never leaves the machine: <c>localhost</c>, <c>*.localhost</c> (RFC 6761), <c>127.0.0.0/8</c>,
+    /// <c>::1</c> and IPv4-mapped loopback.
+    /// </summary>
+    public static bool IsLoopback(string host)
+    {
+        host = host.TrimEnd('.');
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!System.Net.IPAddress.TryParse(host, out var address))
+        {
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        return System.Net.IPAddress.IsLoopback(address);
     }
 
     private static string StripPort(string text)

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Altertech.NoTelemetry.Infrastructure;
+using Altertech.NoTelemetry.Knowledge;
+using Altertech.NoTelemetry.Network;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Altertech.NoTelemetry.Analyzers;
+
+/// <summary>
+/// NT0003: a network call, constructor, factory or property assignment that receives an endpoint whose host is a
+/// compile-time constant and not loopback. The constant is followed through fields, properties, locals, string
+/// building and URI/address types (see <see cref="EndpointResolver"/>); endpoints the user allowed are exempt.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.HardCodedRemoteEndpoint);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var knowledge = CompilationKnowledge.Get(start.Compilation, start.CancellationToken);
+            if (knowledge.Egress.IsEmpty)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(
+                c => Analyze(c, knowledge),
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
+                OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, CompilationKnowledge knowledge)
+    {
+        if (!EgressClassifier.TryClassify(context.Operation, knowledge.Egress, out var site)
+            || site.Resolve(knowledge.Endpoints, context.CancellationToken) is not { } endpoint
+            || Endpoint.IsLoopback(endpoint.Host))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rules.HardCodedRemoteEndpoint,
+            DiagnosticLocations.MemberName(context.Operation),
+            endpoint.Display,
+            endpoint.Origin is null ? string.Empty : $" (from {endpoint.Origin})",
+            DiagnosticLocations.Describe(site.Member)));
+    }
+}

@@ -1,0 +1,261 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.HardCodedEndpointAnalyzer>;
+
+namespace Altertech.NoTelemetry.Tests.Rules;
+
+public class HardCodedEndpointAnalyzerTests
+{
+    [Fact]
+    public Task Reports_a_literal_URL_with_scheme_and_host_in_the_message() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class UpdateChecker
+        {
+            Task<string> Check(HttpClient http) => http.{|#0:GetStringAsync|}("https://updates.example.com/feed.xml?v=1");
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://updates.example.com", "", "HttpClient.GetStringAsync"));
+
+    [Fact]
+    public Task Names_the_field_the_constant_came_from_across_files_and_partial_classes()
+    {
+        var test = Verify.CreateTest();
+        test.TestState.Sources.Add(("UpdateChecker.cs", """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            partial class UpdateChecker
+            {
+                Task<string> Check(HttpClient http) => http.{|#0:GetStringAsync|}(FeedUrl + "?channel=stable");
+
+                Task<string> Notes(HttpClient http) => http.{|#1:GetStringAsync|}(Settings.NotesUrl);
+            }
+            """));
+        test.TestState.Sources.Add(("UpdateChecker.Constants.cs", """
+            partial class UpdateChecker
+            {
+                private const string FeedUrl = "https://updates.example.com/feed";
+            }
+
+            static class Settings
+            {
+                public static readonly string NotesUrl = Host + "/notes";
+                private static readonly string Host = "https://" + "notes.example.com";
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://updates.example.com", " (from UpdateChecker.FeedUrl)", "HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://notes.example.com", " (from Settings.Host)", "HttpClient.GetStringAsync"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Follows_locals_assigned_once_interpolation_and_string_building() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Stats
+        {
+            async Task Send(HttpClient http, string installId, int count)
+            {
+                var url = $"https://stats.example.com/ping?id={installId}";
+                await http.{|NT0003:GetAsync|}(url);
+                await http.{|NT0003:GetAsync|}(string.Format("https://{0}/v{1}/ping", "stats.example.com", count));
+                await http.{|NT0003:GetAsync|}(string.Concat("https://", "stats.example.com", "/ping"));
+                await http.{|NT0003:GetAsync|}(new Uri(new Uri("https://stats.example.com/"), "ping"));
+                await http.{|NT0003:GetAsync|}(new UriBuilder("https", "stats.example.com").Uri);
+                if (Uri.TryCreate("https://stats.example.com/ping", UriKind.Absolute, out var parsed))
+                {
+                    await http.{|NT0003:GetAsync|}(parsed);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Follows_static_readonly_Uri_fields_and_get_only_properties() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class License
+        {
+            private static readonly Uri Server = new("https://license.example.com/");
+            private static string Ping => "https://license.example.com/ping";
+            private static Uri Check { get; } = new Uri(Server, "check");
+
+            async Task Run(HttpClient http)
+            {
+                await http.{|#0:GetAsync|}(Server);
+                await http.{|NT0003:GetAsync|}(Ping);
+                await http.{|NT0003:GetAsync|}(Check);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://license.example.com", " (from License.Server)", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Reports_where_an_endpoint_is_bound_to_a_client_or_a_request() => Verify.VerifyAsync("""
+        using System;
+        using System.Net;
+        using System.Net.Http;
+
+        class Clients
+        {
+            void Configure()
+            {
+                // The shape of IHttpClientFactory's AddHttpClient("name", c => c.BaseAddress = ...).
+                Action<HttpClient> named = c => {|NT0003:c.BaseAddress = new Uri("https://api.example.com/")|};
+                var http = new HttpClient { {|NT0003:BaseAddress = new Uri("https://api.example.com/")|} };
+                {|NT0003:http.BaseAddress = new Uri("https://api.example.com/")|};
+                var request = {|NT0003:new HttpRequestMessage(HttpMethod.Post, "https://api.example.com/events")|};
+                var legacy = WebRequest.{|NT0003:Create|}("https://legacy.example.com/");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Follows_addresses_and_end_points_into_sockets() => Verify.VerifyAsync("""
+        using System.Net;
+        using System.Net.Sockets;
+
+        class Beacon
+        {
+            void Send(Socket socket, byte[] data)
+            {
+                var endPoint = new IPEndPoint(IPAddress.Parse("203.0.113.10"), 9000);
+                socket.{|#0:Connect|}(endPoint);
+                socket.{|NT0003:SendTo|}(data, new IPEndPoint(new IPAddress(new byte[] { 198, 51, 100, 7 }), 9000));
+                socket.{|NT0003:Connect|}(new DnsEndPoint("beacon.example.com", 443));
+                using var tcp = {|NT0003:new TcpClient("beacon.example.com", 443)|};
+                Dns.{|NT0003:GetHostAddresses|}("beacon.example.com");
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("203.0.113.10", "", "Socket.Connect"));
+
+    [Fact]
+    public Task Works_in_top_level_statements_lambdas_and_local_functions() => Verify.VerifyProgramAsync("""
+        using System;
+        using System.Net.Http;
+
+        var http = new HttpClient();
+        const string Home = "https://home.example.com/";
+        await http.{|NT0003:GetAsync|}(Home);
+        Func<object> later = () => http.{|NT0003:GetAsync|}(Home + "later");
+        await Ping();
+
+        async System.Threading.Tasks.Task Ping() => await http.{|NT0003:GetAsync|}($"{Home}ping");
+        """);
+
+    [Fact]
+    public Task Does_not_report_hosts_from_parameters_configuration_or_run_time_values() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Client
+        {
+            private static string s_server = "https://mutable.example.com/";
+            private readonly string _server;
+
+            Client(string server) => _server = server;
+
+            async Task Run(HttpClient http, string host, Uri configured)
+            {
+                await http.GetAsync(configured);
+                await http.GetAsync($"https://{host}/api");
+                await http.GetAsync("https://" + host + "/api");
+                await http.GetAsync(_server + "api");
+                await http.GetAsync(s_server);
+                await http.GetAsync(Environment.GetEnvironmentVariable("SERVER_URL"));
+                var reassigned = "https://first.example.com/";
+                reassigned = host;
+                await http.GetAsync(reassigned);
+                await http.GetAsync(string.Format("{0}/api", host));
+                await http.GetAsync($"{"https"}://{host}/x");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_loopback_or_relative_requests() => Verify.VerifyAsync("""
+        using System;
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        class Local
+        {
+            async Task Run(HttpClient http, Socket socket)
+            {
+                await http.GetAsync("http://localhost:5000/health");
+                await http.GetAsync("http://api.localhost/health");
+                await http.GetAsync("http://127.0.0.1:8080/");
+                await http.GetAsync("http://127.10.0.1/");
+                await http.GetAsync("http://[::1]:8080/");
+                await http.GetAsync("items/42");
+                await http.GetAsync("items");
+                socket.Connect(new IPEndPoint(IPAddress.Loopback, 9000));
+                socket.Connect(new IPEndPoint(IPAddress.IPv6Loopback, 9000));
+                using var tcp = new TcpClient("localhost", 9000);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_URL_lookalikes_that_never_reach_the_network() => Verify.VerifyAsync("""
+        using System;
+        using System.Xml.Linq;
+
+        /// <summary>See <see href="https://docs.example.com/guide"/>.</summary>
+        class Lookalikes
+        {
+            private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+            private const string Schema = "https://schemas.example.com/config.json";
+
+            void M(Uri configured)
+            {
+                Console.WriteLine("See https://help.example.com/errors/42");
+                var uri = new Uri("https://never-sent.example.com/");
+                var same = uri == configured;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ends_on_fields_that_refer_to_each_other() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class Cycle
+        {
+            private static readonly string A = B + "/a";
+            private static readonly string B = A + "/b";
+
+            void M(HttpClient http) => http.GetAsync(A);
+        }
+        """);
+
+    [Fact]
+    public Task Survives_incomplete_code()
+    {
+        var test = Verify.CreateTest();
+        test.TestCode = """
+            using System.Net.Http;
+
+            class C
+            {
+                static readonly string Url = "https://x.example.com/" +
+                void M(HttpClient http)
+                {
+                    http.GetAsync(Url
+                    http.GetAsync($"https://{
+                    var u = new System.Uri(
+                }
+            """;
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
+}
