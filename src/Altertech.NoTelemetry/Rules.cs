@@ -43,6 +43,14 @@ internal static class Rules
         "itself: it documents where the product talks to the network so that a reviewer can check that each point " +
         "goes only where the user configured.");
 
+    public static readonly DiagnosticDescriptor InvalidConfiguration = Create(
+        RuleIdentifiers.InvalidConfiguration,
+        "Invalid configuration",
+        "{0}",
+        DiagnosticSeverity.Warning,
+        "A line of NoTelemetry.txt or a notelemetry.* option in .editorconfig/.globalconfig cannot be used. It is " +
+        "ignored; the rest of the configuration still applies.");
+
     /// <summary>Every descriptor, in rule order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -50,6 +58,7 @@ internal static class Rules
         TelemetrySdkReferenced,
         HardCodedRemoteEndpoint,
         NetworkEgress,
+        InvalidConfiguration,
     };
 
     /// <summary>The address of a rule's documentation page.</summary>

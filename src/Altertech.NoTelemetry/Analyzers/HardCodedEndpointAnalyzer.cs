@@ -25,7 +25,7 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var knowledge = CompilationKnowledge.Get(start.Compilation, start.CancellationToken);
+            var knowledge = CompilationKnowledge.Get(start.Compilation, start.Options, start.CancellationToken);
             if (knowledge.Egress.IsEmpty)
             {
                 return;
@@ -43,7 +43,8 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
     {
         if (!EgressClassifier.TryClassify(context.Operation, knowledge.Egress, out var site)
             || site.Resolve(knowledge.Endpoints, context.CancellationToken) is not { } endpoint
-            || Endpoint.IsLoopback(endpoint.Host))
+            || Endpoint.IsLoopback(endpoint.Host)
+            || knowledge.GetAllowList(context.Options, context.Operation.Syntax.SyntaxTree).Allows(endpoint))
         {
             return;
         }

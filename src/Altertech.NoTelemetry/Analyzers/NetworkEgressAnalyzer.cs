@@ -25,7 +25,7 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var knowledge = CompilationKnowledge.Get(start.Compilation, start.CancellationToken);
+            var knowledge = CompilationKnowledge.Get(start.Compilation, start.Options, start.CancellationToken);
             if (knowledge.Egress.IsEmpty)
             {
                 return;

@@ -22,7 +22,7 @@ public sealed class TelemetrySdkReferenceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationAction(compilationContext =>
         {
-            var knowledge = CompilationKnowledge.Get(compilationContext.Compilation, compilationContext.CancellationToken);
+            var knowledge = CompilationKnowledge.Get(compilationContext.Compilation, compilationContext.Options, compilationContext.CancellationToken);
             foreach (var (assembly, service) in knowledge.Telemetry.ReferencedSdks)
             {
                 var name = assembly.Identity.Name;

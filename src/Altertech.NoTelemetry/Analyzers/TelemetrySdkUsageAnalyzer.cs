@@ -34,7 +34,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var knowledge = CompilationKnowledge.Get(context.Compilation, context.CancellationToken);
+        var knowledge = CompilationKnowledge.Get(context.Compilation, context.Options, context.CancellationToken);
         var matcher = knowledge.Telemetry;
         var checkSdk = matcher.HasSdkSymbols;
         var checkHosts = matcher.Hosts.Count > 0 && !knowledge.Egress.IsEmpty;
@@ -109,7 +109,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         var operation = context.Operation;
         if (EgressClassifier.TryClassify(operation, knowledge.Egress, out var site)
             && site.Resolve(knowledge.Endpoints, context.CancellationToken) is { } endpoint
-            && matcher.Hosts.Match(endpoint.Host) is { } hostService)
+            && matcher.MatchHost(endpoint.Host) is { } hostService)
         {
             Report(context, DiagnosticLocations.MemberName(operation), hostService, $"{DiagnosticLocations.Describe(site.Member)} to '{endpoint.Host}'");
         }

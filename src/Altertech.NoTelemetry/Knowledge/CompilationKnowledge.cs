@@ -1,24 +1,38 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
+using Altertech.NoTelemetry.Configuration;
 using Altertech.NoTelemetry.Network;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Altertech.NoTelemetry.Knowledge;
 
 /// <summary>
-/// Everything the rules know about one compilation, built once and shared by every analyzer of the package.
+/// Everything the rules know about one compilation under one project configuration (built-in catalogue plus
+/// <c>NoTelemetry.txt</c>), built once and shared by every analyzer of the package.
 /// </summary>
 internal sealed class CompilationKnowledge
 {
-    private static readonly ConditionalWeakTable<Compilation, CompilationKnowledge> s_cache = new();
+    private static readonly ConditionalWeakTable<Compilation, List<CompilationKnowledge>> s_cache = new();
 
-    private CompilationKnowledge(TelemetryMatcher telemetry, EgressTable egress, EndpointResolver endpoints)
+    private CompilationKnowledge(
+        ProjectConfiguration configuration,
+        TelemetryMatcher telemetry,
+        EgressTable egress,
+        EndpointResolver endpoints,
+        ImmutableArray<ConfigurationProblem> problems)
     {
+        Configuration = configuration;
         Telemetry = telemetry;
         Egress = egress;
         Endpoints = endpoints;
+        Problems = problems;
     }
+
+    public ProjectConfiguration Configuration { get; }
 
     public TelemetryMatcher Telemetry { get; }
 
@@ -27,25 +41,106 @@ internal sealed class CompilationKnowledge
     /// <summary>Constant folding of endpoints, with its per-compilation caches.</summary>
     public EndpointResolver Endpoints { get; }
 
-    public static CompilationKnowledge Get(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>Every problem of the project's configuration files, including entries that name nothing here.</summary>
+    public ImmutableArray<ConfigurationProblem> Problems { get; }
+
+    public static CompilationKnowledge Get(Compilation compilation, AnalyzerOptions? options, CancellationToken cancellationToken)
     {
-        if (s_cache.TryGetValue(compilation, out var knowledge))
+        var configuration = ProjectConfiguration.Get(options, cancellationToken);
+        var entries = s_cache.GetValue(compilation, _ => new List<CompilationKnowledge>(1));
+
+        // Analyzers of one build share one configuration; a few (an IDE editing NoTelemetry.txt) may coexist.
+        lock (entries)
         {
+            foreach (var entry in entries)
+            {
+                if (entry.Configuration.Fingerprint == configuration.Fingerprint)
+                {
+                    return entry;
+                }
+            }
+
+            var knowledge = Build(compilation, configuration, cancellationToken);
+            if (entries.Count >= 4)
+            {
+                entries.RemoveAt(0);
+            }
+
+            entries.Add(knowledge);
             return knowledge;
         }
-
-        // Two analyzers may build at once; both results are equal and the table keeps the first.
-        knowledge = Build(compilation, cancellationToken);
-        return s_cache.GetValue(compilation, _ => knowledge);
     }
 
-    private static CompilationKnowledge Build(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>The allow list that applies to <paramref name="tree"/> (per-folder <c>.editorconfig</c> sections apply).</summary>
+    public EndpointAllowList GetAllowList(AnalyzerOptions options, SyntaxTree tree) =>
+        options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ProjectConfiguration.AllowedEndpointsKey, out var value)
+            ? Configuration.GetAllowList(value)
+            : EndpointAllowList.Empty;
+
+    private static CompilationKnowledge Build(Compilation compilation, ProjectConfiguration configuration, CancellationToken cancellationToken)
     {
         var catalogue = BuiltInCatalogue.Instance;
         var resolver = new SymbolResolver(compilation);
+        var services = configuration.Services.IsEmpty ? catalogue.Services : catalogue.Services.AddRange(configuration.Services);
+        var egressSections = configuration.EgressSections.IsEmpty ? catalogue.EgressSections : catalogue.EgressSections.AddRange(configuration.EgressSections);
         return new CompilationKnowledge(
-            TelemetryMatcher.Build(compilation, resolver, catalogue.Services, cancellationToken),
-            EgressTable.Build(resolver, catalogue.EgressSections, cancellationToken),
-            new EndpointResolver(compilation));
+            configuration,
+            TelemetryMatcher.Build(compilation, resolver, services, cancellationToken),
+            EgressTable.Build(resolver, egressSections, cancellationToken),
+            new EndpointResolver(compilation),
+            configuration.Files.IsEmpty ? ImmutableArray<ConfigurationProblem>.Empty : FindProblems(configuration, resolver, cancellationToken));
+    }
+
+    private static ImmutableArray<ConfigurationProblem> FindProblems(ProjectConfiguration configuration, SymbolResolver resolver, CancellationToken cancellationToken)
+    {
+        var problems = configuration.Problems.ToBuilder();
+        foreach (var file in configuration.Files)
+        {
+            foreach (var section in file.Sections)
+            {
+                foreach (var entry in section.Entries)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (resolver.ExplainUnresolved(entry) is { } explanation)
+                    {
+                        problems.Add(new ConfigurationProblem(file, entry.Line, explanation + " in this compilation"));
+                    }
+                }
+            }
+        }
+
+        return Cap(problems);
+    }
+
+    /// <summary>At most <see cref="CatalogueParser.MaxProblemsPerFile"/> problems per file, then one line that says how many more.</summary>
+    private static ImmutableArray<ConfigurationProblem> Cap(ImmutableArray<ConfigurationProblem>.Builder problems)
+    {
+        var capped = ImmutableArray.CreateBuilder<ConfigurationProblem>();
+        var counts = new Dictionary<CatalogueDocument, int>();
+        foreach (var problem in problems)
+        {
+            if (problem.Document is not { } document)
+            {
+                capped.Add(problem);
+                continue;
+            }
+
+            counts.TryGetValue(document, out var count);
+            counts[document] = count + 1;
+            if (count < CatalogueParser.MaxProblemsPerFile)
+            {
+                capped.Add(problem);
+            }
+        }
+
+        foreach (var pair in counts)
+        {
+            if (pair.Value > CatalogueParser.MaxProblemsPerFile)
+            {
+                capped.Add(new ConfigurationProblem(pair.Key, 0, $"{pair.Value - CatalogueParser.MaxProblemsPerFile} more problems in this file are not listed"));
+            }
+        }
+
+        return capped.ToImmutable();
     }
 }

@@ -41,6 +41,53 @@ internal sealed class SymbolResolver
         }
     }
 
+    /// <summary>
+    /// Why a project entry names nothing, when that looks like a mistake rather than an SDK this project does not
+    /// reference: the namespace exists but has no such type, or the type exists but has no such member. Null
+    /// when the entry resolves, or when its namespace is absent (a shared file naming another project's SDK).
+    /// </summary>
+    public string? ExplainUnresolved(CatalogueEntry entry)
+    {
+        if (entry.Kind is not (EntryKind.Type or EntryKind.Method or EntryKind.Property or EntryKind.Field or EntryKind.Event)
+            || !Resolve(entry).IsEmpty)
+        {
+            return null;
+        }
+
+        var target = entry.Target;
+        var parenthesis = target.IndexOf('(');
+        var withoutParameters = parenthesis >= 0 ? target.Substring(0, parenthesis) : target;
+        var typeName = entry.Kind == EntryKind.Type ? withoutParameters : Before(withoutParameters);
+        if (typeName.Length == 0)
+        {
+            return $"{entry.DocumentationId}: write the containing type, as in M:Namespace.Type.Member";
+        }
+
+        if (!ResolveTypes(typeName).IsEmpty)
+        {
+            return parenthesis >= 0
+                ? $"{entry.DocumentationId}: '{typeName}' has no {KindName(entry.Kind)} with these parameter types"
+                : $"{entry.DocumentationId}: '{typeName}' has no {KindName(entry.Kind)} named '{After(withoutParameters)}'";
+        }
+
+        var namespaceName = Before(typeName);
+        return namespaceName.Length > 0 && NamespaceExists(namespaceName)
+            ? $"{entry.DocumentationId}: namespace '{namespaceName}' has no type '{After(typeName)}'"
+            : null;
+
+        static string Before(string name) => name.LastIndexOf('.') is var dot and > 0 ? name.Substring(0, dot) : string.Empty;
+
+        static string After(string name) => name.Substring(name.LastIndexOf('.') + 1);
+
+        static string KindName(EntryKind kind) => kind switch
+        {
+            EntryKind.Method => "method",
+            EntryKind.Property => "property",
+            EntryKind.Field => "field",
+            _ => "event",
+        };
+    }
+
     /// <summary>Whether the namespace (dotted name) exists in the compilation or its references.</summary>
     public bool NamespaceExists(string name)
     {

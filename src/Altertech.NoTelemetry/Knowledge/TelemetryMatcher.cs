@@ -22,6 +22,8 @@ internal sealed class TelemetryMatcher
     private readonly HashSet<ISymbol> _exemptSymbols;
     private readonly Dictionary<string, TelemetryService> _namespaces;
     private readonly HashSet<string> _exemptNamespaces;
+    private readonly HostPatternSet<string> _exemptHosts;
+    private readonly HashSet<IAssemblySymbol> _exemptAssemblies;
     private readonly ConcurrentDictionary<INamespaceSymbol, TelemetryService> _namespaceCache = new(SymbolEqualityComparer.Default);
 
     private TelemetryMatcher(
@@ -32,8 +34,12 @@ internal sealed class TelemetryMatcher
         Dictionary<string, TelemetryService> namespaces,
         HashSet<string> exemptNamespaces,
         HostPatternSet<TelemetryService> hosts,
+        HostPatternSet<string> exemptHosts,
+        HashSet<IAssemblySymbol> exemptAssemblies,
         ImmutableArray<(IAssemblySymbol Assembly, TelemetryService Service)> referencedSdks)
     {
+        _exemptAssemblies = exemptAssemblies;
+        _exemptHosts = exemptHosts;
         _compilationAssembly = compilationAssembly;
         _assemblies = assemblies;
         _symbols = symbols;
@@ -50,6 +56,10 @@ internal sealed class TelemetryMatcher
     /// <summary>The ingestion hosts of every service.</summary>
     public HostPatternSet<TelemetryService> Hosts { get; }
 
+    /// <summary>The service whose ingestion host <paramref name="host"/> is, unless the project exempted it.</summary>
+    public TelemetryService? MatchHost(string host) =>
+        Hosts.Count == 0 || (_exemptHosts.Count > 0 && _exemptHosts.Match(host) is not null) ? null : Hosts.Match(host);
+
     /// <summary>The catalogued assemblies that the compilation references, in reference order.</summary>
     public ImmutableArray<(IAssemblySymbol Assembly, TelemetryService Service)> ReferencedSdks { get; }
 
@@ -62,6 +72,7 @@ internal sealed class TelemetryMatcher
         var exemptNamespaces = new HashSet<string>(System.StringComparer.Ordinal);
         var exemptAssemblies = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
         var hosts = new HostPatternSet<TelemetryService>();
+        var exemptHosts = new HostPatternSet<string>();
 
         foreach (var service in services)
         {
@@ -93,7 +104,11 @@ internal sealed class TelemetryMatcher
 
                         break;
                     case EntryKind.Host:
-                        if (!entry.Exempt)
+                        if (entry.Exempt)
+                        {
+                            exemptHosts.Add(entry.Target, entry.Target);
+                        }
+                        else
                         {
                             hosts.Add(entry.Target, service);
                         }
@@ -118,20 +133,28 @@ internal sealed class TelemetryMatcher
         }
 
         var assemblies = new Dictionary<IAssemblySymbol, TelemetryService>(SymbolEqualityComparer.Default);
+        var exemptAssemblySymbols = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
         var referenced = ImmutableArray.CreateBuilder<(IAssemblySymbol, TelemetryService)>();
         foreach (var reference in compilation.References)
         {
-            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                && byAssemblyName.TryGetValue(assembly.Identity.Name, out var service)
-                && !exemptAssemblies.Contains(assembly.Identity.Name)
-                && !assemblies.ContainsKey(assembly))
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly)
+            {
+                continue;
+            }
+
+            if (exemptAssemblies.Contains(assembly.Identity.Name))
+            {
+                // Exempt as a whole: neither by assembly nor by namespace, nor by the symbols it declares.
+                exemptAssemblySymbols.Add(assembly);
+            }
+            else if (byAssemblyName.TryGetValue(assembly.Identity.Name, out var service) && !assemblies.ContainsKey(assembly))
             {
                 assemblies.Add(assembly, service);
                 referenced.Add((assembly, service));
             }
         }
 
-        return new TelemetryMatcher(compilation.Assembly, assemblies, symbols, exemptSymbols, namespaces, exemptNamespaces, hosts, referenced.ToImmutable());
+        return new TelemetryMatcher(compilation.Assembly, assemblies, symbols, exemptSymbols, namespaces, exemptNamespaces, hosts, exemptHosts, exemptAssemblySymbols, referenced.ToImmutable());
     }
 
     /// <summary>The service <paramref name="symbol"/> belongs to, or null.</summary>
@@ -151,6 +174,11 @@ internal sealed class TelemetryMatcher
         }
 
         symbol = symbol.OriginalDefinition;
+        if (_exemptAssemblies.Count > 0 && symbol.ContainingAssembly is { } containing && _exemptAssemblies.Contains(containing))
+        {
+            return null;
+        }
+
         if (_symbols.Count > 0 || _exemptSymbols.Count > 0)
         {
             for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Altertech.NoTelemetry.Configuration;
+using Altertech.NoTelemetry.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Altertech.NoTelemetry.Analyzers;
+
+/// <summary>
+/// NT0900: every line of a <c>NoTelemetry.txt</c> that cannot be used (reported at that line of the file), and every
+/// unknown or malformed <c>notelemetry.*</c> option (reported once per compilation, without a location: Roslyn
+/// does not tell an analyzer which <c>.editorconfig</c> set a value). The rest of the configuration still applies.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.InvalidConfiguration);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var knowledge = CompilationKnowledge.Get(start.Compilation, start.Options, start.CancellationToken);
+            if (!knowledge.Problems.IsEmpty)
+            {
+                start.RegisterAdditionalFileAction(c => ReportFileProblems(c, knowledge));
+            }
+
+            var reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            start.RegisterSyntaxTreeAction(c => ReportOptionProblems(c, knowledge, reported));
+        });
+    }
+
+    private static void ReportFileProblems(AdditionalFileAnalysisContext context, CompilationKnowledge knowledge)
+    {
+        foreach (var problem in knowledge.Problems)
+        {
+            if (problem.Document is { } document && string.Equals(document.Path, context.AdditionalFile.Path, StringComparison.Ordinal))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rules.InvalidConfiguration,
+                    problem.GetLocation(),
+                    $"{ProjectConfiguration.FileName}({problem.Line + 1}): {problem.Message}"));
+            }
+        }
+    }
+
+    private static void ReportOptionProblems(SyntaxTreeAnalysisContext context, CompilationKnowledge knowledge, ConcurrentDictionary<string, bool> reported)
+    {
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Tree);
+        foreach (var key in options.Keys)
+        {
+            if (!key.StartsWith(ProjectConfiguration.OptionPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!string.Equals(key, ProjectConfiguration.AllowedEndpointsKey, StringComparison.OrdinalIgnoreCase))
+            {
+                Report(context, reported, key, $"'{key}' is not a NoTelemetry option (known: {ProjectConfiguration.AllowedEndpointsKey}); it is ignored");
+                continue;
+            }
+
+            if (!options.TryGetValue(key, out var value))
+            {
+                continue;
+            }
+
+            foreach (var problem in knowledge.Configuration.GetAllowList(value).Problems)
+            {
+                Report(context, reported, key + "=" + problem, $"{ProjectConfiguration.AllowedEndpointsKey}: {problem}; the other endpoints still apply");
+            }
+        }
+    }
+
+    private static void Report(SyntaxTreeAnalysisContext context, ConcurrentDictionary<string, bool> reported, string key, string message)
+    {
+        if (reported.TryAdd(key, true))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rules.InvalidConfiguration, Location.None, message));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using Altertech.NoTelemetry.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using Usage = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.TelemetrySdkUsageAnalyzer>;
+using Reference = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.TelemetrySdkReferenceAnalyzer>;
+
+namespace Altertech.NoTelemetry.Tests.Configuration;
+
+/// <summary>NoTelemetry.txt as an AdditionalFiles item: project entries and exemptions from the built-in catalogue.</summary>
+public class ProjectCatalogueTests
+{
+    private const string ContosoMetrics = """
+        namespace Contoso.Metrics
+        {
+            public sealed class MetricsClient
+            {
+                public void Send(string name) { }
+                public void Flush() { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Project_entries_name_the_service_by_their_message()
+    {
+        var test = Usage.CreateTest();
+        test.TestState.Sources.Add(ContosoMetrics);
+        test.TestState.Sources.Add("""
+            using Contoso.Metrics;
+
+            class Checkout
+            {
+                void Done({|NT0001:MetricsClient|} metrics)
+                {
+                    metrics.{|#0:Send|}("checkout");
+                }
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", """
+            # Our own usage metrics uploader: not allowed in the product.
+            T:Contoso.Metrics.MetricsClient;Contoso usage metrics
+            """));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso usage metrics", "MetricsClient.Send", "a destination listed in NoTelemetry.txt"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_host_entry_makes_hand_rolled_requests_telemetry()
+    {
+        var test = Usage.CreateTest();
+        test.TestCode = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class Stats
+            {
+                Task Send(HttpClient http) => http.{|#0:PostAsync|}("https://stats.contoso.example/v1/events", null);
+            }
+            """;
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "H:*.contoso.example;Contoso statistics\n"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso statistics", "HttpClient.PostAsync to 'stats.contoso.example'", "a destination listed in NoTelemetry.txt"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_section_describes_a_service_with_vendor_and_category()
+    {
+        var test = Usage.CreateTest();
+        test.TestState.Sources.Add(ContosoMetrics);
+        test.TestState.Sources.Add("""
+            class Checkout
+            {
+                void Done(Contoso.Metrics.MetricsClient metrics) => metrics.{|#0:Flush|}();
+                // Only Flush is listed: the type itself is not a use.
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", """
+            [Contoso Metrics]
+            vendor = Contoso
+            category = analytics
+            M:Contoso.Metrics.MetricsClient.Flush
+            """));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso Metrics", "MetricsClient.Flush", "Contoso"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Exempting_an_assembly_silences_a_self_hosted_SDK()
+    {
+        var test = Usage.CreateTest(TestReferences.Sentry);
+        test.TestCode = """
+            using System;
+            using Sentry;
+
+            class Crashes
+            {
+                // A team that runs its own Sentry server, on the user's premises.
+                void Report(Exception e) => SentrySdk.CaptureException(e);
+            }
+            """;
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "!A:Sentry;self-hosted on the customer's server\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Exempting_an_assembly_also_silences_NT0002()
+    {
+        var test = Reference.CreateTest(TestReferences.Sentry);
+        test.TestCode = "class C { }";
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "!A:Sentry;self-hosted\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Exempting_a_type_or_a_host_keeps_the_rest_of_the_service()
+    {
+        var test = Usage.CreateTest(TestReferences.Sentry);
+        test.TestCode = """
+            using System;
+            using System.Net.Http;
+            using Sentry;
+
+            class Crashes
+            {
+                void Report(Exception e, HttpClient http)
+                {
+                    var id = SentryId.Empty;
+                    SentrySdk.{|NT0001:CaptureException|}(e);
+                    http.PostAsync("https://o1.ingest.sentry.io/api/1/store/", null);
+                }
+            }
+            """;
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", """
+            !T:Sentry.SentryId;an identifier, sends nothing
+            !H:*.ingest.sentry.io;relayed through our own proxy
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_file_with_another_name_is_not_configuration()
+    {
+        var test = Usage.CreateTest();
+        test.TestState.Sources.Add(ContosoMetrics);
+        test.TestState.Sources.Add("class C { void M(Contoso.Metrics.MetricsClient m) => m.Send(\"x\"); }");
+        test.TestState.AdditionalFiles.Add(("/0/BannedSymbols.txt", "T:Contoso.Metrics.MetricsClient;Contoso usage metrics\n"));
+        return test.RunAsync();
+    }
+}
