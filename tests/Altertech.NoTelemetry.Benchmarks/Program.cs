@@ -13,7 +13,7 @@ namespace Altertech.NoTelemetry.Benchmarks;
 /// <summary>
 /// Times the analyzers of Altertech.NoTelemetry against an empty analyzer and Microsoft.CodeAnalysis.BannedApiAnalyzers
 /// on one generated compilation. Usage: dotnet run -c Release --project tests/Altertech.NoTelemetry.Benchmarks
-/// [-- --iterations N] [--warmup N] [--files N] [--profile].
+/// [-- --iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--dump-banned-symbols PATH].
 /// </summary>
 public static class Program
 {
@@ -22,7 +22,7 @@ public static class Program
         var settings = Settings.Parse(args);
         if (settings is null)
         {
-            Console.Error.WriteLine("usage: Altertech.NoTelemetry.Benchmarks [--iterations N] [--warmup N] [--files N] [--profile]");
+            Console.Error.WriteLine("usage: Altertech.NoTelemetry.Benchmarks [--iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--dump-banned-symbols PATH]");
             return 2;
         }
 
@@ -66,6 +66,11 @@ public static class Program
             new("NoTelemetry", ours),
             new("NoTelemetry + BannedApiAnalyzers", ours.AddRange(banned)),
         };
+        if (settings.PerAnalyzer)
+        {
+            // One of our analyzers at a time, to see which one the time over the floor goes to.
+            configurations.AddRange(ours.Select(a => new Configuration("only " + a.GetType().Name, ImmutableArray.Create(a))));
+        }
 
         Console.WriteLine("# Altertech.NoTelemetry analyzer benchmark");
         Console.WriteLine();
@@ -297,11 +302,11 @@ public static class Program
         }
     }
 
-    private sealed record Settings(int Iterations, int Warmup, int Files, bool Profile, string? DumpBannedSymbols)
+    private sealed record Settings(int Iterations, int Warmup, int Files, bool Profile, bool PerAnalyzer, string? DumpBannedSymbols)
     {
         public static Settings? Parse(string[] args)
         {
-            var settings = new Settings(7, 2, 1000, false, null);
+            var settings = new Settings(7, 2, 1000, false, false, null);
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -320,6 +325,9 @@ public static class Program
                         break;
                     case "--profile":
                         settings = settings with { Profile = true };
+                        break;
+                    case "--per-analyzer":
+                        settings = settings with { PerAnalyzer = true };
                         break;
                     case "--dump-banned-symbols" when i + 1 < args.Length:
                         settings = settings with { DumpBannedSymbols = args[i + 1] };
