@@ -360,4 +360,39 @@ public class NetworkEgressLibraryTests
         """,
         TestReferences.Serilog,
         new[] { StandIns.SerilogSinksHttp });
+
+    [Fact]
+    public Task Reports_Serilog_Elasticsearch_sink_with_its_nodes_or_options() => Verify.VerifyAsync("""
+        using System;
+        using Serilog;
+        using Serilog.Sinks.Elasticsearch;
+
+        class C
+        {
+            void M()
+            {
+                var log = new LoggerConfiguration()
+                    .WriteTo.{|#0:Elasticsearch|}("http://elastic.example.com:9200", indexFormat: "plant-{0:yyyy.MM}")
+                    .WriteTo.{|#1:Elasticsearch|}(new ElasticsearchSinkOptions(new Uri("http://elastic.example.com:9200")))
+                    .CreateLogger();
+            }
+        }
+        """,
+        TestReferences.Serilog,
+        new[] { StandIns.SerilogSinksElasticsearch },
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("LoggerConfigurationElasticsearchExtensions.Elasticsearch", "registers a sender", " to 'elastic.example.com'"),
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("LoggerConfigurationElasticsearchExtensions.Elasticsearch", "registers a sender", ""));
+
+    [Fact]
+    public Task Does_not_report_creating_Elasticsearch_sink_options() => Verify.VerifyAsync("""
+        using System;
+        using Serilog.Sinks.Elasticsearch;
+
+        class C
+        {
+            ElasticsearchSinkOptions M() => new ElasticsearchSinkOptions(new Uri("http://elastic.example.com:9200")) { IndexFormat = "plant" };
+        }
+        """,
+        TestReferences.Serilog,
+        new[] { StandIns.SerilogSinksElasticsearch });
 }

@@ -125,6 +125,41 @@ public static class StandIns
         }
         """);
 
+    /// <summary>
+    /// Serilog.Sinks.Elasticsearch (github.com/serilog-contrib/serilog-sinks-elasticsearch): <c>WriteTo.Elasticsearch</c>
+    /// with a node list or with options, in class Serilog.LoggerConfigurationElasticsearchExtensions.
+    /// </summary>
+    public static Task<MetadataReference> SerilogSinksElasticsearch => GetAsync(
+        "Serilog.Sinks.Elasticsearch",
+        TestReferences.Serilog,
+        """
+        namespace Serilog.Sinks.Elasticsearch
+        {
+            public class ElasticsearchSinkOptions
+            {
+                public ElasticsearchSinkOptions(System.Uri node) { }
+                public string? IndexFormat { get; set; }
+            }
+        }
+
+        namespace Serilog
+        {
+            using Serilog.Configuration;
+            using Serilog.Sinks.Elasticsearch;
+
+            public static class LoggerConfigurationElasticsearchExtensions
+            {
+                public static LoggerConfiguration Elasticsearch(this LoggerSinkConfiguration loggerSinkConfiguration, ElasticsearchSinkOptions? options = null) => null!;
+
+                public static LoggerConfiguration Elasticsearch(
+                    this LoggerSinkConfiguration loggerSinkConfiguration,
+                    string nodeUris,
+                    string? indexFormat = null,
+                    string? templateName = null) => null!;
+            }
+        }
+        """);
+
     private static Task<MetadataReference> GetAsync(string assemblyName, ReferenceAssemblies references, string source) =>
         s_cache.GetOrAdd(assemblyName, _ => new Lazy<Task<MetadataReference>>(() => CompileAsync(assemblyName, references, source))).Value;
 
