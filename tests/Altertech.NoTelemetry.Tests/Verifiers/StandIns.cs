@@ -83,6 +83,83 @@ public static class StandIns
         }
         """);
 
+    /// <summary>
+    /// Serilog.Sinks.Http (github.com/FantasticFiasco/serilog-sinks-http): <c>WriteTo.Http(requestUri)</c> and the
+    /// durable variants, in class Serilog.LoggerSinkConfigurationExtensions of assembly Serilog.Sinks.Http.
+    /// </summary>
+    public static Task<MetadataReference> SerilogSinksHttp => GetAsync(
+        "Serilog.Sinks.Http",
+        TestReferences.Serilog,
+        """
+        namespace Serilog
+        {
+            using Serilog.Configuration;
+            using Serilog.Events;
+
+            public static class LoggerSinkConfigurationExtensions
+            {
+                public static LoggerConfiguration Http(
+                    this LoggerSinkConfiguration sinkConfiguration,
+                    string requestUri,
+                    long? queueLimitBytes,
+                    long? logEventLimitBytes = null,
+                    int? logEventsInBatchLimit = 1000,
+                    long? batchSizeLimitBytes = null,
+                    System.TimeSpan? period = null,
+                    bool flushOnClose = true,
+                    LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum) => null!;
+
+                public static LoggerConfiguration DurableHttpUsingTimeRolledBuffers(
+                    this LoggerSinkConfiguration sinkConfiguration,
+                    string requestUri,
+                    string bufferBaseFileName = "Buffer",
+                    LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum) => null!;
+
+                public static LoggerConfiguration DurableHttpUsingFileSizeRolledBuffers(
+                    this LoggerSinkConfiguration sinkConfiguration,
+                    string requestUri,
+                    string bufferBaseFileName = "Buffer",
+                    long? bufferFileSizeLimitBytes = 1024L * 1024 * 1024,
+                    LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum) => null!;
+            }
+        }
+        """);
+
+    /// <summary>
+    /// Serilog.Sinks.Elasticsearch (github.com/serilog-contrib/serilog-sinks-elasticsearch): <c>WriteTo.Elasticsearch</c>
+    /// with a node list or with options, in class Serilog.LoggerConfigurationElasticsearchExtensions.
+    /// </summary>
+    public static Task<MetadataReference> SerilogSinksElasticsearch => GetAsync(
+        "Serilog.Sinks.Elasticsearch",
+        TestReferences.Serilog,
+        """
+        namespace Serilog.Sinks.Elasticsearch
+        {
+            public class ElasticsearchSinkOptions
+            {
+                public ElasticsearchSinkOptions(System.Uri node) { }
+                public string? IndexFormat { get; set; }
+            }
+        }
+
+        namespace Serilog
+        {
+            using Serilog.Configuration;
+            using Serilog.Sinks.Elasticsearch;
+
+            public static class LoggerConfigurationElasticsearchExtensions
+            {
+                public static LoggerConfiguration Elasticsearch(this LoggerSinkConfiguration loggerSinkConfiguration, ElasticsearchSinkOptions? options = null) => null!;
+
+                public static LoggerConfiguration Elasticsearch(
+                    this LoggerSinkConfiguration loggerSinkConfiguration,
+                    string nodeUris,
+                    string? indexFormat = null,
+                    string? templateName = null) => null!;
+            }
+        }
+        """);
+
     private static Task<MetadataReference> GetAsync(string assemblyName, ReferenceAssemblies references, string source) =>
         s_cache.GetOrAdd(assemblyName, _ => new Lazy<Task<MetadataReference>>(() => CompileAsync(assemblyName, references, source))).Value;
 

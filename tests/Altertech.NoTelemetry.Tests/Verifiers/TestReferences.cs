@@ -31,6 +31,27 @@ public static class TestReferences
     public static ReferenceAssemblies ApplicationInsightsAndDependencyInjection { get; } =
         With(("Microsoft.ApplicationInsights", "2.22.0"), ("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"));
 
+    // Client libraries whose connect, send and register calls NT0006 inventories (Egress.Libraries.txt).
+    public static ReferenceAssemblies RestSharp { get; } = With(("RestSharp", "114.1.0"));
+
+    public static ReferenceAssemblies FlurlHttp { get; } = With(("Flurl.Http", "4.0.2"));
+
+    public static ReferenceAssemblies Refit { get; } = With(("Refit", "16.4.0"));
+
+    public static ReferenceAssemblies Grpc { get; } = With(("Grpc.Net.Client", "2.71.0"));
+
+    public static ReferenceAssemblies SignalRClient { get; } = With(("Microsoft.AspNetCore.SignalR.Client", "8.0.34"));
+
+    public static ReferenceAssemblies Mqtt { get; } = With(("MQTTnet", "5.2.0.1603"));
+
+    public static ReferenceAssemblies OpenTelemetryExporters { get; } =
+        With(("OpenTelemetry.Exporter.OpenTelemetryProtocol", "1.20.1"), ("OpenTelemetry.Exporter.Zipkin", "1.20.1"));
+
+    public static ReferenceAssemblies SerilogSeq { get; } = With(("Serilog.Sinks.Seq", "9.1.0"));
+
+    /// <summary>Serilog alone: what the Serilog.Sinks.Http stand-in extends (the registry does not serve the sink).</summary>
+    public static ReferenceAssemblies Serilog { get; } = With(("Serilog", "4.3.0"));
+
     private static ReferenceAssemblies With(params (string Id, string Version)[] packages) =>
         ReferenceAssemblies.Net.Net80.AddPackages(packages.Select(p => new PackageIdentity(p.Id, p.Version)).ToImmutableArray());
 
