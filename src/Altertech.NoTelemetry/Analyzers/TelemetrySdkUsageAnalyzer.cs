@@ -226,7 +226,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
                 foreach (var baseSyntax in baseList.Types)
                 {
-                    if (RightmostName(baseSyntax.Type) == baseType.Name)
+                    if (RightmostName(baseSyntax.Type)?.Identifier.ValueText == baseType.Name)
                     {
                         Report(context.ReportDiagnostic, baseSyntax.GetLocation(), service, what);
                         reported = true;
@@ -248,12 +248,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is IMethodSymbol constructor
             && matcher.Match(constructor.ContainingType) is { } service)
         {
-            var name = attribute.Name switch
-            {
-                QualifiedNameSyntax qualified => qualified.Right,
-                AliasQualifiedNameSyntax aliased => aliased.Name,
-                _ => attribute.Name,
-            };
+            var name = (SyntaxNode?)RightmostName(attribute.Name) ?? attribute.Name;
             Report(context.ReportDiagnostic, name.GetLocation(), service, "[" + constructor.ContainingType.Name + "]");
         }
     }
@@ -319,12 +314,13 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         instance is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter }
         && matcher.MatchType(parameter.Type) is not null;
 
-    private static string RightmostName(TypeSyntax type) => type switch
+    /// <summary><c>Transaction</c> in <c>NewRelic.Api.Agent.Transaction</c>, <c>global::X.Y</c> or <c>Y</c>.</summary>
+    private static SimpleNameSyntax? RightmostName(TypeSyntax type) => type switch
     {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => string.Empty,
+        QualifiedNameSyntax qualified => qualified.Right,
+        AliasQualifiedNameSyntax aliased => aliased.Name,
+        SimpleNameSyntax simple => simple,
+        _ => null,
     };
 
     private static void Report(OperationAnalysisContext context, Location location, TelemetryService service, string what) =>

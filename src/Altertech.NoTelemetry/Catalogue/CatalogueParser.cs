@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Altertech.NoTelemetry.Network;
 using Microsoft.CodeAnalysis.Text;
+using Altertech.NoTelemetry.Infrastructure;
 
 namespace Altertech.NoTelemetry.Catalogue;
 
@@ -96,6 +97,26 @@ internal static class CatalogueParser
         return new CatalogueDocument(path, text, sections.ToImmutable(), problems.ToImmutable());
     }
 
+    /// <summary>The items of a comma-separated value (<c>packages = A, B</c>, endpoint parameter names), trimmed.</summary>
+    public static ImmutableArray<string> SplitList(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var part in value!.Split(','))
+        {
+            if (part.Trim() is { Length: > 0 } item)
+            {
+                builder.Add(item);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
     private static bool TryGetKind(char prefix, out EntryKind kind)
     {
         switch (prefix)
@@ -127,7 +148,7 @@ internal static class CatalogueParser
 
     private static string Describe(string body)
     {
-        var shown = body.Length > 40 ? body.Substring(0, 40) + "…" : body;
+        var shown = TextDisplay.Shorten(body, 40);
         if (body.Length >= 2 && body[1] == ':')
         {
             return $"unknown prefix '{body[0]}:' in '{shown}': use N:, T:, M:, P:, F:, E:, A: or H:";
@@ -162,7 +183,7 @@ internal static class CatalogueParser
                 {
                     if (char.IsControl(c) || char.IsWhiteSpace(c) && kind is not (EntryKind.Method or EntryKind.Property))
                     {
-                        return $"'{Shorten(target)}' is not a documentation-comment ID";
+                        return $"'{TextDisplay.Shorten(target)}' is not a documentation-comment ID";
                     }
                 }
 
@@ -170,5 +191,4 @@ internal static class CatalogueParser
         }
     }
 
-    private static string Shorten(string value) => value.Length > 60 ? value.Substring(0, 60) + "…" : value;
 }

@@ -51,12 +51,22 @@ internal sealed class EgressApi
         _ => "sends",
     };
 
-    public static EgressKind ParseKind(string? value) => value?.Trim().ToLowerInvariant() switch
+    /// <summary>The values a block's <c>kind</c> may take.</summary>
+    public static readonly ImmutableArray<string> KindNames = ImmutableArray.Create("send", "connect", "resolve", "register", "bind");
+
+    /// <summary>The kind a block names; <see cref="EgressKind.Send"/> when it names none it knows.</summary>
+    public static EgressKind ParseKind(string? value) => TryParseKind(value, out var kind) ? kind : EgressKind.Send;
+
+    public static bool TryParseKind(string? value, out EgressKind kind)
     {
-        "connect" => EgressKind.Connect,
-        "resolve" => EgressKind.Resolve,
-        "register" => EgressKind.Register,
-        "bind" => EgressKind.Bind,
-        _ => EgressKind.Send,
-    };
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case "send": kind = EgressKind.Send; return true;
+            case "connect": kind = EgressKind.Connect; return true;
+            case "resolve": kind = EgressKind.Resolve; return true;
+            case "register": kind = EgressKind.Register; return true;
+            case "bind": kind = EgressKind.Bind; return true;
+            default: kind = EgressKind.Send; return false;
+        }
+    }
 }

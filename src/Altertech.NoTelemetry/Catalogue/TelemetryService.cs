@@ -23,6 +23,9 @@ internal sealed class TelemetryService
     /// <summary><c>analytics</c>, <c>crash-reporting</c>, <c>apm</c> or <c>logging</c>.</summary>
     public string Category { get; }
 
+    /// <summary>The categories a service block may name.</summary>
+    public static readonly ImmutableArray<string> Categories = ImmutableArray.Create("analytics", "crash-reporting", "apm", "logging");
+
     /// <summary>The category as messages say it, with its article: "an APM", "a crash-reporting".</summary>
     public string CategoryPhrase => Category switch
     {
@@ -53,19 +56,11 @@ internal sealed class TelemetryService
     public static TelemetryService FromSection(CatalogueSection section, string fallbackName)
     {
         var name = section.Name.Length > 0 ? section.Name : fallbackName;
-        var packages = (section.GetMetadata("packages") ?? string.Empty)
-            .Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
-        var builder = ImmutableArray.CreateBuilder<string>(packages.Length);
-        foreach (var package in packages)
-        {
-            builder.Add(package.Trim());
-        }
-
         return new TelemetryService(
             name,
             section.GetMetadata("vendor") ?? name,
             section.GetMetadata("category") ?? "telemetry",
-            builder.ToImmutable(),
+            CatalogueParser.SplitList(section.GetMetadata("packages")),
             section);
     }
 }

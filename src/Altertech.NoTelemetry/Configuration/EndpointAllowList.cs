@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 using Altertech.NoTelemetry.Network;
+using Altertech.NoTelemetry.Infrastructure;
 
 namespace Altertech.NoTelemetry.Configuration;
 
@@ -59,7 +60,7 @@ internal sealed class EndpointAllowList
                 }
                 else
                 {
-                    problems.Add($"'{Shorten(item)}' is not a URL prefix: write scheme://host/path");
+                    problems.Add($"'{TextDisplay.Shorten(item)}' is not a URL prefix: write scheme://host/path");
                 }
 
                 continue;
@@ -144,14 +145,14 @@ internal sealed class EndpointAllowList
         var lengthText = item.Substring(slash + 1);
         if (!IPAddress.TryParse(addressText, out var address) || addressText.IndexOf('.') < 0 && addressText.IndexOf(':') < 0)
         {
-            error = $"'{Shorten(item)}' is not a CIDR range: '{Shorten(addressText)}' is not an IP address";
+            error = $"'{TextDisplay.Shorten(item)}' is not a CIDR range: '{TextDisplay.Shorten(addressText)}' is not an IP address";
             return false;
         }
 
         var maximum = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
         if (!int.TryParse(lengthText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) || length > maximum)
         {
-            error = $"'{Shorten(item)}' is not a CIDR range: the prefix length must be a number from 0 to {maximum}";
+            error = $"'{TextDisplay.Shorten(item)}' is not a CIDR range: the prefix length must be a number from 0 to {maximum}";
             return false;
         }
 
@@ -181,5 +182,4 @@ internal sealed class EndpointAllowList
         return (network[whole] & mask) == (address[whole] & mask);
     }
 
-    private static string Shorten(string value) => value.Length > 60 ? value.Substring(0, 60) + "…" : value;
 }

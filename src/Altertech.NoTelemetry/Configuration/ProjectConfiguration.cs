@@ -62,8 +62,6 @@ internal sealed class ProjectConfiguration
 
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectConfiguration> s_cache = new();
     private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source" };
-    private static readonly string[] s_categories = { "analytics", "crash-reporting", "apm", "logging" };
-    private static readonly string[] s_kinds = { "send", "connect", "resolve", "register", "bind" };
 
     private readonly ConcurrentDictionary<string, EndpointAllowList> _allowLists = new(StringComparer.Ordinal);
 
@@ -166,9 +164,9 @@ internal sealed class ProjectConfiguration
 
         if (section.GetMetadata("kind") is { } kind)
         {
-            if (Array.IndexOf(s_kinds, kind.Trim().ToLowerInvariant()) < 0)
+            if (!EgressApi.TryParseKind(kind, out _))
             {
-                problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}]: kind '{kind}' is not one of {string.Join(", ", s_kinds)}"));
+                problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}]: kind '{kind}' is not one of {string.Join(", ", EgressApi.KindNames)}"));
                 return;
             }
 
@@ -194,13 +192,13 @@ internal sealed class ProjectConfiguration
         }
 
         var category = section.GetMetadata("category")?.Trim().ToLowerInvariant() ?? "analytics";
-        if (Array.IndexOf(s_categories, category) < 0)
+        if (!TelemetryService.Categories.Contains(category))
         {
-            problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}]: category '{category}' is not one of {string.Join(", ", s_categories)}"));
+            problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}]: category '{category}' is not one of {string.Join(", ", TelemetryService.Categories)}"));
             category = "analytics";
         }
 
-        services.Add(new TelemetryService(section.Name, vendor!, category, SplitList(section.GetMetadata("packages")), section));
+        services.Add(new TelemetryService(section.Name, vendor!, category, CatalogueParser.SplitList(section.GetMetadata("packages")), section));
     }
 
     /// <summary>
@@ -263,24 +261,5 @@ internal sealed class ProjectConfiguration
                 problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}]: unknown key '{key}'; known keys are {string.Join(", ", known)}"));
             }
         }
-    }
-
-    private static ImmutableArray<string> SplitList(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return ImmutableArray<string>.Empty;
-        }
-
-        var builder = ImmutableArray.CreateBuilder<string>();
-        foreach (var part in value!.Split(','))
-        {
-            if (part.Trim() is { Length: > 0 } item)
-            {
-                builder.Add(item);
-            }
-        }
-
-        return builder.ToImmutable();
     }
 }

@@ -115,23 +115,7 @@ internal sealed class EgressTable
         return null;
     }
 
-    private static ImmutableArray<string> ParseParameters(string? text)
-    {
-        if (text is null || text == "-")
-        {
-            return ImmutableArray<string>.Empty;
-        }
-
-        var builder = ImmutableArray.CreateBuilder<string>();
-        foreach (var part in text.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var name = part.Trim();
-            if (name.Length > 0 && name != "-")
-            {
-                builder.Add(name);
-            }
-        }
-
-        return builder.ToImmutable();
-    }
+    /// <summary>The endpoint parameter names after ';', where <c>-</c> says the endpoint is not an argument.</summary>
+    private static ImmutableArray<string> ParseParameters(string? text) =>
+        CatalogueParser.SplitList(text).RemoveAll(name => name == "-");
 }

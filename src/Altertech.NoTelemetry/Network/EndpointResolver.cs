@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
+using Altertech.NoTelemetry.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -307,7 +308,7 @@ internal sealed class EndpointResolver
     {
         if (field.IsConst && field.ConstantValue is string constant)
         {
-            return new Folded(constant, true, Describe(field));
+            return new Folded(constant, true, DiagnosticLocations.Describe(field));
         }
 
         if (field.ContainingType is { } type && WellKnown(type) == KnownType.IPAddress && field.IsStatic)
@@ -369,7 +370,7 @@ internal sealed class EndpointResolver
 
         if (folded.Text.Length > 0 && folded.Origin is null)
         {
-            folded = new Folded(folded.Text, folded.Complete, Describe(member));
+            folded = new Folded(folded.Text, folded.Complete, DiagnosticLocations.Describe(member));
         }
 
         return _members.GetOrAdd(key, folded);
@@ -518,9 +519,6 @@ internal sealed class EndpointResolver
                 break;
         }
     }
-
-    private static string Describe(ISymbol member) =>
-        member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name;
 
     private static bool IsUri(ITypeSymbol? type) => type is INamedTypeSymbol named && WellKnown(named) == KnownType.Uri;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Altertech.NoTelemetry.Infrastructure;
 
 namespace Altertech.NoTelemetry.Network;
 
@@ -67,14 +68,14 @@ internal static class HostPattern
         var host = pattern.StartsWith("*.", StringComparison.Ordinal) ? pattern.Substring(2) : pattern;
         if (host.Length == 0 || host.Length > 253)
         {
-            return $"'{Shorten(pattern)}' is not a host pattern: write a host name, or *.domain for its sub-domains";
+            return $"'{TextDisplay.Shorten(pattern)}' is not a host pattern: write a host name, or *.domain for its sub-domains";
         }
 
         foreach (var label in host.Split('.'))
         {
             if (label.Length == 0 || label.Length > 63 || label[0] == '-' || label[label.Length - 1] == '-')
             {
-                return $"'{Shorten(pattern)}' is not a host pattern: '{Shorten(label)}' is not a host label";
+                return $"'{TextDisplay.Shorten(pattern)}' is not a host pattern: '{TextDisplay.Shorten(label)}' is not a host label";
             }
 
             foreach (var c in label)
@@ -82,8 +83,8 @@ internal static class HostPattern
                 if (!(c is >= 'a' and <= 'z' || c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c == '-'))
                 {
                     return c == '*'
-                        ? $"'{Shorten(pattern)}' is not a host pattern: '*' may only stand first, as in *.example.com"
-                        : $"'{Shorten(pattern)}' is not a host pattern: '{c}' cannot appear in a host name";
+                        ? $"'{TextDisplay.Shorten(pattern)}' is not a host pattern: '*' may only stand first, as in *.example.com"
+                        : $"'{TextDisplay.Shorten(pattern)}' is not a host pattern: '{c}' cannot appear in a host name";
                 }
             }
         }
@@ -91,5 +92,4 @@ internal static class HostPattern
         return null;
     }
 
-    private static string Shorten(string value) => value.Length > 60 ? value.Substring(0, 60) + "…" : value;
 }
