@@ -74,14 +74,20 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             if (operation is IInvocationOperation invocation)
             {
                 var method = invocation.TargetMethod;
-                var service = matcher.Match(method) ?? MatchTypeArguments(matcher, method.TypeArguments);
-                if (service is not null)
+                if (matcher.Match(method) is { } service)
                 {
                     if (!IsCoveredByEnclosingUse(operation, matcher) && !IsSdkCallbackParameter(invocation.Instance, matcher))
                     {
                         Report(context, DiagnosticLocations.MemberName(operation), service, DiagnosticLocations.Describe(method));
                     }
 
+                    return;
+                }
+
+                // AddFilter<ApplicationInsightsLoggerProvider>(...): a general API given an SDK type to work with.
+                if (MatchTypeArguments(matcher, method.TypeArguments) is { } argument)
+                {
+                    Report(context, DiagnosticLocations.MemberName(operation), argument.Service, $"{DiagnosticLocations.Describe(method)}<{argument.Type.Name}>");
                     return;
                 }
             }
@@ -282,13 +288,13 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         _ => type,
     };
 
-    private static TelemetryService? MatchTypeArguments(TelemetryMatcher matcher, ImmutableArray<ITypeSymbol> typeArguments)
+    private static (TelemetryService Service, ITypeSymbol Type)? MatchTypeArguments(TelemetryMatcher matcher, ImmutableArray<ITypeSymbol> typeArguments)
     {
         foreach (var argument in typeArguments)
         {
             if (matcher.MatchType(argument) is { } service)
             {
-                return service;
+                return (service, argument);
             }
         }
 

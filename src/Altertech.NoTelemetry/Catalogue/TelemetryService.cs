@@ -39,9 +39,27 @@ internal sealed class TelemetryService
 
     public CatalogueSection Section { get; }
 
-    /// <summary>The package that most likely ships <paramref name="assemblyName"/>.</summary>
+    /// <summary>
+    /// The package that ships <paramref name="assemblyName"/>: the one its <c>A:</c> entry names
+    /// (<c>A:Sentry.Bindings.Android;package Sentry</c>), else the listed package of the same name, else the
+    /// assembly's own name, which is how almost every SDK package is named.
+    /// </summary>
     public string PackageFor(string assemblyName)
     {
+        const string PackagePrefix = "package ";
+        foreach (var entry in Section.Entries)
+        {
+            if (entry.Kind == EntryKind.Assembly
+                && entry.Text is { } text
+                && text.StartsWith(PackagePrefix, StringComparison.Ordinal)
+                && string.Equals(entry.Target, assemblyName, StringComparison.OrdinalIgnoreCase))
+            {
+                var named = text.Substring(PackagePrefix.Length).Trim();
+                var end = named.IndexOf(' ');
+                return end < 0 ? named : named.Substring(0, end);
+            }
+        }
+
         foreach (var package in Packages)
         {
             if (string.Equals(package, assemblyName, StringComparison.OrdinalIgnoreCase))
@@ -50,7 +68,7 @@ internal sealed class TelemetryService
             }
         }
 
-        return Packages.IsDefaultOrEmpty ? assemblyName : Packages[0];
+        return assemblyName;
     }
 
     public static TelemetryService FromSection(CatalogueSection section, string fallbackName)

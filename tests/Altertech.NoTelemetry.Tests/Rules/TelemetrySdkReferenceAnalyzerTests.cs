@@ -21,6 +21,20 @@ public class TelemetrySdkReferenceAnalyzerTests
         Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Sentry.Extensions.Logging", "Sentry.Extensions.Logging", "a crash-reporting", "Sentry"));
 
     [Fact]
+    public Task Names_the_package_of_a_logging_provider_that_is_not_the_core_SDK() => Verify.VerifyAsync(
+        Empty,
+        TestReferences.ApplicationInsightsLogging,
+        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Microsoft.ApplicationInsights", "Microsoft.ApplicationInsights", "an APM", "Microsoft"),
+        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Microsoft.Extensions.Logging.ApplicationInsights", "Microsoft.Extensions.Logging.ApplicationInsights", "an APM", "Microsoft"));
+
+    [Fact]
+    public Task Names_the_package_an_entry_says_ships_the_assembly() => Verify.VerifyAsync(
+        Empty,
+        TestReferences.Net80,
+        new[] { StandIns.SentryBindingsAndroid },
+        Verify.Diagnostic("NT0002").WithNoLocation().WithArguments("Sentry.Bindings.Android", "Sentry", "a crash-reporting", "Sentry"));
+
+    [Fact]
     public Task Reports_a_stand_in_assembly_by_its_name() => Verify.VerifyAsync(
         Empty,
         TestReferences.Net80,

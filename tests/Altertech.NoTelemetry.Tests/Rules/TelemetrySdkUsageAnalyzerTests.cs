@@ -145,6 +145,19 @@ public class TelemetrySdkUsageAnalyzerTests
         TestReferences.ApplicationInsightsAndDependencyInjection);
 
     [Fact]
+    public Task Names_the_SDK_type_a_general_generic_method_is_given() => Verify.VerifyAsync("""
+        using Microsoft.Extensions.Logging;
+        using Microsoft.Extensions.Logging.ApplicationInsights;
+
+        class C
+        {
+            void M(ILoggingBuilder logging) => logging.{|#0:AddFilter|}<ApplicationInsightsLoggerProvider>("", LogLevel.Warning);
+        }
+        """,
+        TestReferences.ApplicationInsightsLogging,
+        Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Application Insights", "FilterLoggingBuilderExtensions.AddFilter<ApplicationInsightsLoggerProvider>", "Microsoft"));
+
+    [Fact]
     public Task Reports_a_member_chain_once_on_its_last_SDK_member() => Verify.VerifyAsync("""
         using Microsoft.ApplicationInsights;
 

@@ -62,6 +62,12 @@ public static class StandIns
         """);
 
     /// <summary>Segment's Analytics.NET, assembly Analytics, namespace Segment.</summary>
+    /// <summary>The Android bindings assembly that the Sentry package ships for Android targets.</summary>
+    public static Task<MetadataReference> SentryBindingsAndroid => GetAsync(
+        "Sentry.Bindings.Android",
+        TestReferences.Net80,
+        "namespace IO.Sentry { public class Sentry { } }");
+
     public static Task<MetadataReference> SegmentAnalytics => GetAsync(
         "Analytics",
         TestReferences.Net80,

@@ -22,6 +22,15 @@ public static class TestReferences
     /// <summary><c>WriteTo.ApplicationInsights(...)</c>, which lives in namespace Serilog.</summary>
     public static ReferenceAssemblies SerilogApplicationInsights { get; } = With(("Serilog.Sinks.ApplicationInsights", "4.0.0"));
 
+    /// <summary>
+    /// The Application Insights logger provider. Its dependencies are pinned to versions the registry serves: the
+    /// lowest ones it asks for are not.
+    /// </summary>
+    public static ReferenceAssemblies ApplicationInsightsLogging { get; } = With(
+        ("Microsoft.Extensions.Logging.ApplicationInsights", "2.22.0"),
+        ("Microsoft.Extensions.Logging", "8.0.0"),
+        ("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"));
+
     /// <summary>The DI abstractions that the Application Insights ASP.NET Core stand-in extends.</summary>
     public static ReferenceAssemblies DependencyInjection { get; } = With(("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"));
 
