@@ -62,8 +62,18 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             OperationKind.EventReference,
             OperationKind.MethodReference);
         context.RegisterOperationAction(c => AnalyzeTypeOf(c, matcher), OperationKind.TypeOf);
-        context.RegisterSymbolAction(c => AnalyzeDeclaration(c, matcher), SymbolKind.Field, SymbolKind.Property, SymbolKind.Method, SymbolKind.NamedType);
-        context.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, matcher), SyntaxKind.Attribute);
+        context.RegisterSymbolAction(
+            c => AnalyzeDeclaration(c, matcher),
+            SymbolKind.Field,
+            SymbolKind.Property,
+            SymbolKind.Event,
+            SymbolKind.Method,
+            SymbolKind.NamedType);
+
+        // Attributes of declared symbols come bound from the symbols (AnalyzeDeclaration). Binding every attribute
+        // again through the semantic model cost more than the rest of the rule on projects full of [Category] and
+        // [DefaultValue]; only the attributes no declared symbol owns are bound here.
+        context.RegisterSyntaxNodeAction(c => AnalyzeUnownedAttribute(c, matcher), SyntaxKind.Attribute);
     }
 
     private static void AnalyzeCall(OperationAnalysisContext context, TelemetryMatcher matcher, bool checkSdk, CompilationKnowledge? egress)
@@ -156,6 +166,12 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // The two parts of a partial method each get a callback and each list the attributes of both.
+        if (symbol is not IMethodSymbol { PartialDefinitionPart: not null })
+        {
+            ReportAttributes(context, matcher, symbol.GetAttributes());
+        }
+
         switch (symbol)
         {
             case IFieldSymbol field:
@@ -163,22 +179,93 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 break;
             case IPropertySymbol property:
                 ReportDeclaredType(context, matcher, property.Type, property);
+                ReportParameterAttributes(context, matcher, property.Parameters);
                 break;
-            case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.Conversion or MethodKind.UserDefinedOperator } method:
-                if (!method.ReturnsVoid)
+            case IMethodSymbol method:
+                if (method.PartialDefinitionPart is null)
                 {
-                    ReportDeclaredType(context, matcher, method.ReturnType, method);
+                    ReportAttributes(context, matcher, method.GetReturnTypeAttributes());
+                    ReportParameterAttributes(context, matcher, OwnParameters(method));
+                    ReportTypeParameterAttributes(context, matcher, method.TypeParameters);
                 }
 
-                foreach (var parameter in method.Parameters)
+                if (method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.Conversion or MethodKind.UserDefinedOperator)
                 {
-                    ReportDeclaredType(context, matcher, parameter.Type, parameter);
+                    if (!method.ReturnsVoid)
+                    {
+                        ReportDeclaredType(context, matcher, method.ReturnType, method);
+                    }
+
+                    foreach (var parameter in method.Parameters)
+                    {
+                        ReportDeclaredType(context, matcher, parameter.Type, parameter);
+                    }
                 }
 
                 break;
             case INamedTypeSymbol type:
+                ReportTypeParameterAttributes(context, matcher, type.TypeParameters);
+                if (type.DelegateInvokeMethod is { } invoke)
+                {
+                    ReportAttributes(context, matcher, invoke.GetReturnTypeAttributes());
+                    ReportParameterAttributes(context, matcher, invoke.Parameters);
+                }
+
+                ReportBackingFieldAttributes(context, matcher, type);
                 ReportBaseTypes(context, matcher, type);
                 break;
+        }
+    }
+
+    /// <summary>Each attribute whose class belongs to a telemetry SDK, reported on the attribute's name.</summary>
+    private static void ReportAttributes(SymbolAnalysisContext context, TelemetryMatcher matcher, ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (matcher.Match(attribute.AttributeClass) is { } service
+                && attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax syntax)
+            {
+                ReportAttribute(context.ReportDiagnostic, syntax, service, attribute.AttributeClass!);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The parameters declared by <paramref name="method"/> itself: an indexer's accessors repeat the indexer's
+    /// parameters, which the indexer reports; a setter adds only <c>value</c>.
+    /// </summary>
+    private static ImmutableArray<IParameterSymbol> OwnParameters(IMethodSymbol method) => method switch
+    {
+        { MethodKind: MethodKind.PropertyGet } => ImmutableArray<IParameterSymbol>.Empty,
+        { MethodKind: MethodKind.PropertySet, Parameters: { IsEmpty: false } parameters } => ImmutableArray.Create(parameters[parameters.Length - 1]),
+        _ => method.Parameters,
+    };
+
+    private static void ReportParameterAttributes(SymbolAnalysisContext context, TelemetryMatcher matcher, ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            ReportAttributes(context, matcher, parameter.GetAttributes());
+        }
+    }
+
+    private static void ReportTypeParameterAttributes(SymbolAnalysisContext context, TelemetryMatcher matcher, ImmutableArray<ITypeParameterSymbol> typeParameters)
+    {
+        foreach (var typeParameter in typeParameters)
+        {
+            ReportAttributes(context, matcher, typeParameter.GetAttributes());
+        }
+    }
+
+    /// <summary><c>[field: X]</c> on an auto-property goes to its backing field, which no symbol action visits.</summary>
+    private static void ReportBackingFieldAttributes(SymbolAnalysisContext context, TelemetryMatcher matcher, INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol } backingField)
+            {
+                ReportAttributes(context, matcher, backingField.GetAttributes());
+            }
         }
     }
 
@@ -248,19 +335,49 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, TelemetryMatcher matcher)
+    /// <summary>
+    /// Attributes that belong to no declared symbol a symbol action visits: <c>[assembly: X]</c>, and those on
+    /// local functions, lambdas and their parameters. Everything else is reported from its symbol.
+    /// </summary>
+    private static void AnalyzeUnownedAttribute(SyntaxNodeAnalysisContext context, TelemetryMatcher matcher)
     {
         var attribute = (AttributeSyntax)context.Node;
+        if (HasDeclaredOwner(attribute))
+        {
+            return;
+        }
+
         if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is IMethodSymbol constructor
             && matcher.Match(constructor.ContainingType) is { } service)
         {
-            var name = (SyntaxNode?)RightmostName(attribute.Name) ?? attribute.Name;
-            Report(context.ReportDiagnostic, name.GetLocation(), service, "[" + constructor.ContainingType.Name + "]");
+            ReportAttribute(context.ReportDiagnostic, attribute, service, constructor.ContainingType);
         }
     }
 
+    private static bool HasDeclaredOwner(AttributeSyntax attribute) => attribute.Parent?.Parent switch
+    {
+        CompilationUnitSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or IncompleteMemberSyntax => false,
+        ParameterSyntax parameter => !IsInLocalFunctionOrLambda(parameter.Parent),
+        TypeParameterSyntax typeParameter => typeParameter.Parent?.Parent is not LocalFunctionStatementSyntax,
+        _ => true,
+    };
+
+    /// <summary>A parameter's parent: the parameter list of a local function or lambda, or a simple lambda.</summary>
+    private static bool IsInLocalFunctionOrLambda(SyntaxNode? parameterParent) => parameterParent switch
+    {
+        SimpleLambdaExpressionSyntax => true,
+        ParameterListSyntax { Parent: LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax } => true,
+        _ => false,
+    };
+
+    private static void ReportAttribute(System.Action<Diagnostic> report, AttributeSyntax attribute, TelemetryService service, INamedTypeSymbol attributeClass)
+    {
+        var name = (SyntaxNode?)RightmostName(attribute.Name) ?? attribute.Name;
+        Report(report, name.GetLocation(), service, "[" + attributeClass.Name + "]");
+    }
+
     /// <summary>
-    /// An attribute is one use, reported by <see cref="AnalyzeAttribute"/>: the constructor call and the named
+    /// An attribute is one use, reported by <see cref="ReportAttributes"/> or <see cref="AnalyzeUnownedAttribute"/>: the constructor call and the named
     /// arguments (<c>[Transaction(Web = true)]</c>) that the compiler models inside it are not reported again.
     /// </summary>
     private static bool IsPartOfAttribute(IOperation operation) => operation switch

@@ -89,7 +89,10 @@ internal sealed class SymbolResolver
     }
 
     /// <summary>Whether the namespace (dotted name) exists in the compilation or its references.</summary>
-    public bool NamespaceExists(string name)
+    public bool NamespaceExists(string name) => FindNamespace(name) is not null;
+
+    /// <summary>The namespace (dotted name), merged over the compilation and its references, or null.</summary>
+    public INamespaceSymbol? FindNamespace(string name)
     {
         INamespaceSymbol current = _compilation.GlobalNamespace;
         foreach (var part in name.Split('.'))
@@ -106,13 +109,13 @@ internal sealed class SymbolResolver
 
             if (next is null)
             {
-                return false;
+                return null;
             }
 
             current = next;
         }
 
-        return true;
+        return current;
     }
 
     private ImmutableArray<INamedTypeSymbol> ResolveTypes(string name)

@@ -24,6 +24,7 @@ internal sealed class TelemetryMatcher
     private readonly HashSet<string> _exemptNamespaces;
     private readonly HostPatternSet<string> _exemptHosts;
     private readonly HashSet<IAssemblySymbol> _exemptAssemblies;
+    private readonly HashSet<IAssemblySymbol> _candidateAssemblies;
     private readonly ConcurrentDictionary<INamespaceSymbol, TelemetryService> _namespaceCache = new(SymbolEqualityComparer.Default);
 
     private TelemetryMatcher(
@@ -36,8 +37,10 @@ internal sealed class TelemetryMatcher
         HostPatternSet<TelemetryService> hosts,
         HostPatternSet<string> exemptHosts,
         HashSet<IAssemblySymbol> exemptAssemblies,
+        HashSet<IAssemblySymbol> candidateAssemblies,
         ImmutableArray<(IAssemblySymbol Assembly, TelemetryService Service)> referencedSdks)
     {
+        _candidateAssemblies = candidateAssemblies;
         _exemptAssemblies = exemptAssemblies;
         _exemptHosts = exemptHosts;
         _compilationAssembly = compilationAssembly;
@@ -73,6 +76,7 @@ internal sealed class TelemetryMatcher
         var exemptAssemblies = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
         var hosts = new HostPatternSet<TelemetryService>();
         var exemptHosts = new HostPatternSet<string>();
+        var namespaceAssemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
 
         foreach (var service in services)
         {
@@ -97,9 +101,16 @@ internal sealed class TelemetryMatcher
                         {
                             exemptNamespaces.Add(entry.Target);
                         }
-                        else if (!namespaces.ContainsKey(entry.Target) && resolver.NamespaceExists(entry.Target))
+                        else if (!namespaces.ContainsKey(entry.Target) && resolver.FindNamespace(entry.Target) is { } found)
                         {
                             namespaces.Add(entry.Target, service);
+                            foreach (var constituent in found.ConstituentNamespaces)
+                            {
+                                if (constituent.ContainingAssembly is { } declaring)
+                                {
+                                    namespaceAssemblies.Add(declaring);
+                                }
+                            }
                         }
 
                         break;
@@ -154,7 +165,21 @@ internal sealed class TelemetryMatcher
             }
         }
 
-        return new TelemetryMatcher(compilation.Assembly, assemblies, symbols, exemptSymbols, namespaces, exemptNamespaces, hosts, exemptHosts, exemptAssemblySymbols, referenced.ToImmutable());
+        // The only assemblies whose symbols can match: nearly every symbol a program uses is its own or the
+        // runtime's, and is turned away by one set lookup.
+        var candidates = new HashSet<IAssemblySymbol>(assemblies.Keys, SymbolEqualityComparer.Default);
+        foreach (var symbol in symbols.Keys)
+        {
+            if (symbol.ContainingAssembly is { } declaring)
+            {
+                candidates.Add(declaring);
+            }
+        }
+
+        namespaceAssemblies.Remove(compilation.Assembly);
+        candidates.UnionWith(namespaceAssemblies);
+
+        return new TelemetryMatcher(compilation.Assembly, assemblies, symbols, exemptSymbols, namespaces, exemptNamespaces, hosts, exemptHosts, exemptAssemblySymbols, candidates, referenced.ToImmutable());
     }
 
     /// <summary>The service <paramref name="symbol"/> belongs to, or null.</summary>
@@ -174,6 +199,11 @@ internal sealed class TelemetryMatcher
         }
 
         symbol = symbol.OriginalDefinition;
+        if (symbol is not INamespaceSymbol && (symbol.ContainingAssembly is not { } declaringAssembly || !_candidateAssemblies.Contains(declaringAssembly)))
+        {
+            return null;
+        }
+
         if (_exemptAssemblies.Count > 0 && symbol.ContainingAssembly is { } containing && _exemptAssemblies.Contains(containing))
         {
             return null;
