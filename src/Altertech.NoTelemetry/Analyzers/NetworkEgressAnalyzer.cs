@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Altertech.NoTelemetry.Infrastructure;
 using Altertech.NoTelemetry.Knowledge;
 using Altertech.NoTelemetry.Network;
@@ -42,14 +43,29 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var destination = site.Endpoint is null
-            ? string.Empty
-            : site.Resolve(knowledge.Endpoints, context.CancellationToken) is { } endpoint ? $" to '{endpoint.Host}'" : " to an endpoint set at run time";
         context.ReportDiagnostic(Diagnostic.Create(
             Rules.NetworkEgress,
             DiagnosticLocations.MemberName(context.Operation),
             DiagnosticLocations.Describe(site.Member),
             site.Api.Verb,
-            destination));
+            Destination(site, knowledge, context.CancellationToken)));
+    }
+
+    private static string Destination(EgressSite site, CompilationKnowledge knowledge, CancellationToken cancellationToken)
+    {
+        if (site.Endpoint is null)
+        {
+            return string.Empty;
+        }
+
+        if (site.Resolve(knowledge.Endpoints, cancellationToken) is { } endpoint)
+        {
+            return $" to '{endpoint.Host}'";
+        }
+
+        // GetAsync("v1/check"): the host is the client's base address, set elsewhere (and checked there by NT0003).
+        return !site.EndpointAcceptsBareHost && knowledge.Endpoints.ResolveRelative(site.Endpoint, cancellationToken) is { } relative
+            ? $" to '{TextDisplay.Shorten(relative)}' on its client's base address"
+            : " to an endpoint set at run time";
     }
 }

@@ -30,7 +30,7 @@ internal sealed class EndpointResolver
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<ISymbol, Folded> _members = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxNode, HashSet<string>> _writtenLocals = new();
+    private readonly ConcurrentDictionary<SyntaxNode, LocalWrites> _writtenLocals = new();
 
     public EndpointResolver(Compilation compilation)
     {
@@ -52,6 +52,18 @@ internal sealed class EndpointResolver
         }
 
         return new ResolvedEndpoint(folded.Text, host, folded.Origin);
+    }
+
+    /// <summary>
+    /// The constant text of <paramref name="value"/> when it is a whole relative address (<c>"v1/check"</c>,
+    /// <c>"/api/items?x=1"</c>): a request that goes wherever its client's base address points. Null otherwise.
+    /// </summary>
+    public string? ResolveRelative(IOperation value, CancellationToken cancellationToken)
+    {
+        var folded = Fold(value, new Context(cancellationToken));
+        return folded.Complete && folded.Text.Length > 0 && folded.Text.IndexOf("://", StringComparison.Ordinal) < 0 && !folded.Text.StartsWith("//", StringComparison.Ordinal)
+            ? folded.Text
+            : null;
     }
 
     private Folded Fold(IOperation? operation, Context context)
@@ -432,9 +444,15 @@ internal sealed class EndpointResolver
         try
         {
             var declaration = local.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken);
-            if (IsWrittenAfterDeclaration(declaration, local.Name))
+            var writes = WritesInMember(declaration);
+            if (writes is null || writes.Other.Contains(local.Name))
             {
                 return Folded.Unknown;
+            }
+
+            if (writes.Simple.TryGetValue(local.Name, out var assignments))
+            {
+                return FoldAssignedValues(local, declaration, assignments, reference.Syntax, model, context);
             }
 
             switch (declaration)
@@ -461,46 +479,123 @@ internal sealed class EndpointResolver
     }
 
     /// <summary>
-    /// Whether a local named <paramref name="name"/> is assigned anywhere in its member besides its declaration.
-    /// The member is scanned once and every written name remembered, so this is a lookup after the first call.
+    /// A local assigned in more than one place (<c>if (b) uri = a; else uri = new Uri(symbols, name);</c>): the
+    /// first of its values, in source order, that names a remote host and can still be the local's value where it
+    /// is read. The endpoint is hard-coded on that path even when another path takes it from the user.
     /// </summary>
-    private bool IsWrittenAfterDeclaration(SyntaxNode declaration, string name)
+    private Folded FoldAssignedValues(ILocalSymbol local, SyntaxNode declaration, List<AssignmentExpressionSyntax> assignments, SyntaxNode use, SemanticModel model, Context context)
+    {
+        var writes = new List<SyntaxNode>(assignments.Count + 1);
+        if (declaration is VariableDeclaratorSyntax { Initializer: { } })
+        {
+            writes.Add(declaration);
+        }
+
+        writes.AddRange(assignments);
+        foreach (var write in writes)
+        {
+            if (IsOverwrittenBefore(write, writes, use))
+            {
+                continue;
+            }
+
+            var value = write switch
+            {
+                VariableDeclaratorSyntax { Initializer: { } initializer } => model.GetOperation(initializer.Value, context.CancellationToken),
+                _ => model.GetOperation(write, context.CancellationToken) is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assigned
+                    && SymbolEqualityComparer.Default.Equals(target.Local, local)
+                        ? assigned.Value
+                        : null,
+            };
+            var folded = Fold(value, context);
+            if (folded.Text.IndexOf("://", StringComparison.Ordinal) > 0)
+            {
+                return folded;
+            }
+        }
+
+        return Folded.Unknown;
+    }
+
+    /// <summary>
+    /// Whether another write always runs after <paramref name="write"/> and before <paramref name="use"/>: a
+    /// statement of the same block, between the two, in a block that holds the use.
+    /// </summary>
+    private static bool IsOverwrittenBefore(SyntaxNode write, List<SyntaxNode> writes, SyntaxNode use)
+    {
+        var statement = write.FirstAncestorOrSelf<StatementSyntax>();
+        if (statement is null || StatementList(statement) is not { } block)
+        {
+            return false;
+        }
+
+        foreach (var other in writes)
+        {
+            if (other != write
+                && other.Parent is ExpressionStatementSyntax later
+                && StatementList(later) == block
+                && later.SpanStart > statement.SpanStart
+                && later.SpanStart < use.SpanStart
+                && block.Span.Contains(use.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The block that lists <paramref name="statement"/>; for a top-level statement, the file.</summary>
+    private static SyntaxNode? StatementList(StatementSyntax statement) =>
+        statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
+
+    /// <summary>
+    /// How the locals of the member that holds <paramref name="declaration"/> are written besides their
+    /// declarations; null where the declaration is not inside a member. The member is scanned once and the answer
+    /// kept, so this is a lookup after the first call.
+    /// </summary>
+    private LocalWrites? WritesInMember(SyntaxNode declaration)
     {
         SyntaxNode? scope = declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not GlobalStatementSyntax);
         scope ??= declaration.SyntaxTree.GetRoot();
-        if (scope is BaseTypeDeclarationSyntax or NamespaceDeclarationSyntax or FileScopedNamespaceDeclarationSyntax)
-        {
-            return true;
-        }
-
-        var written = _writtenLocals.GetOrAdd(scope, CollectWrittenNames);
-        return written.Contains(name);
+        return scope is BaseTypeDeclarationSyntax or NamespaceDeclarationSyntax or FileScopedNamespaceDeclarationSyntax
+            ? null
+            : _writtenLocals.GetOrAdd(scope, CollectWrites);
     }
 
-    private static HashSet<string> CollectWrittenNames(SyntaxNode scope)
+    private static LocalWrites CollectWrites(SyntaxNode scope)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var writes = new LocalWrites();
         foreach (var node in scope.DescendantNodes())
         {
             switch (node)
             {
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                    var name = target.Identifier.ValueText;
+                    if (!writes.Simple.TryGetValue(name, out var list))
+                    {
+                        writes.Simple.Add(name, list = new List<AssignmentExpressionSyntax>());
+                    }
+
+                    list.Add(assignment);
+                    break;
                 case AssignmentExpressionSyntax assignment:
-                    AddAssignedNames(assignment.Left, names);
+                    AddAssignedNames(assignment.Left, writes.Other);
                     break;
                 case PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax operand } prefix
                     when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
-                    names.Add(operand.Identifier.ValueText);
+                    writes.Other.Add(operand.Identifier.ValueText);
                     break;
                 case PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax operand }:
-                    names.Add(operand.Identifier.ValueText);
+                    writes.Other.Add(operand.Identifier.ValueText);
                     break;
                 case ArgumentSyntax { Expression: IdentifierNameSyntax argument } passed when !passed.RefKindKeyword.IsKind(SyntaxKind.None):
-                    names.Add(argument.Identifier.ValueText);
+                    writes.Other.Add(argument.Identifier.ValueText);
                     break;
             }
         }
 
-        return names;
+        return writes;
     }
 
     private static void AddAssignedNames(ExpressionSyntax target, HashSet<string> names)
@@ -565,6 +660,14 @@ internal sealed class EndpointResolver
     }
 
     /// <summary>The symbols being folded on this path (a cycle folds to unknown) and the recursion depth.</summary>
+    /// <summary>The writes to locals in one member, by name: plain assignments, and names written any other way.</summary>
+    private sealed class LocalWrites
+    {
+        public Dictionary<string, List<AssignmentExpressionSyntax>> Simple { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Other { get; } = new(StringComparer.Ordinal);
+    }
+
     private sealed class Context
     {
         private HashSet<ISymbol>? _visiting;

@@ -145,9 +145,51 @@ public class HardCodedEndpointAnalyzerTests
         await http.{|NT0003:GetAsync|}(Home);
         Func<object> later = () => http.{|NT0003:GetAsync|}(Home + "later");
         await Ping();
+        var server = "https://default.example.com/";
+        server = args[0];
+        await http.GetAsync(server);
 
         async System.Threading.Tasks.Task Ping() => await http.{|NT0003:GetAsync|}($"{Home}ping");
         """);
+
+    [Fact]
+    public Task Follows_a_local_assigned_on_several_paths_to_the_value_that_names_a_host() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class SymbolDownloader
+        {
+            async Task Download(HttpClient http, bool custom, string server, string name)
+            {
+                Uri source;
+                if (custom)
+                {
+                    source = new Uri($"{server}/{name}");
+                }
+                else
+                {
+                    source = new Uri(new Uri("https://symbols.example.com/download/"), name);
+                }
+
+                await http.{|#0:GetAsync|}(source);
+
+                var feed = "https://updates.example.com/feed";
+                if (custom)
+                {
+                    feed = server;
+                }
+
+                await http.{|#1:GetAsync|}(feed);
+
+                string? mirror = null;
+                mirror = custom ? server : null;
+                await http.GetAsync(mirror);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://symbols.example.com", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://updates.example.com", "", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Does_not_report_hosts_from_parameters_configuration_or_run_time_values() => Verify.VerifyAsync("""

@@ -133,7 +133,7 @@ public class NetworkEgressAnalyzerTests
         }
         """,
         Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClientJsonExtensions.PostAsJsonAsync", "sends", " to 'stats.example.org'"),
-        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("HttpClientJsonExtensions.GetFromJsonAsync", "sends", " to an endpoint set at run time"));
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("HttpClientJsonExtensions.GetFromJsonAsync", "sends", " to 'relative/path' on its client's base address"));
 
     [Fact]
     public Task Reports_in_top_level_statements_lambdas_and_local_functions() => Verify.VerifyProgramAsync("""
