@@ -41,8 +41,22 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, CompilationKnowledge knowledge)
     {
-        if (!EgressClassifier.TryClassify(context.Operation, knowledge.Egress, out var site)
-            || site.Resolve(knowledge.Endpoints, context.CancellationToken) is not { } endpoint
+        if (EgressClassifier.TryClassify(context.Operation, knowledge.Egress, out var site))
+        {
+            Check(context, knowledge, site);
+            return;
+        }
+
+        // Fetch("https://..."), where the product's Fetch passes its argument on to a network API.
+        foreach (var forwarded in knowledge.Forwarders.Classify(context.Operation, knowledge.Endpoints, context.CancellationToken))
+        {
+            Check(context, knowledge, forwarded);
+        }
+    }
+
+    private static void Check(OperationAnalysisContext context, CompilationKnowledge knowledge, EgressSite site)
+    {
+        if (site.Resolve(knowledge.Endpoints, context.CancellationToken) is not { } endpoint
             || Endpoint.IsLoopback(endpoint.Host)
             || knowledge.GetAllowList(context.Options, context.Operation.Syntax.SyntaxTree).Allows(endpoint))
         {
@@ -54,6 +68,6 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
             DiagnosticLocations.MemberName(context.Operation),
             endpoint.Display,
             endpoint.Origin is null ? string.Empty : $" (from {endpoint.Origin})",
-            DiagnosticLocations.Describe(site.Member)));
+            site.Describe()));
     }
 }

@@ -123,11 +123,29 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeHost(OperationAnalysisContext context, TelemetryMatcher matcher, CompilationKnowledge knowledge)
     {
         var operation = context.Operation;
-        if (EgressClassifier.TryClassify(operation, knowledge.Egress, out var site)
-            && site.Resolve(knowledge.Endpoints, context.CancellationToken) is { } endpoint
-            && matcher.MatchHost(endpoint.Host) is { } hostService)
+        if (EgressClassifier.TryClassify(operation, knowledge.Egress, out var site))
         {
-            Report(context, DiagnosticLocations.MemberName(operation), hostService, $"{DiagnosticLocations.Describe(site.Member)} to '{endpoint.Host}'");
+            ReportHost(context, matcher, knowledge, site);
+            return;
+        }
+
+        foreach (var forwarded in knowledge.Forwarders.Classify(operation, knowledge.Endpoints, context.CancellationToken))
+        {
+            ReportHost(context, matcher, knowledge, forwarded);
+        }
+    }
+
+    private static void ReportHost(OperationAnalysisContext context, TelemetryMatcher matcher, CompilationKnowledge knowledge, EgressSite site)
+    {
+        if (site.Resolve(knowledge.Endpoints, context.CancellationToken) is { } endpoint && matcher.MatchHost(endpoint.Host) is { } hostService)
+        {
+            var what = $"{DiagnosticLocations.Describe(site.Member)} to '{endpoint.Host}'";
+            if (site.Via is { } via)
+            {
+                what += $" (passed on to {DiagnosticLocations.Describe(via)})";
+            }
+
+            Report(context, DiagnosticLocations.MemberName(context.Operation), hostService, what);
         }
     }
 

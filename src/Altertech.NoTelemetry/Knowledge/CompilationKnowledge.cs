@@ -23,8 +23,10 @@ internal sealed class CompilationKnowledge
         TelemetryMatcher telemetry,
         EgressTable egress,
         EndpointResolver endpoints,
+        EndpointForwarders forwarders,
         ImmutableArray<ConfigurationProblem> problems)
     {
+        Forwarders = forwarders;
         Configuration = configuration;
         Telemetry = telemetry;
         Egress = egress;
@@ -40,6 +42,9 @@ internal sealed class CompilationKnowledge
 
     /// <summary>Constant folding of endpoints, with its per-compilation caches.</summary>
     public EndpointResolver Endpoints { get; }
+
+    /// <summary>Product methods that pass a parameter on as a network API's endpoint, summarised on demand.</summary>
+    public EndpointForwarders Forwarders { get; }
 
     /// <summary>Every problem of the project's configuration files, including entries that name nothing here.</summary>
     public ImmutableArray<ConfigurationProblem> Problems { get; }
@@ -83,11 +88,13 @@ internal sealed class CompilationKnowledge
         var resolver = new SymbolResolver(compilation);
         var services = configuration.Services.IsEmpty ? catalogue.Services : catalogue.Services.AddRange(configuration.Services);
         var egressSections = configuration.EgressSections.IsEmpty ? catalogue.EgressSections : catalogue.EgressSections.AddRange(configuration.EgressSections);
+        var egress = EgressTable.Build(resolver, egressSections, cancellationToken);
         return new CompilationKnowledge(
             configuration,
             TelemetryMatcher.Build(compilation, resolver, services, cancellationToken),
-            EgressTable.Build(resolver, egressSections, cancellationToken),
+            egress,
             new EndpointResolver(compilation),
+            new EndpointForwarders(compilation, egress),
             configuration.Files.IsEmpty ? ImmutableArray<ConfigurationProblem>.Empty : FindProblems(configuration, resolver, cancellationToken));
     }
 

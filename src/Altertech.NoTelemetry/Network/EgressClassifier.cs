@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using Altertech.NoTelemetry.Catalogue;
+using Altertech.NoTelemetry.Infrastructure;
 using Altertech.NoTelemetry.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,18 +14,25 @@ namespace Altertech.NoTelemetry.Network;
 /// </summary>
 internal readonly struct EgressSite
 {
-    public EgressSite(EgressApi api, ISymbol member, IOperation? endpoint, bool endpointAcceptsBareHost)
+    public EgressSite(EgressApi api, ISymbol member, IOperation? endpoint, bool endpointAcceptsBareHost, ISymbol? via = null)
     {
         Api = api;
         Member = member;
         Endpoint = endpoint;
         EndpointAcceptsBareHost = endpointAcceptsBareHost;
+        Via = via;
     }
 
     public EgressApi Api { get; }
 
     /// <summary>The method, constructor or property (for an assignment) that the operation uses.</summary>
     public ISymbol Member { get; }
+
+    /// <summary>
+    /// For a call of a product method that passes its argument on to a network API (see
+    /// <see cref="EndpointForwarders"/>): that API. Null when <see cref="Member"/> is the API itself.
+    /// </summary>
+    public ISymbol? Via { get; }
 
     /// <summary>The value that carries the endpoint, or null when the operation has none.</summary>
     public IOperation? Endpoint { get; }
@@ -37,6 +45,10 @@ internal readonly struct EgressSite
 
     /// <summary>The operation talks to the network (every kind but <see cref="EgressKind.Bind"/>).</summary>
     public bool IsEgress => Api.Kind != EgressKind.Bind;
+
+    /// <summary><c>HttpClient.GetAsync</c>, or <c>Updater.FetchAsync, which passes it to HttpClient.GetAsync</c>.</summary>
+    public string Describe() =>
+        Via is null ? DiagnosticLocations.Describe(Member) : $"{DiagnosticLocations.Describe(Member)}, which passes it to {DiagnosticLocations.Describe(Via)}";
 
     /// <summary>The endpoint when its host is a compile-time constant.</summary>
     public ResolvedEndpoint? Resolve(EndpointResolver resolver, System.Threading.CancellationToken cancellationToken) =>

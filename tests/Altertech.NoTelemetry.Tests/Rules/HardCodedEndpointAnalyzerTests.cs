@@ -192,6 +192,99 @@ public class HardCodedEndpointAnalyzerTests
         Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://updates.example.com", "", "HttpClient.GetAsync"));
 
     [Fact]
+    public Task Reports_a_constant_passed_to_a_product_method_that_forwards_it_to_a_network_API()
+    {
+        var test = Verify.CreateTest();
+        test.TestState.Sources.Add(("WebHelpers.cs", """
+            using System;
+            using System.Net;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            static class WebHelpers
+            {
+                private static readonly HttpClient s_client = new HttpClient();
+
+                public static Task<string> DownloadStringAsync(string url) => s_client.GetStringAsync(url);
+
+                // Two levels: SendRequest -> CreateRequest -> WebRequest.Create.
+                public static WebResponse SendRequest(string method, string url) => CreateRequest(method, url).GetResponse();
+
+                private static WebRequest CreateRequest(string method, string url)
+                {
+                    var request = WebRequest.Create(url + "?client=desktop");
+                    request.Method = method;
+                    return request;
+                }
+
+                public static Task<HttpResponseMessage> PingAsync(string host) => s_client.GetAsync($"https://{host}/ping");
+
+                public static Task<string> GetJsonAsync(this HttpClient client, Uri address) => client.GetStringAsync(new Uri(address, "json"));
+            }
+            """));
+        test.TestState.Sources.Add(("UpdateChecker.cs", """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class UpdateChecker
+            {
+                private const string ReleasesUrl = "https://api.github.example.com/repos/contoso/app/releases";
+
+                async Task Check(HttpClient http)
+                {
+                    await WebHelpers.{|#0:DownloadStringAsync|}(ReleasesUrl);
+                    WebHelpers.{|#1:SendRequest|}("GET", "https://updates.example.com/latest");
+                    await WebHelpers.{|#2:PingAsync|}("status.example.com");
+                    await http.{|#3:GetJsonAsync|}(new Uri("https://feed.example.com/"));
+                    Func<string, Task<string>> later = url => WebHelpers.DownloadStringAsync(url);
+                    await Local("https://local.example.com/check");
+
+                    Task<string> Local(string address) => http.GetStringAsync(address);
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://api.github.example.com", " (from UpdateChecker.ReleasesUrl)", "WebHelpers.DownloadStringAsync, which passes it to HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://updates.example.com", "", "WebHelpers.SendRequest, which passes it to WebRequest.Create"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("status.example.com", "", "WebHelpers.PingAsync, which passes it to HttpClient.GetAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(3).WithArguments("https://feed.example.com", "", "WebHelpers.GetJsonAsync, which passes it to HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithSpan("UpdateChecker.cs", 16, 15, 16, 20).WithArguments("https://local.example.com", "", "UpdateChecker.Local, which passes it to HttpClient.GetStringAsync"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Does_not_report_constants_a_product_method_uses_for_something_else() => Verify.VerifyAsync("""
+        using System;
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        interface IFetcher
+        {
+            Task<string> FetchAsync(string url);
+        }
+
+        class Shell
+        {
+            static void Log(string message) => Console.WriteLine(message);
+
+            static Task<string> GetPath(HttpClient http, string baseUrl, string path) => http.GetStringAsync(baseUrl + path);
+
+            static Task<string> Recurse(string url, int depth) => depth > 0 ? Recurse(url, depth - 1) : Task.FromResult(url);
+
+            async Task Run(HttpClient http, IFetcher fetcher, string configured)
+            {
+                Log("https://docs.example.com/help");
+                File.WriteAllText("notes.txt", "https://example.com/");
+                await GetPath(http, configured, "https://not-a-prefix.example.com/");
+                await Recurse("https://loop.example.com/", 3);
+                await fetcher.FetchAsync("https://interface.example.com/");
+                await GetPath(http, "http://localhost:5000/", "api");
+            }
+        }
+        """);
+
+    [Fact]
     public Task Does_not_report_hosts_from_parameters_configuration_or_run_time_values() => Verify.VerifyAsync("""
         using System;
         using System.Net.Http;

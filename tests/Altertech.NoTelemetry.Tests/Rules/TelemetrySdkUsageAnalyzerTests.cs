@@ -344,6 +344,24 @@ public class TelemetrySdkUsageAnalyzerTests
         Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Mixpanel", "HttpClient.PostAsync to 'api.mixpanel.com'", "Mixpanel"));
 
     [Fact]
+    public Task Reports_an_ingestion_host_passed_to_a_product_method_that_sends_it() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Stats
+        {
+            private readonly HttpClient _client = new HttpClient();
+
+            Task Send(string endpoint, HttpContent content) => _client.PostAsync(endpoint, content);
+
+            Task Checkout(HttpContent content) => {|#0:Send|}("https://api.mixpanel.com/track", content);
+
+            Task Mirror(HttpContent content) => Send("https://stats.example.com/track", content);
+        }
+        """,
+        Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Mixpanel", "Stats.Send to 'api.mixpanel.com' (passed on to HttpClient.PostAsync)", "Mixpanel"));
+
+    [Fact]
     public Task Does_not_report_requests_whose_host_is_not_an_ingestion_host() => Verify.VerifyAsync("""
         using System.Net.Http;
         using System.Threading.Tasks;

@@ -1,0 +1,342 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Altertech.NoTelemetry.Catalogue;
+using Altertech.NoTelemetry.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Altertech.NoTelemetry.Network;
+
+/// <summary>
+/// Product methods that pass a parameter on as the endpoint of a network API, directly or through other such
+/// methods: <c>Task&lt;string&gt; FetchAsync(string url) =&gt; http.GetStringAsync(url)</c>. A call
+/// <c>FetchAsync("https://api.example.com/releases")</c> hard-codes the endpoint as surely as the API call would.
+/// </summary>
+/// <remarks>
+/// A method is summarised only when a call passes it a constant remote endpoint, its body is walked once per
+/// compilation, and the walk follows only values that come from the method's own parameters, to at most
+/// <see cref="MaxChain"/> methods deep. Virtual and interface calls have no body here and are not followed.
+/// </remarks>
+internal sealed class EndpointForwarders
+{
+    private const int MaxChain = 6;
+
+    private readonly Compilation _compilation;
+    private readonly EgressTable _table;
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Forward>> _summaries = new(SymbolEqualityComparer.Default);
+
+    public EndpointForwarders(Compilation compilation, EgressTable table)
+    {
+        _compilation = compilation;
+        _table = table;
+    }
+
+    /// <summary>
+    /// The egress sites that a call of a product method amounts to: one per parameter the method forwards to a
+    /// network API, with the call's argument as the endpoint. Empty for anything else.
+    /// </summary>
+    public ImmutableArray<EgressSite> Classify(IOperation operation, EndpointResolver resolver, CancellationToken cancellationToken)
+    {
+        var (method, arguments) = operation switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+        };
+
+        if (method is null || !IsCandidate(method) || !PassesConstantRemoteEndpoint(arguments, resolver, cancellationToken))
+        {
+            return ImmutableArray<EgressSite>.Empty;
+        }
+
+        var forwards = Summarize(method.OriginalDefinition, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+        if (forwards.IsEmpty)
+        {
+            return ImmutableArray<EgressSite>.Empty;
+        }
+
+        var sites = ImmutableArray.CreateBuilder<EgressSite>();
+        foreach (var forward in forwards)
+        {
+            if (ArgumentFor(arguments, forward.Ordinal) is { } argument)
+            {
+                sites.Add(new EgressSite(forward.Api, method, argument.Value, forward.AcceptsBareHost, forward.Via));
+            }
+        }
+
+        return sites.ToImmutable();
+    }
+
+    /// <summary>A method of this compilation, with a body here and a parameter that can carry an endpoint.</summary>
+    private bool IsCandidate(IMethodSymbol method)
+    {
+        if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly))
+        {
+            return false;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (CanCarryEndpoint(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CanCarryEndpoint(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_String || type is { Name: "Uri" or "IPAddress" or "EndPoint" or "IPEndPoint" or "DnsEndPoint" };
+
+    /// <summary>The cheap test first: most calls of product methods pass no constant that names a remote host.</summary>
+    private static bool PassesConstantRemoteEndpoint(ImmutableArray<IArgumentOperation> arguments, EndpointResolver resolver, CancellationToken cancellationToken)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                && argument.Parameter is { } parameter
+                && CanCarryEndpoint(parameter.Type)
+                && resolver.Resolve(argument.Value, acceptsBareHost: true, cancellationToken) is { } endpoint
+                && !Endpoint.IsLoopback(endpoint.Host))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IArgumentOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    private ImmutableArray<Forward> Summarize(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+    {
+        if (_summaries.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        if (depth > MaxChain || !visiting.Add(method))
+        {
+            return ImmutableArray<Forward>.Empty;
+        }
+
+        var forwards = ImmutableArray.CreateBuilder<Forward>();
+        foreach (var body in Bodies(method, cancellationToken))
+        {
+            foreach (var operation in body.Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                AddForwards(operation, method, depth, visiting, forwards, cancellationToken);
+            }
+        }
+
+        visiting.Remove(method);
+        var summary = forwards.ToImmutable();
+        return depth == 0 ? _summaries.GetOrAdd(method, summary) : summary;
+    }
+
+    private void AddForwards(IOperation operation, IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, ImmutableArray<Forward>.Builder forwards, CancellationToken cancellationToken)
+    {
+        if (EgressClassifier.TryClassify(operation, _table, out var site))
+        {
+            if (site.Endpoint is { } endpoint && Trace(endpoint, method) is { } traced)
+            {
+                Add(forwards, new Forward(traced.Parameter.Ordinal, site.Api, site.Member, traced.BareHost ?? site.EndpointAcceptsBareHost));
+            }
+
+            return;
+        }
+
+        var (callee, arguments) = operation switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+        };
+
+        if (callee is null || !IsCandidate(callee))
+        {
+            return;
+        }
+
+        // Follow a callee only for the arguments that carry one of this method's parameters.
+        List<(IArgumentOperation Argument, IParameterSymbol Parameter, bool? BareHost)>? passed = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && Trace(argument.Value, method) is { } traced)
+            {
+                (passed ??= new()).Add((argument, traced.Parameter, traced.BareHost));
+            }
+        }
+
+        if (passed is null)
+        {
+            return;
+        }
+
+        foreach (var inner in Summarize(callee.OriginalDefinition, depth + 1, visiting, cancellationToken))
+        {
+            foreach (var (argument, parameter, bareHost) in passed)
+            {
+                if (argument.Parameter?.Ordinal == inner.Ordinal)
+                {
+                    Add(forwards, new Forward(parameter.Ordinal, inner.Api, inner.Via, bareHost ?? inner.AcceptsBareHost));
+                }
+            }
+        }
+    }
+
+    private static void Add(ImmutableArray<Forward>.Builder forwards, Forward forward)
+    {
+        foreach (var existing in forwards)
+        {
+            if (existing.Ordinal == forward.Ordinal)
+            {
+                return;
+            }
+        }
+
+        forwards.Add(forward);
+    }
+
+    /// <summary>The operation trees of the method's body (both parts of a partial method have one at most).</summary>
+    private IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax))
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // One model per declaring file, for a body walked once per compilation (the summary is cached).
+            var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            if (model.GetOperation(syntax, cancellationToken) is { } body)
+            {
+                yield return body;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The parameter of <paramref name="method"/> that <paramref name="value"/> carries as an endpoint: the
+    /// parameter itself, a URI built on it, a string that starts with it (a URI prefix), or a string that puts it
+    /// right after a scheme (<c>$"https://{host}/ping"</c>: a bare host).
+    /// </summary>
+    private static (IParameterSymbol Parameter, bool? BareHost)? Trace(IOperation? value, IMethodSymbol method)
+    {
+        switch (value)
+        {
+            case IConversionOperation conversion:
+                return Trace(conversion.Operand, method);
+            case IArgumentOperation argument:
+                return Trace(argument.Value, method);
+            case IParameterReferenceOperation { Parameter: { } parameter }
+                when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method):
+                return (parameter, null);
+            case IObjectCreationOperation { Constructor.ContainingType.Name: "Uri" or "UriBuilder", Arguments: { IsEmpty: false } arguments }:
+                return Trace(arguments[0].Value, method);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                return TraceParts(Flatten(binary), method);
+            case IInterpolatedStringOperation interpolated:
+                return TraceParts(Parts(interpolated), method);
+            default:
+                return null;
+        }
+    }
+
+    private static (IParameterSymbol Parameter, bool? BareHost)? TraceParts(List<IOperation> parts, IMethodSymbol method)
+    {
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        if (Trace(parts[0], method) is { } first)
+        {
+            return (first.Parameter, false);
+        }
+
+        return parts.Count > 1
+            && parts[0].ConstantValue is { HasValue: true, Value: string scheme }
+            && scheme.EndsWith("://", StringComparison.Ordinal)
+            && Trace(parts[1], method) is { } host
+                ? (host.Parameter, true)
+                : null;
+    }
+
+    private static List<IOperation> Flatten(IBinaryOperation binary)
+    {
+        var parts = new List<IOperation>();
+        var right = new Stack<IOperation>();
+        IOperation current = binary;
+        while (current is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add && add.Type?.SpecialType == SpecialType.System_String)
+        {
+            right.Push(add.RightOperand);
+            current = add.LeftOperand;
+        }
+
+        parts.Add(current);
+        while (right.Count > 0)
+        {
+            parts.Add(right.Pop());
+        }
+
+        return parts;
+    }
+
+    private static List<IOperation> Parts(IInterpolatedStringOperation interpolated)
+    {
+        var parts = new List<IOperation>(interpolated.Parts.Length);
+        foreach (var part in interpolated.Parts)
+        {
+            parts.Add(part switch
+            {
+                IInterpolatedStringTextOperation text => text.Text,
+                IInterpolationOperation hole => hole.Expression,
+                _ => part,
+            });
+        }
+
+        return parts;
+    }
+
+    /// <summary>A parameter (by ordinal) that reaches the endpoint of <see cref="Via"/>, the network API.</summary>
+    private readonly struct Forward
+    {
+        public Forward(int ordinal, EgressApi api, ISymbol via, bool acceptsBareHost)
+        {
+            Ordinal = ordinal;
+            Api = api;
+            Via = via;
+            AcceptsBareHost = acceptsBareHost;
+        }
+
+        public int Ordinal { get; }
+
+        public EgressApi Api { get; }
+
+        public ISymbol Via { get; }
+
+        public bool AcceptsBareHost { get; }
+    }
+}
