@@ -153,6 +153,25 @@ public class NetworkEgressLibraryTests
         TestReferences.Refit);
 
     [Fact]
+    public Task Reports_NuGet_feeds_when_a_resource_is_asked_of_them() => Verify.VerifyAsync("""
+        using System.Threading.Tasks;
+        using NuGet.Protocol;
+        using NuGet.Protocol.Core.Types;
+
+        class C
+        {
+            async Task M(string feed)
+            {
+                var repository = Repository.Factory.GetCoreV3(feed);
+                var search = await repository.{|#0:GetResourceAsync|}<PackageSearchResource>();
+            }
+        }
+        """,
+        TestReferences.Net80,
+        new[] { StandIns.NuGetProtocol },
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("SourceRepository.GetResourceAsync", "connects", ""));
+
+    [Fact]
     public Task Reports_GrpcChannel_ForAddress() => Verify.VerifyAsync("""
         using Grpc.Net.Client;
 

@@ -166,6 +166,60 @@ public static class StandIns
         }
         """);
 
+    /// <summary>
+    /// NuGet.Protocol 6.14's repository API (Repository.Factory, FactoryExtensionsV3.GetCoreV3, SourceRepository).
+    /// The registry serves the package, but the testing library cannot resolve it: it ships NuGet.Protocol itself.
+    /// </summary>
+    public static Task<MetadataReference> NuGetProtocol => GetAsync(
+        "NuGet.Protocol",
+        TestReferences.Net80,
+        """
+        namespace NuGet.Protocol
+        {
+            public static class FactoryExtensionsV3
+            {
+                public static NuGet.Protocol.Core.Types.SourceRepository GetCoreV3(this NuGet.Protocol.Core.Types.Repository.RepositoryFactory factory, string source) => null!;
+            }
+        }
+
+        namespace NuGet.Protocol.Core.Types
+        {
+            public static class Repository
+            {
+                public static RepositoryFactory Factory { get; } = new RepositoryFactory();
+
+                public class RepositoryFactory { }
+            }
+
+            public interface INuGetResource { }
+
+            public abstract class PackageSearchResource : INuGetResource { }
+
+            public class SourceRepository
+            {
+                public virtual System.Threading.Tasks.Task<T> GetResourceAsync<T>() where T : class, INuGetResource => null!;
+
+                public virtual T GetResource<T>() where T : class, INuGetResource => null!;
+            }
+        }
+        """);
+
+    /// <summary>NuGet.Configuration 6.14's PackageSource (a stand-in for the reason given on <see cref="NuGetProtocol"/>).</summary>
+    public static Task<MetadataReference> NuGetConfiguration => GetAsync(
+        "NuGet.Configuration",
+        TestReferences.Net80,
+        """
+        namespace NuGet.Configuration
+        {
+            public class PackageSource
+            {
+                public PackageSource(string source) { }
+
+                public PackageSource(string source, string name) { }
+            }
+        }
+        """);
+
     private static Task<MetadataReference> GetAsync(string assemblyName, ReferenceAssemblies references, string source) =>
         s_cache.GetOrAdd(assemblyName, _ => new Lazy<Task<MetadataReference>>(() => CompileAsync(assemblyName, references, source))).Value;
 
