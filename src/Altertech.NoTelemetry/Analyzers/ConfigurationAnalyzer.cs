@@ -33,7 +33,8 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             }
 
             var reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            start.RegisterSyntaxTreeAction(c => ReportOptionProblems(c, knowledge, reported));
+            var checkedOptions = new ConcurrentDictionary<AnalyzerConfigOptions, bool>(ReferenceEqualityComparer.Instance);
+            start.RegisterSyntaxTreeAction(c => ReportOptionProblems(c, knowledge, reported, checkedOptions));
         });
     }
 
@@ -51,9 +52,19 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportOptionProblems(SyntaxTreeAnalysisContext context, CompilationKnowledge knowledge, ConcurrentDictionary<string, bool> reported)
+    private static void ReportOptionProblems(
+        SyntaxTreeAnalysisContext context,
+        CompilationKnowledge knowledge,
+        ConcurrentDictionary<string, bool> reported,
+        ConcurrentDictionary<AnalyzerConfigOptions, bool> checkedOptions)
     {
+        // Files under the same .editorconfig sections share one options object: its keys are read once.
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Tree);
+        if (!checkedOptions.TryAdd(options, true))
+        {
+            return;
+        }
+
         foreach (var key in options.Keys)
         {
             if (!key.StartsWith(ProjectConfiguration.OptionPrefix, StringComparison.OrdinalIgnoreCase))
@@ -77,6 +88,15 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
                 Report(context, reported, key + "=" + problem, $"{ProjectConfiguration.AllowedEndpointsKey}: {problem}; the other endpoints still apply");
             }
         }
+    }
+
+    private sealed class ReferenceEqualityComparer : System.Collections.Generic.IEqualityComparer<AnalyzerConfigOptions>
+    {
+        public static readonly ReferenceEqualityComparer Instance = new();
+
+        public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(AnalyzerConfigOptions obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private static void Report(SyntaxTreeAnalysisContext context, ConcurrentDictionary<string, bool> reported, string key, string message)
