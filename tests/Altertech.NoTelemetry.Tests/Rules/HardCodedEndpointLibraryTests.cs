@@ -168,4 +168,59 @@ public class HardCodedEndpointLibraryTests
         new[] { StandIns.NuGetProtocol, StandIns.NuGetConfiguration },
         Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://api.nuget.org", "", "FactoryExtensionsV3.GetCoreV3"),
         Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://feed.example.com", "", "new PackageSource"));
+
+    [Fact]
+    public Task Reports_Refit_host_URLs() => Verify.VerifyAsync("""
+        using System.Threading.Tasks;
+        using Refit;
+
+        public interface IReleases
+        {
+            [Get("/repos/contoso/app/releases")]
+            Task<string> GetReleasesAsync();
+        }
+
+        class C
+        {
+            void M(string configured)
+            {
+                var releases = RestService.{|#0:For|}<IReleases>("https://api.github.example.com");
+                var user = RestService.For<IReleases>(configured);
+            }
+        }
+        """,
+        TestReferences.Refit,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://api.github.example.com", "", "RestService.For"));
+
+    [Fact]
+    public Task Reports_a_base_address_attribute_listed_as_a_bind_point_in_NoTelemetry_txt()
+    {
+        var test = Verify.CreateTest();
+        test.TestState.Sources.Add("""
+            namespace Contoso.Http
+            {
+                [System.AttributeUsage(System.AttributeTargets.Interface)]
+                public sealed class BaseAddressAttribute : System.Attribute
+                {
+                    public BaseAddressAttribute(string address) { }
+                }
+            }
+            """);
+        test.TestState.Sources.Add("""
+            using Contoso.Http;
+
+            [{|#0:BaseAddress("https://licensing.example.com/api")|}]
+            public interface ILicensing { }
+
+            [BaseAddress("http://localhost:5000")]
+            public interface ILocal { }
+            """);
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", """
+            [Contoso HTTP client]
+            kind = bind
+            M:Contoso.Http.BaseAddressAttribute.#ctor;address
+            """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://licensing.example.com", "", "new BaseAddressAttribute"));
+        return test.RunAsync();
+    }
 }
