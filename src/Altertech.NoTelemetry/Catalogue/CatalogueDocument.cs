@@ -95,7 +95,13 @@ internal sealed class CatalogueSection
 
     public List<CatalogueEntry> Entries { get; } = new();
 
+    /// <summary>The zero-based line of each metadata key (the last one, when a key is repeated).</summary>
+    public Dictionary<string, int> MetadataLines { get; } = new(System.StringComparer.OrdinalIgnoreCase);
+
     public string? GetMetadata(string key) => Metadata.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>The line that sets <paramref name="key"/>, or the section header's line.</summary>
+    public int LineOf(string key) => MetadataLines.TryGetValue(key, out var line) ? line : Line;
 }
 
 /// <summary>Something wrong with one line of a catalogue file; the rest of the file still applies.</summary>

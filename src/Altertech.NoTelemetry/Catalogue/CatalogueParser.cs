@@ -82,7 +82,9 @@ internal static class CatalogueParser
             var equals = body.IndexOf('=');
             if (!exempt && equals > 0 && IsKey(body.Substring(0, equals).Trim()))
             {
-                current.Metadata[body.Substring(0, equals).Trim()] = body.Substring(equals + 1).Trim();
+                var key = body.Substring(0, equals).Trim();
+                current.Metadata[key] = body.Substring(equals + 1).Trim();
+                current.MetadataLines[key] = lineNumber;
                 continue;
             }
 

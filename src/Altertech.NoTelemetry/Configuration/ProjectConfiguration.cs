@@ -166,7 +166,7 @@ internal sealed class ProjectConfiguration
         {
             if (!EgressApi.TryParseKind(kind, out _))
             {
-                problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}]: kind '{kind}' is not one of {string.Join(", ", EgressApi.KindNames)}"));
+                problems.Add(new ConfigurationProblem(document, section.LineOf("kind"), $"[{section.Name}]: kind '{kind}' is not one of {string.Join(", ", EgressApi.KindNames)}"));
                 return;
             }
 
@@ -194,7 +194,7 @@ internal sealed class ProjectConfiguration
         var category = section.GetMetadata("category")?.Trim().ToLowerInvariant() ?? "analytics";
         if (!TelemetryService.Categories.Contains(category))
         {
-            problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}]: category '{category}' is not one of {string.Join(", ", TelemetryService.Categories)}"));
+            problems.Add(new ConfigurationProblem(document, section.LineOf("category"), $"[{section.Name}]: category '{category}' is not one of {string.Join(", ", TelemetryService.Categories)}"));
             category = "analytics";
         }
 
@@ -213,7 +213,7 @@ internal sealed class ProjectConfiguration
     {
         foreach (var key in section.Metadata.Keys)
         {
-            problems.Add(new ConfigurationProblem(document, 0, $"'{key} = ...' belongs in a [Section]; lines before the first section are entries"));
+            problems.Add(new ConfigurationProblem(document, section.LineOf(key), $"'{key} = ...' belongs in a [Section]; lines before the first section are entries"));
         }
 
         var byMessage = new Dictionary<string, CatalogueSection>(StringComparer.Ordinal);
@@ -258,7 +258,7 @@ internal sealed class ProjectConfiguration
         {
             if (Array.IndexOf(known, key.ToLowerInvariant()) < 0)
             {
-                problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}]: unknown key '{key}'; known keys are {string.Join(", ", known)}"));
+                problems.Add(new ConfigurationProblem(document, section.LineOf(key), $"[{section.Name}]: unknown key '{key}'; known keys are {string.Join(", ", known)}"));
             }
         }
     }

@@ -42,8 +42,8 @@ public class InvalidConfigurationTests
             (5, "namespace 'Sentry' has no type 'NoSuchType'"),
             (6, "'Sentry.SentrySdk' has no method named 'NoSuchMethod'"),
             (8, "[Analytics without vendor] needs 'vendor = "),
-            (10, "kind 'teleport' is not one of"),
-            (12, "unknown key 'colour'"),
+            (11, "kind 'teleport' is not one of"),
+            (14, "unknown key 'colour'"),
             (15, "a section header is '[Name]'"));
     }
 
