@@ -57,7 +57,9 @@ internal sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
             OperationKind.MethodReference,
             OperationKind.PropertyReference,
             OperationKind.FieldReference,
-            OperationKind.EventReference);
+            OperationKind.EventReference,
+            OperationKind.SimpleAssignment,
+            OperationKind.TypeOf);
     }
 }
 
