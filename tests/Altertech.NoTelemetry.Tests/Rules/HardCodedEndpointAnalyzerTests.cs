@@ -388,7 +388,15 @@ public class HardCodedEndpointAnalyzerTests
                     http.GetAsync(Url
                     http.GetAsync($"https://{
                     var u = new System.Uri(
+                    Fetch("https://forward.example.com/"
+                    Fetch(
+                    Partial("https://partial.example.com/");
+                    Missing("https://missing.example.com/");
                 }
+
+                static System.Threading.Tasks.Task<string> Fetch(string url) => new HttpClient().GetStringAsync(url
+                static partial void Partial(string url);
+                static void Recursive(string url) => Recursive(url);
             """;
         test.CompilerDiagnostics = CompilerDiagnostics.None;
         return test.RunAsync();
