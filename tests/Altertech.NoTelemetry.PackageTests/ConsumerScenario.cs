@@ -7,6 +7,9 @@ namespace Altertech.NoTelemetry.PackageTests;
 /// </summary>
 public sealed record ConsumerScenario(string Project, IReadOnlyDictionary<string, string> Files, IReadOnlyList<string> BuildArguments)
 {
+    /// <summary>The arguments of a build that runs first in the same folder, for what an incremental build does; null for none.</summary>
+    public IReadOnlyList<string>? EarlierBuildArguments { get; init; }
+
     /// <summary>The project's folder, relative to the workspace root.</summary>
     public string Folder => Path.GetDirectoryName(Project) ?? string.Empty;
 
@@ -88,6 +91,14 @@ public static class Scenarios
         Project(frameworks: MultiTargetFrameworks), MixpanelProgram);
 
     /// <summary>
+    /// Built in <c>warning</c> mode, then again in <c>error</c> mode with nothing else changed: the second build must compile
+    /// again, although every input file is older than the first build's output.
+    /// </summary>
+    public static ConsumerScenario NetworkModeSwitch { get; } = Scenario(
+        "network-mode-switch/NetworkModeSwitch.csproj", ["-p:NoTelemetryEnforcement=error"],
+        Project(), MixpanelProgram) with { EarlierBuildArguments = [] };
+
+    /// <summary>
     /// <c>error</c> mode, with the user's own .globalconfig (level 100 by its name) lowering NT0001 and NT0003 to warnings.
     /// </summary>
     public static ConsumerScenario UserGlobalConfig { get; } = Scenario(
@@ -160,7 +171,7 @@ public static class Scenarios
     /// <summary>Every scenario, in the order the tests read them, which is the order the builds start in.</summary>
     public static IReadOnlyList<ConsumerScenario> All { get; } =
     [
-        Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting,
+        Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
         UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
     ];
 

@@ -72,6 +72,15 @@ public sealed class EnforcementTests(PackageFeed package)
     }
 
     [Fact]
+    public async Task Switching_an_up_to_date_build_to_error_mode_compiles_again_and_fails()
+    {
+        var build = await package.BuildAsync(Scenarios.NetworkModeSwitch);
+
+        Assert.False(build.Succeeded, "The build switched to error mode stayed up to date and passed unchecked." + Environment.NewLine + build);
+        Assert.True(build.Reports("error", "NT0001", "Mixpanel"), "NT0001 is not an error after the switch." + Environment.NewLine + build);
+    }
+
+    [Fact]
     public async Task Strict_mode_makes_network_egress_NT0006_an_error()
     {
         var build = await package.BuildAsync(Scenarios.NetworkStrict);

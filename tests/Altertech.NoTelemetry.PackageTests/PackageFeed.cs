@@ -130,16 +130,28 @@ public sealed class PackageFeed : IAsyncLifetime
         await _buildSlots.WaitAsync();
         try
         {
-            return await DotNetCli.RunAsync(
-                PathOf(scenario.Folder),
-                ["build", Path.GetFileName(scenario.Project), "--no-restore", "--configuration", "Debug", "--disable-build-servers", .. scenario.BuildArguments],
-                BuildEnvironment);
+            if (scenario.EarlierBuildArguments is { } earlier)
+            {
+                var first = await BuildAsync(scenario, earlier);
+                if (!first.Succeeded)
+                {
+                    return first;
+                }
+            }
+
+            return await BuildAsync(scenario, scenario.BuildArguments);
         }
         finally
         {
             _buildSlots.Release();
         }
     }
+
+    private Task<CommandResult> BuildAsync(ConsumerScenario scenario, IReadOnlyList<string> arguments) =>
+        DotNetCli.RunAsync(
+            PathOf(scenario.Folder),
+            ["build", Path.GetFileName(scenario.Project), "--no-restore", "--configuration", "Debug", "--disable-build-servers", .. arguments],
+            BuildEnvironment);
 
     private void WriteWorkspace()
     {
