@@ -26,6 +26,15 @@ public sealed class ConfigFileTests(PackageFeed package)
     }
 
     [Fact]
+    public async Task Properties_set_in_Directory_Build_targets_after_the_packages_targets_apply()
+    {
+        var build = await package.BuildAsync(Scenarios.PropertiesInDirectoryBuildTargets);
+
+        Assert.True(build.Reports("error", "NT0003", "metrics.contoso.example"), "NoTelemetryEnforcement=error from Directory.Build.targets did not apply." + Environment.NewLine + build);
+        Assert.False(build.Reports("error", "NT0001"), "../NoTelemetry.txt was read although Directory.Build.targets sets NoTelemetryConfigFile empty." + Environment.NewLine + build);
+    }
+
+    [Fact]
     public async Task NoTelemetry_txt_above_the_repository_root_is_not_read()
     {
         var build = await package.BuildAsync(Scenarios.CatalogueOutsideRepository);

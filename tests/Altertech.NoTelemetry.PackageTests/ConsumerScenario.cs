@@ -139,6 +139,21 @@ public static class Scenarios
         "catalogue/opt-out/CatalogueOptOut.csproj", [],
         Project(properties: "<NoTelemetryConfigFile></NoTelemetryConfigFile>"), ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue));
 
+    /// <summary>
+    /// Both properties set in Directory.Build.targets, which MSBuild reads after the package's targets: <c>error</c> mode,
+    /// and no NoTelemetry.txt although one is above.
+    /// </summary>
+    public static ConsumerScenario PropertiesInDirectoryBuildTargets { get; } = Scenario(
+        "catalogue/late/PropertiesInDirectoryBuildTargets.csproj", [],
+        Project(), ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue), ("Directory.Build.targets", """
+            <Project>
+              <PropertyGroup>
+                <NoTelemetryEnforcement>error</NoTelemetryEnforcement>
+                <NoTelemetryConfigFile></NoTelemetryConfigFile>
+              </PropertyGroup>
+            </Project>
+            """));
+
     public static ConsumerScenario CatalogueMissing { get; } = Scenario(
         "catalogue-missing/CatalogueMissing.csproj", ["-p:NoTelemetryConfigFile=config/NoTelemetry.txt"],
         Project(), ContosoProgram);
@@ -172,7 +187,7 @@ public static class Scenarios
     public static IReadOnlyList<ConsumerScenario> All { get; } =
     [
         Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
-        UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
+        UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, PropertiesInDirectoryBuildTargets, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
     ];
 
     private static string MixpanelClass(string name, string attributes) => $$"""
