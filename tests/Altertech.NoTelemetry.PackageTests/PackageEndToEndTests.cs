@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace Altertech.NoTelemetry.PackageTests;
 
 /// <summary>The package as a user gets it: its layout, and what a build that installs it reports.</summary>
-public sealed class PackageEndToEndTests(PackedPackage package, ITestOutputHelper output) : IClassFixture<PackedPackage>
+[Collection(PackageCollection.Name)]
+public sealed class PackageEndToEndTests(PackageFeed package, ITestOutputHelper output)
 {
     private const string AnalyzerFolder = "analyzers/dotnet/cs/";
 
@@ -17,6 +18,35 @@ public sealed class PackageEndToEndTests(PackedPackage package, ITestOutputHelpe
         Assert.Contains(AnalyzerFolder + "Altertech.NoTelemetry.dll", entries);
         Assert.Contains(AnalyzerFolder + "Altertech.NoTelemetry.CodeFixes.dll", entries);
         Assert.Contains("README.md", entries);
+    }
+
+    [Fact]
+    public void Package_holds_the_MSBuild_integration_in_buildTransitive_build_and_globalconfigs()
+    {
+        var entries = ReadEntries();
+
+        foreach (var folder in new[] { "buildTransitive/", "build/" })
+        {
+            Assert.Contains(folder + "Altertech.NoTelemetry.props", entries);
+            Assert.Contains(folder + "Altertech.NoTelemetry.targets", entries);
+        }
+
+        foreach (var mode in new[] { "warning", "error", "strict" })
+        {
+            Assert.Contains($"globalconfigs/NoTelemetry.{mode}.globalconfig", entries);
+        }
+    }
+
+    [Theory]
+    [InlineData("build/Altertech.NoTelemetry.props", "../buildTransitive/Altertech.NoTelemetry.props")]
+    [InlineData("build/Altertech.NoTelemetry.targets", "../buildTransitive/Altertech.NoTelemetry.targets")]
+    public void Build_folder_imports_the_buildTransitive_files(string entry, string imported)
+    {
+        var project = XDocument.Parse(package.ReadPackageEntry(entry));
+
+        var imports = project.Root!.Elements("Import").Select(i => (string?)i.Attribute("Project")).ToList();
+
+        Assert.Equal([imported], imports);
     }
 
     [Fact]
@@ -35,7 +65,7 @@ public sealed class PackageEndToEndTests(PackedPackage package, ITestOutputHelpe
         var metadata = ReadNuspecMetadata();
         XNamespace ns = metadata.Name.Namespace;
 
-        Assert.Equal(PackedPackage.PackageId, (string?)metadata.Element(ns + "id"));
+        Assert.Equal(PackageFeed.PackageId, (string?)metadata.Element(ns + "id"));
         Assert.Equal(package.Version, (string?)metadata.Element(ns + "version"));
         Assert.Equal("true", (string?)metadata.Element(ns + "developmentDependency"));
         Assert.Null(metadata.Element(ns + "dependencies"));
@@ -44,65 +74,59 @@ public sealed class PackageEndToEndTests(PackedPackage package, ITestOutputHelpe
     }
 
     [Fact]
-    public void Consumer_builds_with_the_package_from_the_folder_feed()
+    public async Task Consumer_builds_with_the_package_from_the_folder_feed()
     {
-        var build = RequireConsumerBuild();
-        output.WriteLine(package.Log);
+        var build = await package.BuildAsync(Scenarios.Telemetry);
+        output.WriteLine(build.ToString());
 
-        Assert.True(build.Succeeded, "The consumer's build failed." + Environment.NewLine + package.Log);
-        var installed = Path.Combine(package.PackagesDirectory, PackedPackage.PackageId.ToLowerInvariant(), package.Version, "analyzers", "dotnet", "cs", "Altertech.NoTelemetry.dll");
-        Assert.True(File.Exists(installed), $"The package was not installed from the folder feed: {installed} is missing." + Environment.NewLine + package.Log);
+        Assert.True(build.Succeeded, "The consumer's build failed." + Environment.NewLine + build);
+        var installed = Path.Combine(package.InstalledPackageDirectory, "analyzers", "dotnet", "cs", "Altertech.NoTelemetry.dll");
+        Assert.True(File.Exists(installed), $"The package was not installed from the folder feed: {installed} is missing." + Environment.NewLine + package.Restore);
     }
 
     [Fact]
-    public void Consumer_output_has_no_analyzer_assembly()
+    public async Task Consumer_output_has_no_analyzer_assembly()
     {
-        var build = RequireConsumerBuild();
-        Assert.True(build.Succeeded, "The consumer's build failed." + Environment.NewLine + package.Log);
+        var build = await package.BuildAsync(Scenarios.Telemetry);
+        Assert.True(build.Succeeded, "The consumer's build failed." + Environment.NewLine + build);
 
-        var leaked = Directory.EnumerateFiles(Path.Combine(package.ConsumerDirectory, "bin"), "Altertech.NoTelemetry*", SearchOption.AllDirectories).ToList();
+        var binFolder = package.PathOf(Path.Combine(Scenarios.Telemetry.Folder, "bin"));
+        var leaked = Directory.EnumerateFiles(binFolder, "Altertech.NoTelemetry*", SearchOption.AllDirectories).ToList();
 
         Assert.True(leaked.Count == 0, "Analyzer files were copied to the consumer's output: " + string.Join(", ", leaked));
     }
 
     [Fact]
-    public void Consumer_build_reports_network_egress_NT0006()
+    public async Task Consumer_build_reports_network_egress_NT0006()
     {
-        var build = RequireConsumerBuild();
+        var build = await package.BuildAsync(Scenarios.Telemetry);
 
         Assert.True(
-            HasWarning(build, "NT0006", "example.com"),
-            "The consumer's build did not report NT0006 for the request to example.com." + Environment.NewLine + package.Log);
+            build.Reports("warning", "NT0006", "example.com"),
+            "The consumer's build did not report NT0006 for the request to example.com." + Environment.NewLine + build);
     }
 
     [Fact]
-    public void Consumer_build_reports_Application_Insights_as_NT0001_and_NT0002()
+    public async Task Consumer_build_reports_Application_Insights_as_NT0001_and_NT0002()
     {
-        var build = RequireConsumerBuild();
+        var build = await package.BuildAsync(Scenarios.Telemetry);
 
-        Assert.True(HasWarning(build, "NT0001", "TrackEvent"), "The consumer's build did not report NT0001 for TrackEvent." + Environment.NewLine + package.Log);
-        Assert.True(HasWarning(build, "NT0002", "Microsoft.ApplicationInsights"), "The consumer's build did not report NT0002 for Microsoft.ApplicationInsights." + Environment.NewLine + package.Log);
-    }
-
-    private static bool HasWarning(CommandResult build, string id, string text) =>
-        build.Output.Split('\n').Any(line => line.Contains($"warning {id}:", StringComparison.Ordinal) && line.Contains(text, StringComparison.Ordinal));
-
-    private CommandResult RequireConsumerBuild()
-    {
-        Assert.True(package.Pack?.Succeeded == true, "dotnet pack failed, so the consumer was not built." + Environment.NewLine + package.Log);
-        return package.ConsumerBuild!;
+        Assert.True(build.Reports("warning", "NT0001", "TrackEvent"), "The consumer's build did not report NT0001 for TrackEvent." + Environment.NewLine + build);
+        Assert.True(
+            build.Reports("warning", "NT0002", "Microsoft.ApplicationInsights"),
+            "The consumer's build did not report NT0002 for Microsoft.ApplicationInsights." + Environment.NewLine + build);
     }
 
     private List<string> ReadEntries()
     {
-        Assert.True(File.Exists(package.PackagePath), $"{package.PackagePath} was not produced." + Environment.NewLine + package.Log);
+        Assert.True(File.Exists(package.PackagePath), $"{package.PackagePath} was not produced." + Environment.NewLine + package.Pack);
         using var archive = ZipFile.OpenRead(package.PackagePath);
         return archive.Entries.Select(e => e.FullName).ToList();
     }
 
     private XElement ReadNuspecMetadata()
     {
-        Assert.True(File.Exists(package.PackagePath), $"{package.PackagePath} was not produced." + Environment.NewLine + package.Log);
+        Assert.True(File.Exists(package.PackagePath), $"{package.PackagePath} was not produced." + Environment.NewLine + package.Pack);
         using var archive = ZipFile.OpenRead(package.PackagePath);
         var nuspec = Assert.Single(archive.Entries, e => !e.FullName.Contains('/', StringComparison.Ordinal) && e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase));
         using var stream = nuspec.Open();

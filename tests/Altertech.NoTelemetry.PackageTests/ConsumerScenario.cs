@@ -1,0 +1,247 @@
+namespace Altertech.NoTelemetry.PackageTests;
+
+/// <summary>
+/// One consumer build: the files it needs, the project to build and the arguments to build it with. Paths are
+/// relative to the workspace root (see <see cref="PackageFeed"/>), so a scenario can put files above its project:
+/// a <c>NoTelemetry.txt</c> in a parent folder, a <c>Directory.Packages.props</c>, a nested repository.
+/// </summary>
+public sealed record ConsumerScenario(string Project, IReadOnlyDictionary<string, string> Files, IReadOnlyList<string> BuildArguments)
+{
+    /// <summary>The arguments of a build that runs first in the same folder, for what an incremental build does; null for none.</summary>
+    public IReadOnlyList<string>? EarlierBuildArguments { get; init; }
+
+    /// <summary>The project's folder, relative to the workspace root.</summary>
+    public string Folder => Path.GetDirectoryName(Project) ?? string.Empty;
+
+    public override string ToString() => Project + (BuildArguments.Count == 0 ? string.Empty : " " + string.Join(' ', BuildArguments));
+}
+
+/// <summary>The consumer projects the package tests build, written once and built in parallel by <see cref="PackageFeed"/>.</summary>
+public static class Scenarios
+{
+    /// <summary>
+    /// Application Insights calls (NT0001) from a referenced telemetry SDK (NT0002), and an HTTP request to a hard-coded
+    /// host (NT0003, NT0006).
+    /// </summary>
+    private const string TelemetryProgram = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.ApplicationInsights.Extensibility;
+
+        var telemetry = new TelemetryClient(TelemetryConfiguration.CreateDefault());
+        telemetry.TrackEvent("ConsumerStarted");
+        Console.WriteLine(await new System.Net.Http.HttpClient().GetStringAsync("https://example.com/"));
+        """;
+
+    /// <summary>NT0006 is Info, which a command-line build does not print; the consumer raises it as a user would.</summary>
+    private const string RaiseNetworkEgress = """
+        root = true
+
+        [*.cs]
+        dotnet_diagnostic.NT0006.severity = warning
+        """;
+
+    /// <summary>Hand-rolled telemetry, no SDK: a POST to Mixpanel's ingestion host (NT0001, NT0003, NT0006).</summary>
+    private const string MixpanelProgram = """
+        using var http = new HttpClient();
+        await http.PostAsync("https://api.mixpanel.com/track", new StringContent("{}"));
+        """;
+
+    /// <summary>A host only a project's own NoTelemetry.txt catalogues: NT0003 and NT0006 without it, NT0001 too with it.</summary>
+    private const string ContosoProgram = """
+        using var http = new HttpClient();
+        await http.PostAsync("https://metrics.contoso.example/track", new StringContent("{}"));
+        """;
+
+    public const string ContosoCatalogue = """
+        # The project's own statistics service.
+        H:metrics.contoso.example;Contoso usage metrics
+        """;
+
+    /// <summary>The package as most users have it: default enforcement, NT0006 raised to a warning by the user.</summary>
+    public static ConsumerScenario Telemetry { get; } = Scenario(
+        "telemetry/Telemetry.csproj", [],
+        Project(applicationInsights: true), TelemetryProgram, (".editorconfig", RaiseNetworkEgress));
+
+    /// <summary>
+    /// The same consumer in <c>error</c> mode, spelled in mixed case, at normal verbosity, which shows the compiler's
+    /// command line.
+    /// </summary>
+    public static ConsumerScenario TelemetryError { get; } = Scenario(
+        "telemetry-error/TelemetryError.csproj", ["-p:NoTelemetryEnforcement=Error", "-v:n"],
+        Project(applicationInsights: true), TelemetryProgram, (".editorconfig", RaiseNetworkEgress));
+
+    public static ConsumerScenario TelemetryOff { get; } = Scenario(
+        "telemetry-off/TelemetryOff.csproj", ["-p:NoTelemetryEnforcement=off", "-v:n"],
+        Project(applicationInsights: true), TelemetryProgram, (".editorconfig", RaiseNetworkEgress));
+
+    public static ConsumerScenario TelemetryInvalid { get; } = Scenario(
+        "telemetry-invalid/TelemetryInvalid.csproj", ["-p:NoTelemetryEnforcement=Fatal"],
+        Project(applicationInsights: true), TelemetryProgram);
+
+    public static ConsumerScenario NetworkStrict { get; } = Scenario(
+        "network-strict/NetworkStrict.csproj", ["-p:NoTelemetryEnforcement=strict"],
+        Project(), MixpanelProgram);
+
+    public static ConsumerScenario NetworkWarningsAsErrors { get; } = Scenario(
+        "network-warnaserror/NetworkWarningsAsErrors.csproj", ["-p:TreatWarningsAsErrors=true"],
+        Project(), MixpanelProgram);
+
+    public static ConsumerScenario NetworkMultiTargeting { get; } = Scenario(
+        "network-multitarget/NetworkMultiTargeting.csproj", [],
+        Project(frameworks: MultiTargetFrameworks), MixpanelProgram);
+
+    /// <summary>
+    /// Built in <c>warning</c> mode, then again in <c>error</c> mode with nothing else changed: the second build must compile
+    /// again, although every input file is older than the first build's output.
+    /// </summary>
+    public static ConsumerScenario NetworkModeSwitch { get; } = Scenario(
+        "network-mode-switch/NetworkModeSwitch.csproj", ["-p:NoTelemetryEnforcement=error"],
+        Project(), MixpanelProgram) with { EarlierBuildArguments = [] };
+
+    /// <summary>
+    /// <c>error</c> mode, with the user's own .globalconfig (level 100 by its name) lowering NT0001 and NT0003 to warnings.
+    /// </summary>
+    public static ConsumerScenario UserGlobalConfig { get; } = Scenario(
+        "user-globalconfig/UserGlobalConfig.csproj", ["-p:NoTelemetryEnforcement=error"],
+        Project(), MixpanelProgram, (".globalconfig", """
+            is_global = true
+            dotnet_diagnostic.NT0001.severity = warning
+            dotnet_diagnostic.NT0003.severity = warning
+            """));
+
+    /// <summary>
+    /// <c>error</c> mode, and the same Mixpanel request in four files: silenced by a folder's .editorconfig, by
+    /// <c>#pragma</c>, by <c>[SuppressMessage]</c>, and one left alone, which shows the mode is in force.
+    /// </summary>
+    public static ConsumerScenario Suppressions { get; } = Scenario(
+        "suppressions/Suppressions.csproj", ["-p:NoTelemetryEnforcement=error"],
+        Project(outputType: "Library"), program: null,
+        ("Quiet/.editorconfig", """
+            [*.cs]
+            dotnet_diagnostic.NT0001.severity = none
+            dotnet_diagnostic.NT0003.severity = none
+            """),
+        ("Quiet/SilencedByEditorConfig.cs", MixpanelClass("SilencedByEditorConfig", attributes: "")),
+        ("SilencedByPragma.cs", "#pragma warning disable NT0001, NT0003\n" + MixpanelClass("SilencedByPragma", attributes: "")),
+        ("SilencedBySuppressMessage.cs", MixpanelClass("SilencedBySuppressMessage", attributes: """
+            [System.Diagnostics.CodeAnalysis.SuppressMessage("Privacy", "NT0001", Justification = "The user opted in.")]
+            [System.Diagnostics.CodeAnalysis.SuppressMessage("Privacy", "NT0003", Justification = "The user opted in.")]
+            """)),
+        ("NotSilenced.cs", MixpanelClass("NotSilenced", attributes: "")));
+
+    /// <summary>A NoTelemetry.txt in a parent folder, found without any AdditionalFiles item.</summary>
+    public static ConsumerScenario CatalogueAbove { get; } = Scenario(
+        "catalogue/app/CatalogueAbove.csproj", [],
+        Project(), ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue));
+
+    /// <summary>The same folder, with NoTelemetryConfigFile set empty in the project file.</summary>
+    public static ConsumerScenario CatalogueOptOut { get; } = Scenario(
+        "catalogue/opt-out/CatalogueOptOut.csproj", [],
+        Project(properties: "<NoTelemetryConfigFile></NoTelemetryConfigFile>"), ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue));
+
+    /// <summary>
+    /// Both properties set in Directory.Build.targets, which MSBuild reads after the package's targets: <c>error</c> mode,
+    /// and no NoTelemetry.txt although one is above.
+    /// </summary>
+    public static ConsumerScenario PropertiesInDirectoryBuildTargets { get; } = Scenario(
+        "catalogue/late/PropertiesInDirectoryBuildTargets.csproj", [],
+        Project(), ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue), ("Directory.Build.targets", """
+            <Project>
+              <PropertyGroup>
+                <NoTelemetryEnforcement>error</NoTelemetryEnforcement>
+                <NoTelemetryConfigFile></NoTelemetryConfigFile>
+              </PropertyGroup>
+            </Project>
+            """));
+
+    public static ConsumerScenario CatalogueMissing { get; } = Scenario(
+        "catalogue-missing/CatalogueMissing.csproj", ["-p:NoTelemetryConfigFile=config/NoTelemetry.txt"],
+        Project(), ContosoProgram);
+
+    /// <summary>A NoTelemetry.txt above the project's repository root (a nested .git) belongs to another repository.</summary>
+    public static ConsumerScenario CatalogueOutsideRepository { get; } = Scenario(
+        "outer/repo/app/CatalogueOutsideRepository.csproj", [],
+        Project(), ContosoProgram, ("../../NoTelemetry.txt", ContosoCatalogue), ("../.git/HEAD", "ref: refs/heads/main\n"));
+
+    /// <summary>
+    /// The package from Directory.Packages.props as a GlobalPackageReference, which brings only build and analyzer assets
+    /// (buildTransitive/ included), in <c>error</c> mode.
+    /// </summary>
+    public static ConsumerScenario GlobalPackageReference { get; } = Scenario(
+        "central/app/GlobalPackageReference.csproj", ["-p:NoTelemetryEnforcement=error"],
+        Project(referencePackage: false), MixpanelProgram, ("../Directory.Packages.props", $"""
+            <Project>
+              <PropertyGroup>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <GlobalPackageReference Include="{PackageFeed.PackageId}" Version="{BuildSettings.PackageVersion}" />
+              </ItemGroup>
+            </Project>
+            """));
+
+    /// <summary>Two target frameworks whose targeting packs the registry serves.</summary>
+    public const string MultiTargetFrameworks = "net8.0;net10.0";
+
+    /// <summary>Every scenario, in the order the tests read them, which is the order the builds start in.</summary>
+    public static IReadOnlyList<ConsumerScenario> All { get; } =
+    [
+        Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
+        UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, PropertiesInDirectoryBuildTargets, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
+    ];
+
+    private static string MixpanelClass(string name, string attributes) => $$"""
+        public static class {{name}}
+        {
+            {{attributes.Replace("\n", "\n    ", StringComparison.Ordinal)}}
+            public static async Task SendAsync()
+            {
+                using var http = new HttpClient();
+                await http.PostAsync("https://api.mixpanel.com/track", new StringContent("{}"));
+            }
+        }
+        """;
+
+    private static string Project(
+        string outputType = "Exe",
+        string frameworks = "net10.0",
+        string properties = "",
+        bool referencePackage = true,
+        bool applicationInsights = false) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>{outputType}</OutputType>
+            {(frameworks.Contains(';', StringComparison.Ordinal) ? $"<TargetFrameworks>{frameworks}</TargetFrameworks>" : $"<TargetFramework>{frameworks}</TargetFramework>")}
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+            {properties}
+          </PropertyGroup>
+          <ItemGroup>
+            {(referencePackage ? $"""<PackageReference Include="{PackageFeed.PackageId}" Version="{BuildSettings.PackageVersion}" />""" : string.Empty)}
+            {(applicationInsights ? """<PackageReference Include="Microsoft.ApplicationInsights" Version="2.22.0" />""" : string.Empty)}
+          </ItemGroup>
+        </Project>
+        """;
+
+    /// <summary>
+    /// A scenario whose Program.cs (if any) and further files are given relative to the project's folder; further files
+    /// may be above it (<c>../NoTelemetry.txt</c>).
+    /// </summary>
+    private static ConsumerScenario Scenario(
+        string project, string[] arguments, string projectFile, string? program, params (string Path, string Content)[] more)
+    {
+        var folder = Path.GetDirectoryName(project) ?? string.Empty;
+        var files = new Dictionary<string, string>(StringComparer.Ordinal) { [project] = projectFile };
+        if (program is not null)
+        {
+            files[Path.Combine(folder, "Program.cs")] = program;
+        }
+
+        foreach (var (path, content) in more)
+        {
+            files[Path.Combine(folder, path)] = content;
+        }
+
+        return new ConsumerScenario(project, files, arguments);
+    }
+}
