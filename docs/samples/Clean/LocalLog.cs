@@ -1,24 +1,24 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Clean;
 
-/// <summary>Logging that stays on the machine: a text file in the user's data folder, through Trace.</summary>
-internal sealed class LocalLog : IDisposable
+/// <summary>
+/// Logging that stays on the machine: <see cref="ILogger"/> through a <see cref="TraceSource"/> to a text file.
+/// Altertech.NoTelemetry does not report ILogger or Trace: they keep the data in the process and the file.
+/// </summary>
+internal static class LocalLog
 {
-    private readonly TextWriterTraceListener _listener;
-
-    public LocalLog(string folder)
+    public static ILoggerFactory Create(string logFile)
     {
-        _listener = new TextWriterTraceListener(Path.Combine(folder, "clean.log"));
-        Trace.Listeners.Add(_listener);
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+
+        // The trace source's listener flushes after every entry, so the log is complete even after a crash.
         Trace.AutoFlush = true;
-    }
+        var listener = new TextWriterTraceListener(logFile) { TraceOutputOptions = TraceOptions.DateTime };
 
-    public void Write(string message) => Trace.TraceInformation($"{DateTimeOffset.Now:O} {message}");
-
-    public void Dispose()
-    {
-        Trace.Listeners.Remove(_listener);
-        _listener.Dispose();
+        return LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(LogLevel.Information)
+            .AddTraceSource(new SourceSwitch("Clean", nameof(SourceLevels.Information)), listener));
     }
 }

@@ -1,34 +1,54 @@
+using System.Text.Json;
+
 namespace Clean;
 
-/// <summary>What the user set up: where data lives and, if they want one, their own sync server.</summary>
-internal sealed record Settings(string DataFolder, Uri? SyncServer)
+/// <summary>
+/// The user's settings. The sync server has no default: the product talks to no server until the user names one,
+/// in the settings file (<c>{ "syncServer": "https://notes.example.lan/" }</c>) or with <c>--sync-server</c>.
+/// </summary>
+internal sealed record Settings(Uri? SyncServer)
 {
-    /// <summary>Reads <c>settings.txt</c> (<c>sync-server = https://...</c>) from the data folder, or <c>--sync-server</c>.</summary>
-    public static Settings Load(string[] args)
-    {
-        var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "CleanNotes");
-        Directory.CreateDirectory(folder);
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
-        string? server = null;
-        var file = Path.Combine(folder, "settings.txt");
-        if (File.Exists(file))
+    public static Settings Load(string settingsFile, IReadOnlyList<string> args)
+    {
+        var fromFile = File.Exists(settingsFile)
+            ? JsonSerializer.Deserialize<SettingsFile>(File.ReadAllText(settingsFile), s_json)
+            : null;
+
+        var argument = IndexOf(args, "--sync-server");
+        var server = argument >= 0 && argument + 1 < args.Count ? args[argument + 1] : fromFile?.SyncServer;
+        return new Settings(Parse(server));
+    }
+
+    private static Uri? Parse(string? server)
+    {
+        if (string.IsNullOrWhiteSpace(server))
         {
-            foreach (var line in File.ReadAllLines(file))
+            return null;
+        }
+
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"The sync server must be an http or https URL: '{server}'.");
+        }
+
+        // A base address ends with '/', so that relative request paths are appended to it, not put in its place.
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    private static int IndexOf(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (string.Equals(args[i], name, StringComparison.Ordinal))
             {
-                var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
-                if (parts is ["sync-server", var value])
-                {
-                    server = value;
-                }
+                return i;
             }
         }
 
-        var index = Array.IndexOf(args, "--sync-server");
-        if (index >= 0 && index + 1 < args.Length)
-        {
-            server = args[index + 1];
-        }
-
-        return new Settings(folder, Uri.TryCreate(server, UriKind.Absolute, out var uri) ? uri : null);
+        return -1;
     }
+
+    private sealed record SettingsFile(string? SyncServer);
 }

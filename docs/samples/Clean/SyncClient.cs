@@ -1,33 +1,34 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Net.Http.Headers;
+using System.Net.Http.Json;
 
 namespace Clean;
 
-/// <summary>Copies the notes to the sync server the user configured, and nowhere else.</summary>
-internal sealed class SyncClient : IDisposable
+/// <summary>
+/// Synchronises the notes with the user's own server: the only network code in the product. The server is the
+/// one the user configured (<see cref="Settings.SyncServer"/>); nothing here names a host, so Altertech.NoTelemetry
+/// lists each call in the NT0006 inventory and reports no hard-coded endpoint (NT0003).
+/// </summary>
+internal sealed class SyncClient(Uri server) : IDisposable
 {
-    private readonly HttpClient _http;
-    private readonly LocalLog _log;
+    private const string NotesPath = "api/notes";
 
-    public SyncClient(Uri server, LocalLog log)
-    {
-        // The user's server, from settings.txt or --sync-server: not hard-coded, so no NT0003.
-        _http = new HttpClient { BaseAddress = server };
-        _log = log;
-    }
+    private readonly HttpClient _http = new() { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
 
-    // NT0006 (network egress) lists this call: in strict mode it would fail the build. It is the feature the user
-    // turned on, so it is accepted here, with the reason where the next reader sees it.
-    [SuppressMessage("Privacy", "NT0006", Justification = "Sync to the server the user configured in settings.txt; off by default.")]
-    public async Task UploadAsync(DirectoryInfo notes)
+    /// <summary>Downloads the server's notes, keeps the newer copy of each note, and uploads the result.</summary>
+    public async Task<List<Note>> SyncAsync(IReadOnlyList<Note> local, CancellationToken cancellationToken = default)
     {
-        foreach (var note in notes.EnumerateFiles("*.txt"))
-        {
-            using var content = new StreamContent(note.OpenRead());
-            content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-            using var response = await _http.PutAsync("notes/" + Uri.EscapeDataString(note.Name), content);
-            _log.Write($"Synced {note.Name}: {(int)response.StatusCode}");
-        }
+        // NT0006 (inventory): downloads the user's notes from the sync server the user configured.
+        var remote = await _http.GetFromJsonAsync<List<Note>>(NotesPath, cancellationToken) ?? [];
+
+        var merged = remote.Concat(local)
+            .GroupBy(note => note.Id)
+            .Select(copies => copies.MaxBy(note => note.Modified)!)
+            .OrderBy(note => note.Modified)
+            .ToList();
+
+        // NT0006 (inventory): uploads the merged notes to the same server, and nothing else: no machine or user name.
+        using var response = await _http.PutAsJsonAsync(NotesPath, merged, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return merged;
     }
 
     public void Dispose() => _http.Dispose();

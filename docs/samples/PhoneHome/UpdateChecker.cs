@@ -10,7 +10,7 @@ internal static class UpdateChecker
 
     public static async Task CheckAsync()
     {
-        // NT0006; NT0003 (planned): the host is a constant of the product, not a setting of the user.
+        // NT0003: the host is a constant of the product, not a setting of the user; NT0006.
         var latest = await s_http.GetStringAsync($"{UpdateFeed}?current={CurrentVersion}");
         if (latest.Trim() != CurrentVersion)
         {

@@ -14,13 +14,13 @@ internal sealed class UsageAnalytics : IDisposable
 
     private static readonly HttpClient s_http = new();
 
-    private readonly TelemetryConfiguration _configuration;
-    private readonly TelemetryClient _telemetry;
+    private readonly TelemetryConfiguration _configuration; // NT0001: declared as an SDK type
+    private readonly TelemetryClient _telemetry; // NT0001
 
     public UsageAnalytics()
     {
-        _configuration = TelemetryConfiguration.CreateDefault();
-        _configuration.ConnectionString = ConnectionString;
+        _configuration = TelemetryConfiguration.CreateDefault(); // NT0001
+        _configuration.ConnectionString = ConnectionString; // NT0001
 
         // NT0001: an Application Insights client. (The Application Insights reference itself is NT0002.)
         _telemetry = new TelemetryClient(_configuration);
@@ -39,7 +39,7 @@ internal sealed class UsageAnalytics : IDisposable
     /// <summary>The machine's name, so that the vendor can count installations.</summary>
     public async Task PingAsync()
     {
-        // NT0006; NT0003 (planned): a hard-coded host; NT0005 (planned): the machine name leaves the machine.
+        // NT0003: a hard-coded host; NT0006; NT0005 (planned): the machine name leaves the machine.
         using var response = await s_http.GetAsync(
             $"https://telemetry.phonehome.example/ping?machine={Uri.EscapeDataString(Environment.MachineName)}");
     }
@@ -53,13 +53,13 @@ internal sealed class UsageAnalytics : IDisposable
         };
         using var content = new StringContent(JsonSerializer.Serialize(events), Encoding.UTF8, "application/json");
 
-        // NT0001: a request to Mixpanel's ingestion host; NT0006; NT0003 and NT0005 (planned).
+        // NT0001: a request to Mixpanel's ingestion host; NT0003: a hard-coded host; NT0006; NT0005 (planned): the user's name.
         using var response = await s_http.PostAsync("https://api.mixpanel.com/track", content);
     }
 
     public void Dispose()
     {
-        _telemetry.Flush();
-        _configuration.Dispose();
+        _telemetry.Flush(); // NT0001
+        _configuration.Dispose(); // NT0001
     }
 }

@@ -1,122 +1,210 @@
-using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
 using Altertech.NoTelemetry.Tests.Meta;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Altertech.NoTelemetry.Tests.Docs;
 
-/// <summary>docs/ci.md: every YAML recipe parses, and the GitHub and GitLab ones have what makes them work.</summary>
+/// <summary>
+/// The recipes of docs/ci.md are copied into users' pipelines: every YAML and XML block must parse, and each CI
+/// system's recipe must keep what makes it work there.
+/// </summary>
 public class CiRecipeTests
 {
-    private static readonly Regex s_fence = new(@"^```(?<language>\w*)\s*$", RegexOptions.Multiline);
+    private static readonly string s_page = RepositoryFiles.PathOf("docs", "ci.md");
+
+    private static readonly IReadOnlyList<FencedBlock> s_yaml = FencedBlock.Read(s_page, "yaml", "yml");
 
     [Fact]
-    public void Every_YAML_block_parses()
+    public void Every_yaml_block_parses()
     {
-        var blocks = YamlBlocks();
+        Assert.True(s_yaml.Count >= 3, $"docs/ci.md has {s_yaml.Count} yaml blocks; expected the GitHub, Azure and GitLab recipes.");
+        var errors = s_yaml.Select(block => block.YamlError()).OfType<string>().ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
 
-        Assert.True(blocks.Count >= 3, $"docs/ci.md has {blocks.Count} YAML blocks; expected the GitHub, Azure and GitLab recipes");
-        foreach (var block in blocks)
+    [Fact]
+    public void Every_xml_block_is_well_formed()
+    {
+        var blocks = FencedBlock.Read(s_page, "xml");
+        Assert.NotEmpty(blocks);
+        var errors = blocks.Select(block => block.XmlError()).OfType<string>().ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public void GitHub_workflow_uploads_its_report_to_code_scanning_also_after_a_failed_build()
+    {
+        var (block, workflow) = Single("the GitHub Actions workflow", root => root.Has("on") && root.Has("jobs"));
+        var job = ((YamlMappingNode)workflow["jobs"]).Children.Values.OfType<YamlMappingNode>().Single();
+        var steps = job.Sequence("steps");
+
+        var upload = steps.FindIndex(step => step.Text("uses")?.StartsWith("github/codeql-action/upload-sarif@", StringComparison.Ordinal) == true);
+        Assert.True(upload >= 0, $"{block}: no step uses github/codeql-action/upload-sarif");
+        Assert.True(
+            workflow.Path("permissions", "security-events") == "write" || job.Path("permissions", "security-events") == "write",
+            $"{block}: uploading to code scanning needs permissions: security-events: write");
+
+        var build = steps.FindIndex(step => step.Text("run")?.Contains("-p:NoTelemetryEnforcement=error", StringComparison.Ordinal) == true);
+        Assert.True(build >= 0 && build < upload, $"{block}: no build with -p:NoTelemetryEnforcement=error before the upload");
+
+        var report = steps[upload].Path("with", "sarif_file");
+        Assert.False(string.IsNullOrEmpty(report), $"{block}: the upload step names no sarif_file");
+        var writer = steps.FindIndex(step => step.Text("run")?.Contains(report!, StringComparison.Ordinal) == true);
+        Assert.True(build < writer && writer < upload, $"{block}: no step between the build and the upload writes {report}");
+
+        foreach (var step in new[] { steps[writer], steps[upload] })
         {
-            Parse(block);
+            Assert.True(RunsAfterFailure(step.Text("if")), $"{block}: a step after the build has if: '{step.Text("if")}'; it must also run when the build fails");
         }
     }
 
     [Fact]
-    public void The_parser_rejects_a_broken_block()
+    public void Azure_pipeline_publishes_the_logs_as_CodeAnalysisLogs_also_after_a_failed_build()
     {
-        var broken = new YamlBlock(1, "jobs:\n  build:\n    steps: [unclosed\n");
+        var (block, pipeline) = Single("the Azure Pipelines pipeline", root => root.Has("steps") && root.Has("pool"));
+        var steps = pipeline.Sequence("steps");
 
-        Assert.ThrowsAny<Exception>(() => Parse(broken));
+        var build = steps.FindIndex(step => step.Text("script")?.Contains("-p:NoTelemetryEnforcement=error", StringComparison.Ordinal) == true);
+        var publish = steps.FindIndex(step => step.Text("task")?.StartsWith("PublishBuildArtifacts@", StringComparison.Ordinal) == true);
+        Assert.True(build >= 0, $"{block}: no build with -p:NoTelemetryEnforcement=error");
+        Assert.True(publish > build, $"{block}: no PublishBuildArtifacts step after the build");
+        Assert.Equal("CodeAnalysisLogs", steps[publish].Path("inputs", "ArtifactName"));
+        Assert.Equal("artifacts/sarif", steps[publish].Path("inputs", "PathtoPublish"));
+        Assert.Contains("succeededOrFailed()", steps[publish].Text("condition") ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
-    public void GitHub_workflow_fails_on_violations_and_uploads_SARIF_even_when_the_build_fails()
+    public void GitLab_job_reports_code_quality_also_after_a_failed_build()
     {
-        var workflow = Single(root => root.Children.ContainsKey(new YamlScalarNode("jobs")));
+        var (block, pipeline) = Single("the GitLab CI job", root => root.Children.Values.OfType<YamlMappingNode>().Any(job => job.Path("artifacts", "reports", "codequality") is not null));
+        var job = pipeline.Children.Values.OfType<YamlMappingNode>().Single(job => job.Path("artifacts", "reports", "codequality") is not null);
+        var report = job.Path("artifacts", "reports", "codequality")!;
+        var script = ((YamlSequenceNode)job["script"]).Children.Select(line => ((YamlScalarNode)line).Value ?? "").ToList();
 
-        Assert.True(workflow.Children.ContainsKey(new YamlScalarNode("on")), "the workflow has no 'on' trigger");
-        var permissions = (YamlMappingNode)workflow["permissions"];
-        Assert.Equal("write", permissions["security-events"].ToString());
+        var build = script.FindIndex(line => line.Contains("-p:NoTelemetryEnforcement=error", StringComparison.Ordinal));
+        var writer = script.FindIndex(line => line.Contains(report, StringComparison.Ordinal));
+        Assert.True(build >= 0, $"{block}: no build with -p:NoTelemetryEnforcement=error");
+        Assert.True(writer > build, $"{block}: no script line after the build writes {report}");
+        Assert.Contains("||", script[build], StringComparison.Ordinal);
+        Assert.Equal("always", job.Path("artifacts", "when"));
+    }
 
-        var steps = ((YamlMappingNode)workflow["jobs"]).Children.Values.Cast<YamlMappingNode>()
-            .SelectMany(job => ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>())
+    private static bool RunsAfterFailure(string? condition) =>
+        condition is not null && (condition.Contains("always()", StringComparison.Ordinal) || condition.Contains("failure()", StringComparison.Ordinal));
+
+    private static (FencedBlock Block, YamlMappingNode Root) Single(string what, Func<YamlMappingNode, bool> matches)
+    {
+        var found = s_yaml.Select(block => (Block: block, Root: block.YamlRoot()))
+            .Where(b => b.Root is not null && matches(b.Root))
             .ToList();
-        Assert.Contains(steps, step => Value(step, "run")?.Contains("-p:NoTelemetryEnforcement=error", StringComparison.Ordinal) == true);
-        var upload = Assert.Single(steps, step => Value(step, "uses")?.StartsWith("github/codeql-action/upload-sarif@", StringComparison.Ordinal) == true);
-        Assert.Contains("failure()", Value(upload, "if") ?? string.Empty, StringComparison.Ordinal);
+        Assert.True(found.Count == 1, $"docs/ci.md: expected one yaml block with {what}, found {found.Count}");
+        return (found[0].Block, found[0].Root!);
     }
+}
 
-    [Fact]
-    public void GitLab_job_produces_a_code_quality_report_even_when_the_build_fails()
+/// <summary>A fenced code block of a Markdown file, with the line its content starts on.</summary>
+internal sealed record FencedBlock(string Page, int FirstLine, string Text)
+{
+    public static IReadOnlyList<FencedBlock> Read(string path, params string[] languages)
     {
-        var pipeline = Single(root => root.Children.Values.OfType<YamlMappingNode>().Any(job => job.Children.ContainsKey(new YamlScalarNode("artifacts"))));
-        var job = pipeline.Children.Values.OfType<YamlMappingNode>().Single();
-
-        var artifacts = (YamlMappingNode)job["artifacts"];
-        Assert.Equal("always", artifacts["when"].ToString());
-        Assert.Equal("gl-code-quality-report.json", ((YamlMappingNode)artifacts["reports"])["codequality"].ToString());
-        var afterScript = string.Join("\n", ((YamlSequenceNode)job["after_script"]).Children.Select(c => c.ToString()));
-        Assert.Contains("gl-code-quality-report.json", afterScript, StringComparison.Ordinal);
-        Assert.Contains("NoTelemetryEnforcement=error", string.Join("\n", ((YamlSequenceNode)job["script"]).Children.Select(c => c.ToString())), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Azure_pipeline_publishes_the_logs_where_the_SARIF_tab_finds_them()
-    {
-        var pipeline = Single(root => root.Children.ContainsKey(new YamlScalarNode("steps")));
-        var publish = ((YamlSequenceNode)pipeline["steps"]).Children.Cast<YamlMappingNode>()
-            .Single(step => Value(step, "task")?.StartsWith("PublishBuildArtifacts", StringComparison.Ordinal) == true);
-
-        Assert.Equal("CodeAnalysisLogs", ((YamlMappingNode)publish["inputs"])["ArtifactName"].ToString());
-        Assert.Equal("succeededOrFailed()", Value(publish, "condition"));
-    }
-
-    private static string? Value(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value.ToString() : null;
-
-    private static YamlMappingNode Single(Func<YamlMappingNode, bool> predicate)
-    {
-        var matches = YamlBlocks().Select(Parse).Where(predicate).ToList();
-        return Assert.Single(matches);
-    }
-
-    private static YamlMappingNode Parse(YamlBlock block)
-    {
-        var stream = new YamlStream();
-        try
+        var lines = File.ReadAllLines(path);
+        var blocks = new List<FencedBlock>();
+        for (var i = 0; i < lines.Length; i++)
         {
-            stream.Load(new StringReader(block.Text));
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidOperationException($"docs/ci.md line {block.Line + e.Start.Line - 1}: the YAML block does not parse: {e.Message}", e);
-        }
-
-        Assert.True(stream.Documents.Count == 1, $"docs/ci.md line {block.Line}: expected one YAML document");
-        return Assert.IsType<YamlMappingNode>(stream.Documents[0].RootNode);
-    }
-
-    /// <summary>The ```yaml and ```yml blocks of docs/ci.md, with the line their text starts on.</summary>
-    private static List<YamlBlock> YamlBlocks()
-    {
-        var text = File.ReadAllText(RepositoryFiles.PathOf("docs", "ci.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var blocks = new List<YamlBlock>();
-        var fences = s_fence.Matches(text);
-        for (var i = 0; i + 1 < fences.Count; i += 2)
-        {
-            var open = fences[i];
-            var language = open.Groups["language"].Value;
-            if (language is "yaml" or "yml")
+            var fence = lines[i].TrimStart();
+            if (!fence.StartsWith("```", StringComparison.Ordinal))
             {
-                var start = open.Index + open.Length + 1;
-                var line = text.AsSpan(0, start).Count('\n') + 1;
-                blocks.Add(new YamlBlock(line, text.Substring(start, fences[i + 1].Index - start)));
+                continue;
             }
+
+            var indent = lines[i].Length - fence.Length;
+            var end = Array.FindIndex(lines, i + 1, line => line.Trim() == "```");
+            Assert.True(end > i, $"{path}:{i + 1}: a code block is not closed");
+            if (languages.Contains(fence[3..].Trim(), StringComparer.Ordinal))
+            {
+                // A block inside a list item is indented with it; its content starts at the fence's column.
+                var content = lines[(i + 1)..end].Select(line => line.Length >= indent ? line[indent..] : line.TrimStart());
+                blocks.Add(new FencedBlock(Path.GetRelativePath(RepositoryFiles.Root, path).Replace('\\', '/'), i + 2, string.Join('\n', content)));
+            }
+
+            i = end;
         }
 
         return blocks;
     }
 
-    private sealed record YamlBlock(int Line, string Text);
+    /// <summary>Where a parse error is, or null when the block parses.</summary>
+    public string? YamlError()
+    {
+        try
+        {
+            new YamlStream().Load(new StringReader(Text));
+            return null;
+        }
+        catch (YamlException e)
+        {
+            return $"{Page}:{FirstLine + (int)e.Start.Line - 1}: {e.Message}";
+        }
+    }
+
+    /// <summary>The block's mapping, or null when it is not one (or does not parse, which <see cref="YamlError"/> reports).</summary>
+    public YamlMappingNode? YamlRoot()
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(Text));
+            return stream.Documents.SingleOrDefault()?.RootNode as YamlMappingNode;
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+    }
+
+    public string? XmlError()
+    {
+        try
+        {
+            XDocument.Parse(Text);
+            return null;
+        }
+        catch (XmlException e)
+        {
+            return $"{Page}:{FirstLine + e.LineNumber - 1}: {e.Message}";
+        }
+    }
+
+    public override string ToString() => $"{Page}:{FirstLine}";
+}
+
+/// <summary>Reading YAML mappings by key.</summary>
+internal static class YamlNodes
+{
+    public static bool Has(this YamlMappingNode node, string key) => node.Children.ContainsKey(new YamlScalarNode(key));
+
+    public static string? Text(this YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
+
+    public static List<YamlMappingNode> Sequence(this YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlSequenceNode sequence
+            ? sequence.Children.OfType<YamlMappingNode>().ToList()
+            : [];
+
+    /// <summary>The scalar at a path of keys, or null.</summary>
+    public static string? Path(this YamlMappingNode node, params string[] keys)
+    {
+        YamlNode current = node;
+        foreach (var key in keys)
+        {
+            if (current is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out current!))
+            {
+                return null;
+            }
+        }
+
+        return (current as YamlScalarNode)?.Value;
+    }
 }
