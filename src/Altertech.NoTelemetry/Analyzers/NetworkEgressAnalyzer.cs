@@ -58,13 +58,13 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
             return string.Empty;
         }
 
-        if (site.Resolve(knowledge.Endpoints, cancellationToken) is { } endpoint)
+        if (knowledge.Endpoints.Resolve(site.Endpoint, site.EndpointAcceptsBareHost, cancellationToken, out var relative) is { } endpoint)
         {
             return $" to '{endpoint.Host}'";
         }
 
         // GetAsync("v1/check"): the host is the client's base address, set elsewhere (and checked there by NT0003).
-        return !site.EndpointAcceptsBareHost && knowledge.Endpoints.ResolveRelative(site.Endpoint, cancellationToken) is { } relative
+        return !site.EndpointAcceptsBareHost && relative is not null
             ? $" to '{TextDisplay.Shorten(relative)}' on its client's base address"
             : " to an endpoint set at run time";
     }

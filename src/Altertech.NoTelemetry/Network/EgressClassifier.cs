@@ -75,13 +75,9 @@ internal static class EgressClassifier
             return true;
         }
 
-        var (method, arguments) = operation switch
-        {
-            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
-            IMethodReferenceOperation reference => (reference.Method, ImmutableArray<IArgumentOperation>.Empty),
-            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-        };
+        var (method, arguments) = operation is IMethodReferenceOperation reference
+            ? (reference.Method, ImmutableArray<IArgumentOperation>.Empty)
+            : CallOf(operation);
 
         if (method is null || table.Classify(method) is not { } api)
         {
@@ -97,6 +93,17 @@ internal static class EgressClassifier
         return true;
     }
 
+    /// <summary>The method or constructor an invocation or object creation calls, with its arguments; null for anything else.</summary>
+    public static (IMethodSymbol? Method, ImmutableArray<IArgumentOperation> Arguments) CallOf(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+        IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+    };
+
+    /// <summary>An address or end point type: <c>IPAddress</c>, <c>EndPoint</c>, <c>IPEndPoint</c>, <c>DnsEndPoint</c>.</summary>
+    public static bool IsAddressType(ITypeSymbol type) => type is { Name: "IPAddress" or "EndPoint" or "IPEndPoint" or "DnsEndPoint" };
+
     /// <summary>
     /// Host-shaped parameters: a name that says host or server (<c>hostname</c>, <c>hostNameOrAddress</c>,
     /// <c>server</c>), or an address or end point type. Everything else carries a URI.
@@ -104,7 +111,7 @@ internal static class EgressClassifier
     private static bool AcceptsBareHost(string name, ITypeSymbol type) =>
         name.IndexOf("host", StringComparison.OrdinalIgnoreCase) >= 0
         || name.IndexOf("server", StringComparison.OrdinalIgnoreCase) >= 0
-        || type is { Name: "IPAddress" or "EndPoint" or "IPEndPoint" or "DnsEndPoint" };
+        || IsAddressType(type);
 
     private static IArgumentOperation? FindEndpoint(EgressApi api, ImmutableArray<IArgumentOperation> arguments)
     {

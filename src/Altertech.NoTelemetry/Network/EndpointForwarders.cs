@@ -41,12 +41,7 @@ internal sealed class EndpointForwarders
     /// </summary>
     public ImmutableArray<EgressSite> Classify(IOperation operation, EndpointResolver resolver, CancellationToken cancellationToken)
     {
-        var (method, arguments) = operation switch
-        {
-            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
-            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-        };
+        var (method, arguments) = EgressClassifier.CallOf(operation);
 
         if (method is null || !IsCandidate(method) || !PassesConstantRemoteEndpoint(arguments, resolver, cancellationToken))
         {
@@ -92,7 +87,7 @@ internal sealed class EndpointForwarders
     }
 
     private static bool CanCarryEndpoint(ITypeSymbol type) =>
-        type.SpecialType == SpecialType.System_String || type is { Name: "Uri" or "IPAddress" or "EndPoint" or "IPEndPoint" or "DnsEndPoint" };
+        type.SpecialType == SpecialType.System_String || type.Name == "Uri" || EgressClassifier.IsAddressType(type);
 
     /// <summary>The cheap test first: most calls of product methods pass no constant that names a remote host.</summary>
     private static bool PassesConstantRemoteEndpoint(ImmutableArray<IArgumentOperation> arguments, EndpointResolver resolver, CancellationToken cancellationToken)
@@ -164,12 +159,7 @@ internal sealed class EndpointForwarders
             return;
         }
 
-        var (callee, arguments) = operation switch
-        {
-            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
-            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-        };
+        var (callee, arguments) = EgressClassifier.CallOf(operation);
 
         if (callee is null || !IsCandidate(callee))
         {

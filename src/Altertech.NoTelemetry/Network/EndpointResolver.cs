@@ -42,28 +42,34 @@ internal sealed class EndpointResolver
     /// A bare host (<c>"example.com"</c>) counts only where <paramref name="acceptsBareHost"/> says the parameter
     /// takes one, so that a relative request URI (<c>"items"</c>) is never mistaken for a host.
     /// </summary>
-    public ResolvedEndpoint? Resolve(IOperation value, bool acceptsBareHost, CancellationToken cancellationToken)
+    public ResolvedEndpoint? Resolve(IOperation value, bool acceptsBareHost, CancellationToken cancellationToken) =>
+        Resolve(value, acceptsBareHost, cancellationToken, out _);
+
+    /// <summary>
+    /// As <see cref="Resolve(IOperation, bool, CancellationToken)"/>, from one folding of the value; when there is
+    /// no host, <paramref name="relative"/> is the constant text of a whole relative address (<c>"v1/check"</c>,
+    /// <c>"/api/items?x=1"</c>): a request that goes wherever its client's base address points.
+    /// </summary>
+    public ResolvedEndpoint? Resolve(IOperation value, bool acceptsBareHost, CancellationToken cancellationToken, out string? relative)
     {
+        relative = null;
         var folded = Fold(value, new Context(cancellationToken));
-        if (folded.Text.Length == 0
-            || !Endpoint.TryGetHost(folded.Text, folded.Complete, acceptsBareHost, out var host))
+        if (folded.Text.Length == 0)
         {
             return null;
         }
 
-        return new ResolvedEndpoint(folded.Text, host, folded.Origin);
-    }
+        if (Endpoint.TryGetHost(folded.Text, folded.Complete, acceptsBareHost, out var host))
+        {
+            return new ResolvedEndpoint(folded.Text, host, folded.Origin);
+        }
 
-    /// <summary>
-    /// The constant text of <paramref name="value"/> when it is a whole relative address (<c>"v1/check"</c>,
-    /// <c>"/api/items?x=1"</c>): a request that goes wherever its client's base address points. Null otherwise.
-    /// </summary>
-    public string? ResolveRelative(IOperation value, CancellationToken cancellationToken)
-    {
-        var folded = Fold(value, new Context(cancellationToken));
-        return folded.Complete && folded.Text.Length > 0 && folded.Text.IndexOf("://", StringComparison.Ordinal) < 0 && !folded.Text.StartsWith("//", StringComparison.Ordinal)
-            ? folded.Text
-            : null;
+        if (folded.Complete && folded.Text.IndexOf("://", StringComparison.Ordinal) < 0 && !folded.Text.StartsWith("//", StringComparison.Ordinal))
+        {
+            relative = folded.Text;
+        }
+
+        return null;
     }
 
     private Folded Fold(IOperation? operation, Context context)
