@@ -41,16 +41,10 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, CompilationKnowledge knowledge)
     {
-        if (EgressClassifier.TryClassify(context.Operation, knowledge.Egress, out var site))
+        // The API call itself, or Fetch("https://...") where the product's Fetch passes its argument on to one.
+        foreach (var site in knowledge.EgressSitesOf(context.Operation, context.CancellationToken))
         {
             Check(context, knowledge, site);
-            return;
-        }
-
-        // Fetch("https://..."), where the product's Fetch passes its argument on to a network API.
-        foreach (var forwarded in knowledge.Forwarders.Classify(context.Operation, knowledge.Endpoints, context.CancellationToken))
-        {
-            Check(context, knowledge, forwarded);
         }
     }
 

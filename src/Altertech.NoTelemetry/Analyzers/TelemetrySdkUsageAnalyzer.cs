@@ -122,16 +122,9 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
     /// <summary>Hand-rolled telemetry: a network API that receives a constant endpoint on a catalogued ingestion host.</summary>
     private static void AnalyzeHost(OperationAnalysisContext context, TelemetryMatcher matcher, CompilationKnowledge knowledge)
     {
-        var operation = context.Operation;
-        if (EgressClassifier.TryClassify(operation, knowledge.Egress, out var site))
+        foreach (var site in knowledge.EgressSitesOf(context.Operation, context.CancellationToken))
         {
             ReportHost(context, matcher, knowledge, site);
-            return;
-        }
-
-        foreach (var forwarded in knowledge.Forwarders.Classify(operation, knowledge.Endpoints, context.CancellationToken))
-        {
-            ReportHost(context, matcher, knowledge, forwarded);
         }
     }
 

@@ -76,6 +76,15 @@ internal sealed class CompilationKnowledge
         }
     }
 
+    /// <summary>
+    /// The egress sites <paramref name="operation"/> amounts to: the catalogued network API it uses, or, for a call
+    /// of a product method, the network APIs that method passes its arguments on to (see <see cref="EndpointForwarders"/>).
+    /// </summary>
+    public ImmutableArray<EgressSite> EgressSitesOf(IOperation operation, CancellationToken cancellationToken) =>
+        EgressClassifier.TryClassify(operation, Egress, out var site)
+            ? ImmutableArray.Create(site)
+            : Forwarders.Classify(operation, Endpoints, cancellationToken);
+
     /// <summary>The allow list that applies to <paramref name="tree"/> (per-folder <c>.editorconfig</c> sections apply).</summary>
     public EndpointAllowList GetAllowList(AnalyzerOptions options, SyntaxTree tree) =>
         options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ProjectConfiguration.AllowedEndpointsKey, out var value)
