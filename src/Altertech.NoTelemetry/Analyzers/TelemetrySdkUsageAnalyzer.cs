@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Infrastructure;
 using Altertech.NoTelemetry.Knowledge;
@@ -177,8 +180,10 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // The two parts of a partial method each get a callback and each list the attributes of both.
-        if (symbol is not IMethodSymbol { PartialDefinitionPart: not null })
+        // Asking a symbol for its attributes binds them: only symbols whose declaration writes one are asked. The two
+        // parts of a partial method each get a callback and each list the attributes of both: the definition reports.
+        var attributed = symbol is not IMethodSymbol { PartialDefinitionPart: not null } && DeclaresAttributes(symbol, context.CancellationToken);
+        if (attributed)
         {
             ReportAttributes(context, matcher, symbol.GetAttributes());
         }
@@ -190,10 +195,14 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 break;
             case IPropertySymbol property:
                 ReportDeclaredType(context, matcher, property.Type, property);
-                ReportParameterAttributes(context, matcher, property.Parameters);
+                if (attributed)
+                {
+                    ReportParameterAttributes(context, matcher, property.Parameters);
+                }
+
                 break;
             case IMethodSymbol method:
-                if (method.PartialDefinitionPart is null)
+                if (attributed)
                 {
                     ReportAttributes(context, matcher, method.GetReturnTypeAttributes());
                     ReportParameterAttributes(context, matcher, OwnParameters(method));
@@ -215,17 +224,85 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
                 break;
             case INamedTypeSymbol type:
-                ReportTypeParameterAttributes(context, matcher, type.TypeParameters);
-                if (type.DelegateInvokeMethod is { } invoke)
+                if (attributed)
                 {
-                    ReportAttributes(context, matcher, invoke.GetReturnTypeAttributes());
-                    ReportParameterAttributes(context, matcher, invoke.Parameters);
+                    ReportTypeParameterAttributes(context, matcher, type.TypeParameters);
+                    if (type.DelegateInvokeMethod is { } invoke)
+                    {
+                        ReportAttributes(context, matcher, invoke.GetReturnTypeAttributes());
+                        ReportParameterAttributes(context, matcher, invoke.Parameters);
+                    }
                 }
 
-                ReportBackingFieldAttributes(context, matcher, type);
+                if (DeclaresFieldTargetedAttributes(type, context.CancellationToken))
+                {
+                    ReportBackingFieldAttributes(context, matcher, type);
+                }
+
                 ReportBaseTypes(context, matcher, type);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether a declaration of <paramref name="symbol"/> (either part, for a partial method) writes an attribute on
+    /// itself, its return, its parameters or its type parameters. Syntax only: the members of a type are not its
+    /// own, an accessor is a symbol of its own.
+    /// </summary>
+    private static bool DeclaresAttributes(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        if (symbol is IMethodSymbol { PartialImplementationPart: { } implementation } && DeclaresAttributes(implementation, cancellationToken))
+        {
+            return true;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax(cancellationToken);
+            if (node is VariableDeclaratorSyntax { Parent.Parent: MemberDeclarationSyntax fieldOrEvent })
+            {
+                node = fieldOrEvent;
+            }
+
+            foreach (var child in node.ChildNodes())
+            {
+                if (child is AttributeListSyntax || (child is BaseParameterListSyntax or TypeParameterListSyntax && child.DescendantNodes().OfType<AttributeListSyntax>().Any()))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a declaration of <paramref name="type"/> has a <c>[field: ...]</c> attribute on a property or record parameter.</summary>
+    private static bool DeclaresFieldTargetedAttributes(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var list in declaration.ChildNodes().SelectMany(FieldTargetCandidates))
+            {
+                if (list.Target?.Identifier.IsKind(SyntaxKind.FieldKeyword) == true)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        static IEnumerable<AttributeListSyntax> FieldTargetCandidates(SyntaxNode member) => member switch
+        {
+            BasePropertyDeclarationSyntax property => property.AttributeLists,
+            ParameterListSyntax parameters => parameters.Parameters.SelectMany(p => p.AttributeLists),
+            _ => Enumerable.Empty<AttributeListSyntax>(),
+        };
     }
 
     /// <summary>Each attribute whose class belongs to a telemetry SDK, reported on the attribute's name.</summary>
