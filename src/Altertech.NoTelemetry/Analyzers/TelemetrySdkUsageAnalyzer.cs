@@ -98,7 +98,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 }
 
                 // AddFilter<ApplicationInsightsLoggerProvider>(...): a general API given an SDK type to work with.
-                if (MatchTypeArguments(matcher, method.TypeArguments) is { } argument)
+                if (method.IsGenericMethod && MatchTypeArguments(matcher, method.TypeArguments) is { } argument)
                 {
                     Report(context, DiagnosticLocations.MemberName(operation), argument.Service, $"{DiagnosticLocations.Describe(method)}<{argument.Type.Name}>");
                     return;
@@ -258,15 +258,82 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
         foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
-            var node = reference.GetSyntax(cancellationToken);
-            if (node is VariableDeclaratorSyntax { Parent.Parent: MemberDeclarationSyntax fieldOrEvent })
+            if (WritesAttributes(reference.GetSyntax(cancellationToken)))
             {
-                node = fieldOrEvent;
+                return true;
             }
+        }
 
-            foreach (var child in node.ChildNodes())
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a declaration writes an attribute list on itself, its parameters or its type parameters. The typed
+    /// lists are read directly: walking the children of a type declaration would visit every member.
+    /// </summary>
+    private static bool WritesAttributes(SyntaxNode node)
+    {
+        switch (node)
+        {
+            case VariableDeclaratorSyntax { Parent.Parent: MemberDeclarationSyntax fieldOrEvent }:
+                return fieldOrEvent.AttributeLists.Count > 0;
+            case MemberDeclarationSyntax { AttributeLists.Count: > 0 }:
+                return true;
+            case MethodDeclarationSyntax method:
+                return WritesAttributes(method.ParameterList) || WritesAttributes(method.TypeParameterList);
+            case BaseMethodDeclarationSyntax method:
+                return WritesAttributes(method.ParameterList);
+            case IndexerDeclarationSyntax indexer:
+                return WritesAttributes(indexer.ParameterList);
+            case TypeDeclarationSyntax type:
+                return WritesAttributes(type.ParameterList) || WritesAttributes(type.TypeParameterList);
+            case DelegateDeclarationSyntax @delegate:
+                return WritesAttributes(@delegate.ParameterList) || WritesAttributes(@delegate.TypeParameterList);
+            case MemberDeclarationSyntax or ArrowExpressionClauseSyntax:
+                return false;
+            case AccessorDeclarationSyntax accessor:
+                return accessor.AttributeLists.Count > 0;
+            case ParameterSyntax parameter:
+                return parameter.AttributeLists.Count > 0;
+        }
+
+        // Anything else that declares a symbol (rare): its own children.
+        foreach (var child in node.ChildNodes())
+        {
+            if (child is AttributeListSyntax
+                || (child is BaseParameterListSyntax parameters && WritesAttributes(parameters))
+                || (child is TypeParameterListSyntax typeParameters && WritesAttributes(typeParameters)))
             {
-                if (child is AttributeListSyntax || (child is BaseParameterListSyntax or TypeParameterListSyntax && child.DescendantNodes().OfType<AttributeListSyntax>().Any()))
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WritesAttributes(BaseParameterListSyntax? list)
+    {
+        if (list is not null)
+        {
+            foreach (var parameter in list.Parameters)
+            {
+                if (parameter.AttributeLists.Count > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WritesAttributes(TypeParameterListSyntax? list)
+    {
+        if (list is not null)
+        {
+            foreach (var parameter in list.Parameters)
+            {
+                if (parameter.AttributeLists.Count > 0)
                 {
                     return true;
                 }

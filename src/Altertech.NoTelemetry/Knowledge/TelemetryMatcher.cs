@@ -198,11 +198,13 @@ internal sealed class TelemetryMatcher
                 return null;
         }
 
-        symbol = symbol.OriginalDefinition;
+        // A constructed symbol lives in the assembly of its definition: turn the others away before asking for that.
         if (symbol is not INamespaceSymbol && (symbol.ContainingAssembly is not { } declaringAssembly || !_candidateAssemblies.Contains(declaringAssembly)))
         {
             return null;
         }
+
+        symbol = symbol.OriginalDefinition;
 
         if (_exemptAssemblies.Count > 0 && symbol.ContainingAssembly is { } containing && _exemptAssemblies.Contains(containing))
         {

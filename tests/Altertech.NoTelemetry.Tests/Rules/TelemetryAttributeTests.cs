@@ -94,6 +94,36 @@ public class TelemetryAttributeTests
         }
         """);
 
+    /// <summary>
+    /// Declarations whose only attribute sits on a parameter or type parameter: the syntax check that decides whether
+    /// a symbol is asked for its attributes must look there too.
+    /// </summary>
+    [Fact]
+    public Task Reports_an_attribute_written_only_on_a_parameter_or_type_parameter() => VerifyMeteredAsync("""
+        using Contoso.Metrics;
+
+        class Box<[{|NT0001:Metered|}] T> { }
+
+        struct Pair<[{|NT0001:Metered|}] TKey>(int size) { }
+
+        class Shop([{|NT0001:Metered|}] int size)
+        {
+            int Checkout<[{|NT0001:Metered|}] TItem>(TItem item) => size;
+
+            int Refund([{|NT0001:Metered|}] int amount) => amount;
+
+            Shop(string name, [{|NT0001:Metered|}] int size2) : this(size2) { }
+
+            int this[[{|NT0001:Metered|}] string key] => size;
+
+            public static Shop operator +(Shop left, [{|NT0001:Metered|}] Shop right) => left;
+        }
+
+        delegate void Notify<[{|NT0001:Metered|}] TEvent>(TEvent e);
+
+        record Order([{|NT0001:Metered|}] int Id);
+        """);
+
     [Fact]
     public Task Reports_attributes_in_top_level_statements() => VerifyMeteredAsync("""
         using Contoso.Metrics;
