@@ -13,7 +13,9 @@ namespace Altertech.NoTelemetry.Knowledge;
 internal sealed class SymbolResolver
 {
     private readonly Compilation _compilation;
+    private static readonly char[] s_typeNameSeparators = ['.', '+'];
     private readonly Dictionary<string, ImmutableArray<INamedTypeSymbol>> _types = new(StringComparer.Ordinal);
+    private ImmutableArray<IAssemblySymbol> _assemblies;
 
     public SymbolResolver(Compilation compilation)
     {
@@ -125,14 +127,46 @@ internal sealed class SymbolResolver
             return cached;
         }
 
-        var types = _compilation.GetTypesByMetadataName(name);
-        if (types.IsEmpty)
+        // Most catalogue types are absent (SDKs and libraries the project does not reference). An assembly's simple
+        // type names are a set it keeps for its lifetime, shared by every compilation that references it: asking it
+        // first spares a namespace walk in each of the compilation's assemblies, and the documentation-ID fallback.
+        var types = ImmutableArray<INamedTypeSymbol>.Empty;
+        var simpleName = SimpleTypeName(name);
+        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        var declared = false;
+        foreach (var assembly in Assemblies)
         {
-            types = ResolveNestedTypes(name);
+            if (!assembly.TypeNames.Contains(simpleName))
+            {
+                continue;
+            }
+
+            declared = true;
+            if (assembly.GetTypeByMetadataName(name) is { } type)
+            {
+                builder.Add(type);
+            }
+        }
+
+        if (declared)
+        {
+            types = builder.Count > 0 ? builder.ToImmutable() : ResolveNestedTypes(name);
         }
 
         _types.Add(name, types);
         return types;
+    }
+
+    /// <summary>The compilation's own assembly and every assembly it references, as <c>GetTypesByMetadataName</c> searches them.</summary>
+    private ImmutableArray<IAssemblySymbol> Assemblies =>
+        _assemblies.IsDefault ? _assemblies = _compilation.SourceModule.ReferencedAssemblySymbols.Insert(0, _compilation.Assembly) : _assemblies;
+
+    /// <summary><c>Outer+Inner`1</c> and <c>Namespace.Outer.Inner</c> are both <c>Inner</c> in an assembly's type names.</summary>
+    private static string SimpleTypeName(string name)
+    {
+        var start = name.LastIndexOfAny(s_typeNameSeparators) + 1;
+        var arity = name.IndexOf('`', start);
+        return arity < 0 ? name.Substring(start) : name.Substring(start, arity - start);
     }
 
     private ImmutableArray<INamedTypeSymbol> ResolveNestedTypes(string name)
@@ -153,12 +187,21 @@ internal sealed class SymbolResolver
     private ImmutableArray<ISymbol> ResolveMembers(CatalogueEntry entry)
     {
         var target = entry.Target;
-        if (target.IndexOf('(') >= 0)
+        if (target.Length == 0)
         {
-            return DocumentationCommentId.GetSymbolsForDeclarationId(entry.DocumentationId, _compilation);
+            return ImmutableArray<ISymbol>.Empty;
         }
 
-        var dot = target.LastIndexOf('.');
+        var parenthesis = target.IndexOf('(');
+        var dot = target.LastIndexOf('.', parenthesis < 0 ? target.Length - 1 : parenthesis);
+        if (parenthesis >= 0)
+        {
+            // The documentation-ID lookup walks the namespaces of every assembly: only when the type is there.
+            return dot > 0 && ResolveTypes(target.Substring(0, dot)).IsEmpty
+                ? ImmutableArray<ISymbol>.Empty
+                : DocumentationCommentId.GetSymbolsForDeclarationId(entry.DocumentationId, _compilation);
+        }
+
         if (dot <= 0 || dot == target.Length - 1)
         {
             return ImmutableArray<ISymbol>.Empty;

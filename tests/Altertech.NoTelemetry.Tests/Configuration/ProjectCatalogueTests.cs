@@ -83,6 +83,56 @@ public class ProjectCatalogueTests
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Entries written as documentation-comment IDs name a nested type with '.', a generic type with its arity and one
+    /// overload by its parameter types; each resolves, and an entry for a type nobody declares is ignored.
+    /// </summary>
+    [Fact]
+    public Task Entries_name_nested_and_generic_types_and_single_overloads()
+    {
+        var test = Usage.CreateTest();
+        test.TestState.Sources.Add("""
+            namespace Contoso.Metrics
+            {
+                public static class Pipeline
+                {
+                    public sealed class Uploader
+                    {
+                        public void Upload(string batch) { }
+                        public void Upload(byte[] batch) { }
+                    }
+                }
+
+                public sealed class Channel<T>
+                {
+                    public void Post(T item) { }
+                }
+            }
+            """);
+        test.TestState.Sources.Add("""
+            using Contoso.Metrics;
+
+            class Checkout
+            {
+                void Done(Pipeline.Uploader uploader, Channel<int> channel)
+                {
+                    uploader.{|#0:Upload|}("checkout");
+                    uploader.Upload(new byte[0]);
+                    channel.{|#1:Post|}(1);
+                }
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", """
+            M:Contoso.Metrics.Pipeline.Uploader.Upload(System.String);Contoso uploads
+            M:Contoso.Metrics.Channel`1.Post;Contoso channel
+            T:Contoso.Metrics.Missing.Type;nobody declares it
+            M:Contoso.Metrics.Missing.Send(System.String);nobody declares it
+            """));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso uploads", "Uploader.Upload", "a destination listed in NoTelemetry.txt"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(1).WithArguments("Contoso channel", "Channel.Post", "a destination listed in NoTelemetry.txt"));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task Exempting_an_assembly_silences_a_self_hosted_SDK()
     {
