@@ -101,9 +101,6 @@ internal static class EgressClassifier
         _ => (null, ImmutableArray<IArgumentOperation>.Empty),
     };
 
-    /// <summary>An address or end point type: <c>IPAddress</c>, <c>EndPoint</c>, <c>IPEndPoint</c>, <c>DnsEndPoint</c>.</summary>
-    public static bool IsAddressType(ITypeSymbol type) => type is { Name: "IPAddress" or "EndPoint" or "IPEndPoint" or "DnsEndPoint" };
-
     /// <summary>
     /// Host-shaped parameters: a name that says host or server (<c>hostname</c>, <c>hostNameOrAddress</c>,
     /// <c>server</c>), or an address or end point type. Everything else carries a URI.
@@ -111,7 +108,7 @@ internal static class EgressClassifier
     private static bool AcceptsBareHost(string name, ITypeSymbol type) =>
         name.IndexOf("host", StringComparison.OrdinalIgnoreCase) >= 0
         || name.IndexOf("server", StringComparison.OrdinalIgnoreCase) >= 0
-        || IsAddressType(type);
+        || NetworkTypes.IsAddress(type);
 
     private static IArgumentOperation? FindEndpoint(EgressApi api, ImmutableArray<IArgumentOperation> arguments)
     {

@@ -87,7 +87,7 @@ internal sealed class EndpointForwarders
     }
 
     private static bool CanCarryEndpoint(ITypeSymbol type) =>
-        type.SpecialType == SpecialType.System_String || type.Name == "Uri" || EgressClassifier.IsAddressType(type);
+        type.SpecialType == SpecialType.System_String || NetworkTypes.IsUri(type) || NetworkTypes.IsAddress(type);
 
     /// <summary>The cheap test first: most calls of product methods pass no constant that names a remote host.</summary>
     private static bool PassesConstantRemoteEndpoint(ImmutableArray<IArgumentOperation> arguments, EndpointResolver resolver, CancellationToken cancellationToken)
@@ -243,7 +243,7 @@ internal sealed class EndpointForwarders
             case IParameterReferenceOperation { Parameter: { } parameter }
                 when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method):
                 return (parameter, null);
-            case IObjectCreationOperation { Constructor.ContainingType.Name: "Uri" or "UriBuilder", Arguments: { IsEmpty: false } arguments }:
+            case IObjectCreationOperation { Constructor.ContainingType: var created, Arguments: { IsEmpty: false } arguments } when NetworkTypes.IsUriOrBuilder(created):
                 return Trace(arguments[0].Value, method);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 return TraceParts(Flatten(binary), method);

@@ -154,13 +154,13 @@ internal sealed class EndpointResolver
             return Folded.Unknown;
         }
 
-        switch (WellKnown(type))
+        switch (NetworkTypes.Of(type))
         {
-            case KnownType.Uri:
+            case NetworkType.Uri:
                 // new Uri(string[, UriKind]); new Uri(Uri baseUri, string relativeUri): the host is in the first.
                 var first = Fold(arguments[0], context);
-                return arguments.Length > 1 && IsUri(arguments[0].Value.Type) ? first.WithRelativePart() : first;
-            case KnownType.UriBuilder:
+                return arguments.Length > 1 && NetworkTypes.IsUri(arguments[0].Value.Type) ? first.WithRelativePart() : first;
+            case NetworkType.UriBuilder:
                 if (arguments.Length == 1)
                 {
                     return Fold(arguments[0], context);
@@ -171,10 +171,10 @@ internal sealed class EndpointResolver
                 return scheme.Complete
                     ? scheme.Append(new Folded("://", true, null)).Append(Fold(arguments[1], context)).WithRelativePart()
                     : Folded.Unknown;
-            case KnownType.IPAddress:
+            case NetworkType.IPAddress:
                 return FoldAddressBytes(arguments[0].Value);
-            case KnownType.IPEndPoint:
-            case KnownType.DnsEndPoint:
+            case NetworkType.IPEndPoint:
+            case NetworkType.DnsEndPoint:
                 return Fold(arguments[0], context);
             default:
                 return Folded.Unknown;
@@ -204,11 +204,11 @@ internal sealed class EndpointResolver
             return Folded.Unknown;
         }
 
-        switch (WellKnown(containing))
+        switch (NetworkTypes.Of(containing))
         {
-            case KnownType.IPAddress when method.IsStatic && method.Name == "Parse" && arguments.Length == 1:
+            case NetworkType.IPAddress when method.IsStatic && method.Name == "Parse" && arguments.Length == 1:
                 return Fold(arguments[0], context);
-            case KnownType.Uri or KnownType.UriBuilder when !method.IsStatic && method.Name == "ToString" && arguments.IsEmpty:
+            case NetworkType.Uri or NetworkType.UriBuilder when !method.IsStatic && method.Name == "ToString" && arguments.IsEmpty:
                 return Fold(invocation.Instance, context);
             default:
                 return Folded.Unknown;
@@ -329,7 +329,7 @@ internal sealed class EndpointResolver
             return new Folded(constant, true, DiagnosticLocations.Describe(field));
         }
 
-        if (field.ContainingType is { } type && WellKnown(type) == KnownType.IPAddress && field.IsStatic)
+        if (field.ContainingType is { } type && NetworkTypes.Of(type) == NetworkType.IPAddress && field.IsStatic)
         {
             return field.Name switch
             {
@@ -348,11 +348,11 @@ internal sealed class EndpointResolver
         var property = reference.Property;
         if (property.ContainingType is { } type)
         {
-            switch (WellKnown(type))
+            switch (NetworkTypes.Of(type))
             {
-                case KnownType.Uri when property.Name is "AbsoluteUri" or "OriginalString" or "Host" or "Authority" or "IdnHost" or "DnsSafeHost":
-                case KnownType.UriBuilder when property.Name == "Uri":
-                case KnownType.IPEndPoint when property.Name == "Address":
+                case NetworkType.Uri when property.Name is "AbsoluteUri" or "OriginalString" or "Host" or "Authority" or "IdnHost" or "DnsSafeHost":
+                case NetworkType.UriBuilder when property.Name == "Uri":
+                case NetworkType.IPEndPoint when property.Name == "Address":
                     return Fold(reference.Instance, context);
             }
         }
@@ -471,8 +471,8 @@ internal sealed class EndpointResolver
                     {
                         TargetMethod: { Name: "TryCreate", ContainingType: { } uriType },
                         Arguments.Length: 3,
-                    } tryCreate && WellKnown(uriType) == KnownType.Uri
-                        ? IsUri(tryCreate.Arguments[0].Value.Type) ? Fold(tryCreate.Arguments[0], context).WithRelativePart() : Fold(tryCreate.Arguments[0], context)
+                    } tryCreate && NetworkTypes.Of(uriType) == NetworkType.Uri
+                        ? NetworkTypes.IsUri(tryCreate.Arguments[0].Value.Type) ? Fold(tryCreate.Arguments[0], context).WithRelativePart() : Fold(tryCreate.Arguments[0], context)
                         : Folded.Unknown;
                 default:
                     return Folded.Unknown;
@@ -619,50 +619,6 @@ internal sealed class EndpointResolver
 
                 break;
         }
-    }
-
-    private static bool IsUri(ITypeSymbol? type) => type is INamedTypeSymbol named && WellKnown(named) == KnownType.Uri;
-
-    private static KnownType WellKnown(INamedTypeSymbol type)
-    {
-        var ns = type.ContainingNamespace;
-        if (ns is null || ns.IsGlobalNamespace)
-        {
-            return KnownType.None;
-        }
-
-        if (ns.Name == "System" && ns.ContainingNamespace.IsGlobalNamespace)
-        {
-            return type.Name switch
-            {
-                "Uri" => KnownType.Uri,
-                "UriBuilder" => KnownType.UriBuilder,
-                _ => KnownType.None,
-            };
-        }
-
-        if (ns.Name == "Net" && ns.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
-        {
-            return type.Name switch
-            {
-                "IPAddress" => KnownType.IPAddress,
-                "IPEndPoint" => KnownType.IPEndPoint,
-                "DnsEndPoint" => KnownType.DnsEndPoint,
-                _ => KnownType.None,
-            };
-        }
-
-        return KnownType.None;
-    }
-
-    private enum KnownType
-    {
-        None,
-        Uri,
-        UriBuilder,
-        IPAddress,
-        IPEndPoint,
-        DnsEndPoint,
     }
 
     /// <summary>The symbols being folded on this path (a cycle folds to unknown) and the recursion depth.</summary>
