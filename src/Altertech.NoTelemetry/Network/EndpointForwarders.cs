@@ -29,6 +29,10 @@ internal sealed class EndpointForwarders
     private readonly EgressTable _table;
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Forward>> _summaries = new(SymbolEqualityComparer.Default);
 
+    // NT0001 (catalogued hosts) and NT0003 ask about the same calls, which the analyzer driver hands both of them as
+    // the same operation objects: the answer for a call of a product method is worked out once.
+    private readonly ConcurrentDictionary<IOperation, ImmutableArray<EgressSite>> _calls = new();
+
     public EndpointForwarders(Compilation compilation, EgressTable table)
     {
         _compilation = compilation;
@@ -42,13 +46,28 @@ internal sealed class EndpointForwarders
     public ImmutableArray<EgressSite> Classify(IOperation operation, EndpointResolver resolver, CancellationToken cancellationToken)
     {
         var (method, arguments) = EgressClassifier.CallOf(operation);
-
-        if (method is null || !IsCandidate(method) || !PassesConstantRemoteEndpoint(arguments, resolver, cancellationToken))
+        if (method is null || !IsCandidate(method))
         {
             return ImmutableArray<EgressSite>.Empty;
         }
 
-        var forwards = Summarize(method.OriginalDefinition, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+        if (_calls.TryGetValue(operation, out var known))
+        {
+            return known;
+        }
+
+        return _calls.GetOrAdd(operation, Sites(method, arguments, resolver, cancellationToken));
+    }
+
+    private ImmutableArray<EgressSite> Sites(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, EndpointResolver resolver, CancellationToken cancellationToken)
+    {
+        if (!PassesConstantRemoteEndpoint(arguments, resolver, cancellationToken))
+        {
+            return ImmutableArray<EgressSite>.Empty;
+        }
+
+        var complete = true;
+        var forwards = Summarize(method.OriginalDefinition, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), ref complete, cancellationToken);
         if (forwards.IsEmpty)
         {
             return ImmutableArray<EgressSite>.Empty;
@@ -69,7 +88,8 @@ internal sealed class EndpointForwarders
     /// <summary>A method of this compilation, with a body here and a parameter that can carry an endpoint.</summary>
     private bool IsCandidate(IMethodSymbol method)
     {
-        if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
+        // Flags first; an implicitly declared method (a record's, a default constructor) has no body to walk.
+        if (method.IsAbstract || method.IsExtern || method.IsImplicitlyDeclared || method.Parameters.IsEmpty
             || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly))
         {
             return false;
@@ -120,7 +140,12 @@ internal sealed class EndpointForwarders
         return null;
     }
 
-    private ImmutableArray<Forward> Summarize(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+    /// <summary>
+    /// What <paramref name="method"/> forwards. <paramref name="complete"/> turns false when the walk was cut short (a
+    /// cycle, or the chain limit) here or below: below the top, such a summary depends on the path to it and is not
+    /// cached; every other is, at whatever depth it was computed, so that a method's body is walked about once.
+    /// </summary>
+    private ImmutableArray<Forward> Summarize(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, ref bool complete, CancellationToken cancellationToken)
     {
         if (_summaries.TryGetValue(method, out var known))
         {
@@ -129,25 +154,34 @@ internal sealed class EndpointForwarders
 
         if (depth > MaxChain || !visiting.Add(method))
         {
+            complete = false;
             return ImmutableArray<Forward>.Empty;
         }
 
         var forwards = ImmutableArray.CreateBuilder<Forward>();
+        var walkComplete = true;
         foreach (var body in Bodies(method, cancellationToken))
         {
             foreach (var operation in body.Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                AddForwards(operation, method, depth, visiting, forwards, cancellationToken);
+                AddForwards(operation, method, depth, visiting, forwards, ref walkComplete, cancellationToken);
             }
         }
 
         visiting.Remove(method);
         var summary = forwards.ToImmutable();
-        return depth == 0 ? _summaries.GetOrAdd(method, summary) : summary;
+        if (!walkComplete && depth > 0)
+        {
+            complete = false;
+            return summary;
+        }
+
+        // At the top, a cut walk is a cycle back to this method, which adds nothing it does not forward already.
+        return _summaries.GetOrAdd(method, summary);
     }
 
-    private void AddForwards(IOperation operation, IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, ImmutableArray<Forward>.Builder forwards, CancellationToken cancellationToken)
+    private void AddForwards(IOperation operation, IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, ImmutableArray<Forward>.Builder forwards, ref bool complete, CancellationToken cancellationToken)
     {
         if (EgressClassifier.TryClassify(operation, _table, out var site))
         {
@@ -181,7 +215,7 @@ internal sealed class EndpointForwarders
             return;
         }
 
-        foreach (var inner in Summarize(callee.OriginalDefinition, depth + 1, visiting, cancellationToken))
+        foreach (var inner in Summarize(callee.OriginalDefinition, depth + 1, visiting, ref complete, cancellationToken))
         {
             foreach (var (argument, parameter, bareHost) in passed)
             {
