@@ -252,6 +252,47 @@ public class HardCodedEndpointAnalyzerTests
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Summaries of helper methods are cached per compilation. One cut short by the chain limit (Level0 reaches the API
+    /// seven calls down) or by a cycle (Ping and Pong call each other) must not be reused for a call that starts lower.
+    /// </summary>
+    [Fact]
+    public Task Follows_helper_chains_up_to_six_calls_deep_and_through_mutual_recursion() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class Chain
+        {
+            static readonly HttpClient s_http = new HttpClient();
+
+            public static Task<string> Level0(string url) => Level1(url);
+            public static Task<string> Level1(string url) => Level2(url);
+            static Task<string> Level2(string url) => Level3(url);
+            static Task<string> Level3(string url) => Level4(url);
+            static Task<string> Level4(string url) => Level5(url);
+            static Task<string> Level5(string url) => Level6(url);
+            static Task<string> Level6(string url) => Level7(url);
+            static Task<string> Level7(string url) => s_http.GetStringAsync(url);
+
+            public static Task<string> Ping(string url, int n) => n > 0 ? Pong(url, n - 1) : Task.FromResult(url);
+            public static Task<string> Pong(string url, int n) => n > 0 ? Ping(url, n - 1) : s_http.GetStringAsync(url);
+        }
+
+        class Updates
+        {
+            async Task Run()
+            {
+                await Chain.Level0("https://seven.example.com/");
+                await Chain.{|#0:Level1|}("https://six.example.com/");
+                await Chain.{|#1:Ping|}("https://ping.example.com/", 2);
+                await Chain.{|#2:Pong|}("https://pong.example.com/", 2);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://six.example.com", "", "Chain.Level1, which passes it to HttpClient.GetStringAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://ping.example.com", "", "Chain.Ping, which passes it to HttpClient.GetStringAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("https://pong.example.com", "", "Chain.Pong, which passes it to HttpClient.GetStringAsync"));
+
     [Fact]
     public Task Does_not_report_constants_a_product_method_uses_for_something_else() => Verify.VerifyAsync("""
         using System;
