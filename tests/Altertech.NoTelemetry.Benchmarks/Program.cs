@@ -113,6 +113,22 @@ public static class Program
                 $"| {configuration.Name} | {result.Median:F0} | {result.Min:F0} | {result.CpuMedian:F0} | {result.Median - floor.Median:F0} | {result.Diagnostics} | {result.Median / baseline.Median:F2} / {result.Min / baseline.Min:F2} | {result.Median / floor.Median:F2} / {result.Min / floor.Min:F2} |"));
         }
 
+        // Each round measures every configuration within seconds of the others, so a ratio taken inside a round
+        // cancels load that changes over minutes (other builds on the machine); the median of those is the figure to
+        // trust on a shared machine.
+        Console.WriteLine();
+        Console.WriteLine("Paired ratios to BannedApiAnalyzers: the ratio within each measured round, then the median and quartiles over the rounds:");
+        Console.WriteLine();
+        Console.WriteLine("| Configuration | Wall clock: median (Q1–Q3) | CPU: median (Q1–Q3) |");
+        Console.WriteLine("|---|---:|---:|");
+        foreach (var configuration in configurations)
+        {
+            var result = results[configuration];
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {configuration.Name} | {Quartiles(result.ElapsedRatiosTo(baseline))} | {Quartiles(result.CpuRatiosTo(baseline))} |"));
+        }
+
         Console.WriteLine();
         Console.WriteLine("Diagnostics by id:");
         Console.WriteLine();
@@ -260,6 +276,13 @@ public static class Program
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
+    private static string Quartiles(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        double At(double q) => sorted[(int)Math.Round(q * (sorted.Count - 1))];
+        return string.Create(CultureInfo.InvariantCulture, $"{Median(sorted):F2} ({At(0.25):F2}–{At(0.75):F2})");
+    }
+
     private sealed record Configuration(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers);
 
     internal sealed record Sample(TimeSpan Elapsed, TimeSpan Cpu, int Diagnostics, Dictionary<string, int> DiagnosticsById, Dictionary<string, (TimeSpan Time, string Actions)> ExecutionTimes);
@@ -282,6 +305,11 @@ public static class Program
         public double Min => _elapsed.Min();
 
         public double CpuMedian => Program.Median(_cpu);
+
+        /// <summary>This configuration's time over <paramref name="other"/>'s, round by round.</summary>
+        public List<double> ElapsedRatiosTo(Result other) => _elapsed.Zip(other._elapsed, (a, b) => a / b).ToList();
+
+        public List<double> CpuRatiosTo(Result other) => _cpu.Zip(other._cpu, (a, b) => a / b).ToList();
 
         public void Add(Sample sample)
         {
