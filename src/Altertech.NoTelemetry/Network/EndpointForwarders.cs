@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Knowledge;
@@ -30,8 +31,9 @@ internal sealed class EndpointForwarders
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Forward>> _summaries = new(SymbolEqualityComparer.Default);
 
     // NT0001 (catalogued hosts) and NT0003 ask about the same calls, which the analyzer driver hands both of them as
-    // the same operation objects: the answer for a call of a product method is worked out once.
-    private readonly ConcurrentDictionary<IOperation, ImmutableArray<EgressSite>> _calls = new();
+    // the same operation objects: the answer for a call of a product method is worked out once. Weakly keyed: an
+    // operation tree belongs to a semantic model that the driver lets go of once it is done with the file.
+    private readonly ConditionalWeakTable<IOperation, StrongBox<ImmutableArray<EgressSite>>> _calls = new();
 
     public EndpointForwarders(Compilation compilation, EgressTable table)
     {
@@ -53,10 +55,10 @@ internal sealed class EndpointForwarders
 
         if (_calls.TryGetValue(operation, out var known))
         {
-            return known;
+            return known.Value;
         }
 
-        return _calls.GetOrAdd(operation, Sites(method, arguments, resolver, cancellationToken));
+        return _calls.GetValue(operation, _ => new StrongBox<ImmutableArray<EgressSite>>(Sites(method, arguments, resolver, cancellationToken))).Value;
     }
 
     private ImmutableArray<EgressSite> Sites(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, EndpointResolver resolver, CancellationToken cancellationToken)
