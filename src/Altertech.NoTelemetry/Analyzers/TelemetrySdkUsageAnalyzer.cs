@@ -353,23 +353,40 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            foreach (var list in declaration.ChildNodes().SelectMany(FieldTargetCandidates))
+            foreach (var member in declaration.Members)
             {
-                if (list.Target?.Identifier.IsKind(SyntaxKind.FieldKeyword) == true)
+                if (member is BasePropertyDeclarationSyntax property && TargetsField(property.AttributeLists))
                 {
                     return true;
+                }
+            }
+
+            if (declaration.ParameterList is { } parameters)
+            {
+                foreach (var parameter in parameters.Parameters)
+                {
+                    if (TargetsField(parameter.AttributeLists))
+                    {
+                        return true;
+                    }
                 }
             }
         }
 
         return false;
 
-        static IEnumerable<AttributeListSyntax> FieldTargetCandidates(SyntaxNode member) => member switch
+        static bool TargetsField(SyntaxList<AttributeListSyntax> lists)
         {
-            BasePropertyDeclarationSyntax property => property.AttributeLists,
-            ParameterListSyntax parameters => parameters.Parameters.SelectMany(p => p.AttributeLists),
-            _ => Enumerable.Empty<AttributeListSyntax>(),
-        };
+            foreach (var list in lists)
+            {
+                if (list.Target?.Identifier.IsKind(SyntaxKind.FieldKeyword) == true)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Each attribute whose class belongs to a telemetry SDK, reported on the attribute's name.</summary>

@@ -122,6 +122,8 @@ public class TelemetryAttributeTests
         delegate void Notify<[{|NT0001:Metered|}] TEvent>(TEvent e);
 
         record Order([{|NT0001:Metered|}] int Id);
+
+        record Invoice([field: {|NT0001:Metered|}] int Total);
         """);
 
     [Fact]
