@@ -1,5 +1,22 @@
 namespace Altertech.NoTelemetry.PackageTests;
 
+/// <summary>How a scenario's consumer is built: which <c>dotnet</c> command, the way its users run it.</summary>
+public enum ConsumerCommand
+{
+    /// <summary><c>dotnet build</c>, restored beforehand by the fixture.</summary>
+    Build,
+
+    /// <summary><c>dotnet msbuild</c>, the MSBuild entry point: the scenario's arguments say whether it restores.</summary>
+    MSBuild,
+
+    /// <summary>
+    /// A design-time build, as Visual Studio, Rider and C# Dev Kit run one to set up live analysis: <c>Compile</c> with
+    /// <c>DesignTimeBuild</c>, <c>SkipCompilerExecution</c> and <c>ProvideCommandLineArgs</c>, which hands the compiler's
+    /// command line to the IDE as <c>CscCommandLineArgs</c> items instead of compiling; the output is those items.
+    /// </summary>
+    DesignTimeBuild,
+}
+
 /// <summary>
 /// One consumer build: the files it needs, the project to build and the arguments to build it with. Paths are
 /// relative to the workspace root (see <see cref="PackageFeed"/>), so a scenario can put files above its project:
@@ -7,13 +24,16 @@ namespace Altertech.NoTelemetry.PackageTests;
 /// </summary>
 public sealed record ConsumerScenario(string Project, IReadOnlyDictionary<string, string> Files, IReadOnlyList<string> BuildArguments)
 {
+    /// <summary>The command that builds it; <see cref="ConsumerCommand.Build"/> unless set.</summary>
+    public ConsumerCommand Command { get; init; } = ConsumerCommand.Build;
+
     /// <summary>The arguments of a build that runs first in the same folder, for what an incremental build does; null for none.</summary>
     public IReadOnlyList<string>? EarlierBuildArguments { get; init; }
 
     /// <summary>The project's folder, relative to the workspace root.</summary>
     public string Folder => Path.GetDirectoryName(Project) ?? string.Empty;
 
-    public override string ToString() => Project + (BuildArguments.Count == 0 ? string.Empty : " " + string.Join(' ', BuildArguments));
+    public override string ToString() => $"{Command} {Project}" + (BuildArguments.Count == 0 ? string.Empty : " " + string.Join(' ', BuildArguments));
 }
 
 /// <summary>The consumer projects the package tests build, written once and built in parallel by <see cref="PackageFeed"/>.</summary>
@@ -180,6 +200,37 @@ public static class Scenarios
             </Project>
             """));
 
+    /// <summary>The MSBuild entry point, restoring as it builds, in <c>error</c> mode.</summary>
+    public static ConsumerScenario MSBuildError { get; } = Scenario(
+        "msbuild-error/MSBuildError.csproj", ["-restore", "-p:NoTelemetryEnforcement=error"],
+        Project(), MixpanelProgram) with { Command = ConsumerCommand.MSBuild };
+
+    /// <summary>
+    /// The IDE's design-time build in <c>error</c> mode, set in the project file, where the IDE reads it (a command-line
+    /// property does not reach an IDE), with a NoTelemetry.txt in the project's folder.
+    /// </summary>
+    public static ConsumerScenario DesignTimeError { get; } = Scenario(
+        "design-time/error/DesignTimeError.csproj", [],
+        Project(properties: "<NoTelemetryEnforcement>error</NoTelemetryEnforcement>"), MixpanelProgram, ("NoTelemetry.txt", ContosoCatalogue))
+        with { Command = ConsumerCommand.DesignTimeBuild };
+
+    /// <summary>The IDE's design-time build in <c>strict</c> mode, set in Directory.Build.props as docs/ci.md suggests.</summary>
+    public static ConsumerScenario DesignTimeStrict { get; } = Scenario(
+        "design-time/strict/DesignTimeStrict.csproj", [],
+        Project(), MixpanelProgram, ("Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <NoTelemetryEnforcement>strict</NoTelemetryEnforcement>
+              </PropertyGroup>
+            </Project>
+            """)) with { Command = ConsumerCommand.DesignTimeBuild };
+
+    /// <summary>The IDE's design-time build of a project that sets <c>off</c>, with a NoTelemetry.txt that is then not read.</summary>
+    public static ConsumerScenario DesignTimeOff { get; } = Scenario(
+        "design-time/off/DesignTimeOff.csproj", [],
+        Project(properties: "<NoTelemetryEnforcement>off</NoTelemetryEnforcement>"), MixpanelProgram, ("NoTelemetry.txt", ContosoCatalogue))
+        with { Command = ConsumerCommand.DesignTimeBuild };
+
     /// <summary>Two target frameworks whose targeting packs the registry serves.</summary>
     public const string MultiTargetFrameworks = "net8.0;net10.0";
 
@@ -188,6 +239,7 @@ public static class Scenarios
     [
         Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
         UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, PropertiesInDirectoryBuildTargets, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
+        MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,
     ];
 
     private static string MixpanelClass(string name, string attributes) => $$"""

@@ -1,0 +1,68 @@
+namespace Altertech.NoTelemetry.PackageTests;
+
+/// <summary>
+/// The other tools that build or analyse a consumer get what <c>dotnet build</c> gets: the package's analyzers, the
+/// globalconfig of the project's enforcement mode and its NoTelemetry.txt. The IDE's design-time build and
+/// <c>dotnet msbuild</c>.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class BuildToolTests(PackageFeed package)
+{
+    private static readonly string[] AnalyzerAssemblies = ["Altertech.NoTelemetry.dll", "Altertech.NoTelemetry.CodeFixes.dll"];
+
+    [Theory]
+    [InlineData("error")]
+    [InlineData("strict")]
+    public async Task Design_time_build_gives_the_IDE_the_packages_analyzers_and_the_globalconfig_of_the_projects_mode(string mode)
+    {
+        var build = await package.BuildAsync(mode == "error" ? Scenarios.DesignTimeError : Scenarios.DesignTimeStrict);
+
+        Assert.True(build.Succeeded, "The design-time build failed." + Environment.NewLine + build);
+        var analyzers = build.DesignTimeCompilerSwitches("/analyzer:").Select(Path.GetFullPath).ToList();
+        foreach (var assembly in AnalyzerAssemblies)
+        {
+            var expected = Path.Combine(package.InstalledPackageDirectory, "analyzers", "dotnet", "cs", assembly);
+            Assert.True(analyzers.Contains(expected), $"/analyzer:{expected} is not among the IDE's compiler arguments: {string.Join(", ", analyzers)}" + Environment.NewLine + build);
+        }
+
+        var configs = build.DesignTimeCompilerSwitches("/analyzerconfig:").Where(IsPackageGlobalConfig).Select(Path.GetFullPath);
+        Assert.Equal([Path.Combine(package.InstalledPackageDirectory, "globalconfigs", $"NoTelemetry.{mode}.globalconfig")], configs);
+    }
+
+    [Fact]
+    public async Task Design_time_build_gives_the_IDE_the_NoTelemetry_txt_of_the_projects_folder_as_an_additional_file()
+    {
+        var build = await package.BuildAsync(Scenarios.DesignTimeError);
+
+        Assert.True(build.Succeeded, "The design-time build failed." + Environment.NewLine + build);
+        var catalogues = build.DesignTimeCompilerSwitches("/additionalfile:").Where(IsCatalogue).Select(Path.GetFullPath);
+        Assert.Equal([package.PathOf(Path.Combine(Scenarios.DesignTimeError.Folder, "NoTelemetry.txt"))], catalogues);
+    }
+
+    [Fact]
+    public async Task Design_time_build_of_a_project_in_off_mode_gives_the_IDE_no_analyzer_globalconfig_or_NoTelemetry_txt_of_the_package()
+    {
+        var build = await package.BuildAsync(Scenarios.DesignTimeOff);
+
+        Assert.True(build.Succeeded, "The design-time build failed." + Environment.NewLine + build);
+        var analyzers = build.DesignTimeCompilerSwitches("/analyzer:");
+        Assert.NotEmpty(analyzers);
+        Assert.DoesNotContain(analyzers, a => Path.GetFileName(a).StartsWith("Altertech.NoTelemetry", StringComparison.Ordinal));
+        Assert.DoesNotContain(build.DesignTimeCompilerSwitches("/analyzerconfig:"), IsPackageGlobalConfig);
+        Assert.DoesNotContain(build.DesignTimeCompilerSwitches("/additionalfile:"), IsCatalogue);
+    }
+
+    [Fact]
+    public async Task Dotnet_msbuild_with_restore_fails_on_a_violation_in_error_mode()
+    {
+        var build = await package.BuildAsync(Scenarios.MSBuildError);
+
+        Assert.False(build.Succeeded, "dotnet msbuild succeeded in error mode." + Environment.NewLine + build);
+        Assert.True(build.Reports("error", "NT0001", "Mixpanel"), "NT0001 is not an error." + Environment.NewLine + build);
+        Assert.True(build.Reports("error", "NT0003", "api.mixpanel.com"), "NT0003 is not an error." + Environment.NewLine + build);
+    }
+
+    private static bool IsPackageGlobalConfig(string path) => Path.GetFileName(path).StartsWith("NoTelemetry.", StringComparison.Ordinal) && path.EndsWith(".globalconfig", StringComparison.Ordinal);
+
+    private static bool IsCatalogue(string path) => Path.GetFileName(path) == "NoTelemetry.txt";
+}
