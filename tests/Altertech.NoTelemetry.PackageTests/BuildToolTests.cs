@@ -2,8 +2,8 @@ namespace Altertech.NoTelemetry.PackageTests;
 
 /// <summary>
 /// The other tools that build or analyse a consumer get what <c>dotnet build</c> gets: the package's analyzers, the
-/// globalconfig of the project's enforcement mode and its NoTelemetry.txt. The IDE's design-time build and
-/// <c>dotnet msbuild</c>.
+/// globalconfig of the project's enforcement mode and its NoTelemetry.txt. The IDE's design-time build, <c>dotnet msbuild</c>
+/// and <c>dotnet format</c>.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class BuildToolTests(PackageFeed package)
@@ -61,6 +61,48 @@ public sealed class BuildToolTests(PackageFeed package)
         Assert.True(build.Reports("error", "NT0001", "Mixpanel"), "NT0001 is not an error." + Environment.NewLine + build);
         Assert.True(build.Reports("error", "NT0003", "api.mixpanel.com"), "NT0003 is not an error." + Environment.NewLine + build);
     }
+
+    [Fact]
+    public async Task Dotnet_format_verify_fails_on_violations_reported_with_the_projects_mode_and_changes_nothing()
+    {
+        var scenario = Scenarios.FormatVerifyStrict;
+        var build = await package.BuildAsync(scenario);
+
+        Assert.False(build.Succeeded, "dotnet format --verify-no-changes passed a project with violations." + Environment.NewLine + build);
+        Assert.True(build.Reports("error", "NT0001", "Mixpanel"), "dotnet format did not report NT0001 as the error strict mode makes it." + Environment.NewLine + build);
+        Assert.True(build.Reports("error", "NT0003", "api.mixpanel.com"), "dotnet format did not report NT0003 as the error strict mode makes it." + Environment.NewLine + build);
+        Assert.Equal(scenario.Files[ProgramOf(scenario)], File.ReadAllText(package.PathOf(ProgramOf(scenario))));
+    }
+
+    /// <summary>
+    /// dotnet format chooses the analyzers it runs by each rule's default severity and .editorconfig, not by global configs
+    /// such as the mode's: NT0006, Info by default, stays out at its default <c>--severity warn</c>. docs/ci.md says so.
+    /// </summary>
+    [Fact]
+    public async Task Dotnet_format_at_its_default_severity_leaves_out_NT0006_even_in_strict_mode()
+    {
+        var build = await package.BuildAsync(Scenarios.FormatVerifyStrict);
+
+        Assert.True(build.Reports("error", "NT0001", "Mixpanel"), "dotnet format did not run the analyzers." + Environment.NewLine + build);
+        Assert.False(
+            build.Diagnostics().Any(d => d.Id == "NT0006"),
+            "dotnet format now reports NT0006 at its default severity in strict mode, which docs/ci.md says it does not: update the docs and this test." + Environment.NewLine + build);
+    }
+
+    [Fact]
+    public async Task Dotnet_format_applies_the_NT0001_code_fix_and_names_the_findings_it_cannot_fix_without_failing()
+    {
+        var scenario = Scenarios.FormatFix;
+        var build = await package.BuildAsync(scenario);
+
+        Assert.True(build.Succeeded, "dotnet format failed." + Environment.NewLine + build);
+        var program = File.ReadAllText(package.PathOf(ProgramOf(scenario)));
+        Assert.Contains("""Trace.TraceInformation("PostAsync: {0} {1}", "https://api.mixpanel.com/track", new StringContent("{}"));""", program, StringComparison.Ordinal);
+        Assert.DoesNotContain("PostAsync(", program, StringComparison.Ordinal);
+        Assert.Contains("Unable to fix NT0003. No associated code fix found.", build.Output, StringComparison.Ordinal);
+    }
+
+    private static string ProgramOf(ConsumerScenario scenario) => Path.Combine(scenario.Folder, "Program.cs");
 
     private static bool IsPackageGlobalConfig(string path) => Path.GetFileName(path).StartsWith("NoTelemetry.", StringComparison.Ordinal) && path.EndsWith(".globalconfig", StringComparison.Ordinal);
 

@@ -15,6 +15,12 @@ public enum ConsumerCommand
     /// command line to the IDE as <c>CscCommandLineArgs</c> items instead of compiling; the output is those items.
     /// </summary>
     DesignTimeBuild,
+
+    /// <summary>
+    /// <c>dotnet format</c> (whitespace, code style and analyzers), which loads the project with such a design-time build and
+    /// runs its analyzers, applying their code fixes unless told to verify only.
+    /// </summary>
+    Format,
 }
 
 /// <summary>
@@ -231,6 +237,19 @@ public static class Scenarios
         Project(properties: "<NoTelemetryEnforcement>off</NoTelemetryEnforcement>"), MixpanelProgram, ("NoTelemetry.txt", ContosoCatalogue))
         with { Command = ConsumerCommand.DesignTimeBuild };
 
+    /// <summary>
+    /// <c>dotnet format --verify-no-changes</c>, as a CI style check runs it, on a project in <c>strict</c> mode (dotnet
+    /// format takes no <c>-p:</c>, so the mode is in the project file).
+    /// </summary>
+    public static ConsumerScenario FormatVerifyStrict { get; } = Scenario(
+        "format/verify/FormatVerifyStrict.csproj", ["--verify-no-changes"],
+        Project(properties: "<NoTelemetryEnforcement>strict</NoTelemetryEnforcement>"), MixpanelProgram) with { Command = ConsumerCommand.Format };
+
+    /// <summary><c>dotnet format</c>, as a developer runs it to tidy up, which applies the code fixes it finds.</summary>
+    public static ConsumerScenario FormatFix { get; } = Scenario(
+        "format/fix/FormatFix.csproj", [],
+        Project(), MixpanelProgram) with { Command = ConsumerCommand.Format };
+
     /// <summary>Two target frameworks whose targeting packs the registry serves.</summary>
     public const string MultiTargetFrameworks = "net8.0;net10.0";
 
@@ -239,7 +258,7 @@ public static class Scenarios
     [
         Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
         UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, PropertiesInDirectoryBuildTargets, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
-        MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,
+        FormatVerifyStrict, FormatFix, MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,
     ];
 
     private static string MixpanelClass(string name, string attributes) => $$"""

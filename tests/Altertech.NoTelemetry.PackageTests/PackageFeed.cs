@@ -163,6 +163,7 @@ public sealed class PackageFeed : IAsyncLifetime
             "-p:DesignTimeBuild=true", "-p:BuildingInsideVisualStudio=true", "-p:BuildProjectReferences=false", "-p:BuildingProject=false",
             "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs",
         ],
+        ConsumerCommand.Format => ["format", project, "--no-restore"],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
