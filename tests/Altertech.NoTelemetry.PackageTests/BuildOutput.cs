@@ -46,12 +46,24 @@ public static partial class BuildOutput
             name);
     }
 
+    /// <summary>How many warnings the build counted in its summary (<c>3 Warning(s)</c>): every one, not only ours.</summary>
+    public static int WarningCount(this CommandResult build)
+    {
+        var summary = WarningSummary().Match(build.Output);
+        Assert.True(summary.Success, "The build printed no warning count." + Environment.NewLine + build);
+        return int.Parse(summary.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static List<string> Switches(IEnumerable<string> arguments, string name) =>
         arguments
             .Where(argument => argument.StartsWith(name, StringComparison.Ordinal))
             .Select(argument => argument[name.Length..].Trim('"'))
             .ToList();
 
-    [GeneratedRegex(@"^(?<origin>.*?): (?<severity>warning|error|info) (?<id>NTB?\d+): (?<message>.*?)(?: \[(?<project>[^\]]*)\])?$")]
+    [GeneratedRegex(@"^\s*(?<count>\d+) Warning\(s\)\s*$", RegexOptions.Multiline)]
+    private static partial Regex WarningSummary();
+
+    // At normal verbosity MSBuild puts a number and ">" before the lines it logs while a project builds ("1>").
+    [GeneratedRegex(@"^(?:\d+>)?(?<origin>.*?): (?<severity>warning|error|info) (?<id>NTB?\d+): (?<message>.*?)(?: \[(?<project>[^\]]*)\])?$")]
     private static partial Regex DiagnosticLine();
 }

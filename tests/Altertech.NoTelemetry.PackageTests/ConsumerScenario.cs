@@ -206,6 +206,18 @@ public static class Scenarios
             </Project>
             """));
 
+    /// <summary>
+    /// A NoTelemetry.txt that the project lists as an AdditionalFiles item itself, which the package must not add again:
+    /// a host line and a bad line (NT0900), at normal verbosity, which shows the compiler's command line.
+    /// </summary>
+    public static ConsumerScenario CatalogueListedByProject { get; } = Scenario(
+        "catalogue-listed/CatalogueListedByProject.csproj", ["-v:n"],
+        Project(items: """<AdditionalFiles Include="NoTelemetry.txt" />"""), ContosoProgram,
+        ("NoTelemetry.txt", ContosoCatalogue + "\n" + UnknownPrefixLine + "\n"));
+
+    /// <summary>A NoTelemetry.txt line the parser rejects (NT0900).</summary>
+    public const string UnknownPrefixLine = "X:Contoso.Statistics;bad";
+
     /// <summary>The MSBuild entry point, restoring as it builds, in <c>error</c> mode.</summary>
     public static ConsumerScenario MSBuildError { get; } = Scenario(
         "msbuild-error/MSBuildError.csproj", ["-restore", "-p:NoTelemetryEnforcement=error"],
@@ -258,7 +270,7 @@ public static class Scenarios
     [
         Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
         UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, PropertiesInDirectoryBuildTargets, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
-        FormatVerifyStrict, FormatFix, MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,
+        CatalogueListedByProject, FormatVerifyStrict, FormatFix, MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,
     ];
 
     private static string MixpanelClass(string name, string attributes) => $$"""
@@ -277,6 +289,7 @@ public static class Scenarios
         string outputType = "Exe",
         string frameworks = "net10.0",
         string properties = "",
+        string items = "",
         bool referencePackage = true,
         bool applicationInsights = false) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
@@ -290,6 +303,7 @@ public static class Scenarios
           <ItemGroup>
             {(referencePackage ? $"""<PackageReference Include="{PackageFeed.PackageId}" Version="{BuildSettings.PackageVersion}" />""" : string.Empty)}
             {(applicationInsights ? """<PackageReference Include="Microsoft.ApplicationInsights" Version="2.22.0" />""" : string.Empty)}
+            {items}
           </ItemGroup>
         </Project>
         """;
