@@ -76,7 +76,7 @@ public sealed class BuildToolTests(PackageFeed package)
 
     /// <summary>
     /// dotnet format chooses the analyzers it runs by each rule's default severity and .editorconfig, not by global configs
-    /// such as the mode's: NT0006, Info by default, stays out at its default <c>--severity warn</c>. docs/ci.md says so.
+    /// such as the mode's: NT0006, Info by default, stays out at its default <c>--severity warn</c>. docs/configuration.md says so.
     /// </summary>
     [Fact]
     public async Task Dotnet_format_at_its_default_severity_leaves_out_NT0006_even_in_strict_mode()
@@ -86,7 +86,20 @@ public sealed class BuildToolTests(PackageFeed package)
         Assert.True(build.Reports("error", "NT0001", "Mixpanel"), "dotnet format did not run the analyzers." + Environment.NewLine + build);
         Assert.False(
             build.Diagnostics().Any(d => d.Id == "NT0006"),
-            "dotnet format now reports NT0006 at its default severity in strict mode, which docs/ci.md says it does not: update the docs and this test." + Environment.NewLine + build);
+            "dotnet format now reports NT0006 at its default severity in strict mode, which docs/configuration.md says it does not: update the docs and this test." + Environment.NewLine + build);
+    }
+
+    /// <summary>dotnet format reports the diagnostics of source files only; the build reports both (PackageEndToEndTests, ConfigFileTests).</summary>
+    [Fact]
+    public async Task Dotnet_format_leaves_out_NT0002_and_NT0900_which_have_no_place_in_a_source_file()
+    {
+        var build = await package.BuildAsync(Scenarios.FormatVerifyStrict);
+
+        Assert.True(build.Reports("error", "NT0001", "Mixpanel"), "dotnet format did not run the analyzers." + Environment.NewLine + build);
+        var outside = build.Diagnostics().Where(d => d.Id is "NT0002" or "NT0900").ToList();
+        Assert.True(
+            outside.Count == 0,
+            $"dotnet format now reports {string.Join(", ", outside.Select(d => d.Id))}, which docs/configuration.md says it does not: update the docs and this test." + Environment.NewLine + build);
     }
 
     [Fact]

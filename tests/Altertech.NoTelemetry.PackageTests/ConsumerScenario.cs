@@ -251,11 +251,13 @@ public static class Scenarios
 
     /// <summary>
     /// <c>dotnet format --verify-no-changes</c>, as a CI style check runs it, on a project in <c>strict</c> mode (dotnet
-    /// format takes no <c>-p:</c>, so the mode is in the project file).
+    /// format takes no <c>-p:</c>, so the mode is in the project file), which also references a telemetry SDK (NT0002) and
+    /// has a bad NoTelemetry.txt line (NT0900): findings outside its source files.
     /// </summary>
     public static ConsumerScenario FormatVerifyStrict { get; } = Scenario(
         "format/verify/FormatVerifyStrict.csproj", ["--verify-no-changes"],
-        Project(properties: "<NoTelemetryEnforcement>strict</NoTelemetryEnforcement>"), MixpanelProgram) with { Command = ConsumerCommand.Format };
+        Project(properties: "<NoTelemetryEnforcement>strict</NoTelemetryEnforcement>", applicationInsights: true), MixpanelProgram,
+        ("NoTelemetry.txt", UnknownPrefixLine + "\n")) with { Command = ConsumerCommand.Format };
 
     /// <summary><c>dotnet format</c>, as a developer runs it to tidy up, which applies the code fixes it finds.</summary>
     public static ConsumerScenario FormatFix { get; } = Scenario(
