@@ -267,12 +267,16 @@ public static class Scenarios
     /// <summary>Two target frameworks whose targeting packs the registry serves.</summary>
     public const string MultiTargetFrameworks = "net8.0;net10.0";
 
-    /// <summary>Every scenario, in the order the tests read them, which is the order the builds start in.</summary>
+    /// <summary>
+    /// Every scenario, in the order the builds start in: the two dotnet format runs, the longest, first, so that none of
+    /// them is left to run alone at the end; then in the order the tests read them.
+    /// </summary>
     public static IReadOnlyList<ConsumerScenario> All { get; } =
     [
+        FormatVerifyStrict, FormatFix,
         Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
         UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, PropertiesInDirectoryBuildTargets, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
-        CatalogueListedByProject, FormatVerifyStrict, FormatFix, MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,
+        CatalogueListedByProject, MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,
     ];
 
     private static string MixpanelClass(string name, string attributes) => $$"""
