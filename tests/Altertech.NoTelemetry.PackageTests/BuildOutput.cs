@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Altertech.NoTelemetry.PackageTests;
@@ -24,13 +25,45 @@ public static partial class BuildOutput
 
     /// <summary>The switches of one kind (<c>/analyzerconfig:</c>, <c>/analyzer:</c>) on the compiler's command line, which <c>-v:n</c> prints.</summary>
     public static IReadOnlyList<string> CompilerSwitches(this CommandResult build, string name) =>
-        build.Output.Split('\n')
-            .Where(line => line.Contains("csc", StringComparison.Ordinal) && line.Contains("/out:", StringComparison.Ordinal))
-            .SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(word => word.StartsWith(name, StringComparison.Ordinal))
-            .Select(word => word[name.Length..].Trim('"'))
+        Switches(
+            build.Output.Split('\n')
+                .Where(line => line.Contains("csc", StringComparison.Ordinal) && line.Contains("/out:", StringComparison.Ordinal))
+                .SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            name);
+
+    /// <summary>
+    /// The switches of one kind among the compiler arguments that a design-time build hands the IDE: the
+    /// <c>CscCommandLineArgs</c> items, which <c>-getItem</c> prints as JSON (see <see cref="ConsumerCommand.DesignTimeBuild"/>).
+    /// </summary>
+    public static IReadOnlyList<string> DesignTimeCompilerSwitches(this CommandResult build, string name)
+    {
+        var start = build.Output.IndexOf('{', StringComparison.Ordinal);
+        var end = build.Output.LastIndexOf('}');
+        Assert.True(start >= 0 && end > start, "The design-time build printed no items." + Environment.NewLine + build);
+        using var items = JsonDocument.Parse(build.Output[start..(end + 1)]);
+        return Switches(
+            items.RootElement.GetProperty("Items").GetProperty("CscCommandLineArgs").EnumerateArray().Select(item => item.GetProperty("Identity").GetString() ?? string.Empty),
+            name);
+    }
+
+    /// <summary>How many warnings the build counted in its summary (<c>3 Warning(s)</c>): every one, not only ours.</summary>
+    public static int WarningCount(this CommandResult build)
+    {
+        var summary = WarningSummary().Match(build.Output);
+        Assert.True(summary.Success, "The build printed no warning count." + Environment.NewLine + build);
+        return int.Parse(summary.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> Switches(IEnumerable<string> arguments, string name) =>
+        arguments
+            .Where(argument => argument.StartsWith(name, StringComparison.Ordinal))
+            .Select(argument => argument[name.Length..].Trim('"'))
             .ToList();
 
-    [GeneratedRegex(@"^(?<origin>.*?): (?<severity>warning|error|info) (?<id>NTB?\d+): (?<message>.*?)(?: \[(?<project>[^\]]*)\])?$")]
+    [GeneratedRegex(@"^\s*(?<count>\d+) Warning\(s\)\s*$", RegexOptions.Multiline)]
+    private static partial Regex WarningSummary();
+
+    // At normal verbosity MSBuild puts a number and ">" before the lines it logs while a project builds ("1>").
+    [GeneratedRegex(@"^(?:\d+>)?(?<origin>.*?): (?<severity>warning|error|info) (?<id>NTB?\d+): (?<message>.*?)(?: \[(?<project>[^\]]*)\])?$")]
     private static partial Regex DiagnosticLine();
 }

@@ -16,6 +16,22 @@ public sealed class ConfigFileTests(PackageFeed package)
     }
 
     [Fact]
+    public async Task NoTelemetry_txt_the_project_lists_in_AdditionalFiles_itself_is_passed_once_and_read_once()
+    {
+        var scenario = Scenarios.CatalogueListedByProject;
+        var build = await package.BuildAsync(scenario);
+
+        Assert.True(build.Succeeded, "The build failed." + Environment.NewLine + build);
+        var catalogue = package.PathOf(Path.Combine(scenario.Folder, "NoTelemetry.txt"));
+        var passed = build.CompilerSwitches("/additionalfile:").Count(file => Path.GetFullPath(file, package.PathOf(scenario.Folder)) == catalogue);
+        Assert.True(passed == 1, $"{catalogue} is on the compiler's command line {passed} times." + Environment.NewLine + build);
+        Assert.True(build.Reports("warning", "NT0001", "Contoso usage metrics"), "The project's NoTelemetry.txt was not read." + Environment.NewLine + build);
+        Assert.Single(build.Diagnostics(), d => d.Id == "NT0900" && d.Message.Contains(Scenarios.UnknownPrefixLine, StringComparison.Ordinal));
+        // The build's own count: every warning is one of ours (no duplicate-item warning), each printed once.
+        Assert.Equal(build.Diagnostics().Count, build.WarningCount());
+    }
+
+    [Fact]
     public async Task NoTelemetryConfigFile_set_empty_reads_no_NoTelemetry_txt()
     {
         var build = await package.BuildAsync(Scenarios.CatalogueOptOut);

@@ -1,5 +1,28 @@
 namespace Altertech.NoTelemetry.PackageTests;
 
+/// <summary>How a scenario's consumer is built: which <c>dotnet</c> command, the way its users run it.</summary>
+public enum ConsumerCommand
+{
+    /// <summary><c>dotnet build</c>, restored beforehand by the fixture.</summary>
+    Build,
+
+    /// <summary><c>dotnet msbuild</c>, the MSBuild entry point: the scenario's arguments say whether it restores.</summary>
+    MSBuild,
+
+    /// <summary>
+    /// A design-time build, as Visual Studio, Rider and C# Dev Kit run one to set up live analysis: <c>Compile</c> with
+    /// <c>DesignTimeBuild</c>, <c>SkipCompilerExecution</c> and <c>ProvideCommandLineArgs</c>, which hands the compiler's
+    /// command line to the IDE as <c>CscCommandLineArgs</c> items instead of compiling; the output is those items.
+    /// </summary>
+    DesignTimeBuild,
+
+    /// <summary>
+    /// <c>dotnet format</c> (whitespace, code style and analyzers), which loads the project with such a design-time build and
+    /// runs its analyzers, applying their code fixes unless told to verify only.
+    /// </summary>
+    Format,
+}
+
 /// <summary>
 /// One consumer build: the files it needs, the project to build and the arguments to build it with. Paths are
 /// relative to the workspace root (see <see cref="PackageFeed"/>), so a scenario can put files above its project:
@@ -7,13 +30,16 @@ namespace Altertech.NoTelemetry.PackageTests;
 /// </summary>
 public sealed record ConsumerScenario(string Project, IReadOnlyDictionary<string, string> Files, IReadOnlyList<string> BuildArguments)
 {
+    /// <summary>The command that builds it; <see cref="ConsumerCommand.Build"/> unless set.</summary>
+    public ConsumerCommand Command { get; init; } = ConsumerCommand.Build;
+
     /// <summary>The arguments of a build that runs first in the same folder, for what an incremental build does; null for none.</summary>
     public IReadOnlyList<string>? EarlierBuildArguments { get; init; }
 
     /// <summary>The project's folder, relative to the workspace root.</summary>
     public string Folder => Path.GetDirectoryName(Project) ?? string.Empty;
 
-    public override string ToString() => Project + (BuildArguments.Count == 0 ? string.Empty : " " + string.Join(' ', BuildArguments));
+    public override string ToString() => $"{Command} {Project}" + (BuildArguments.Count == 0 ? string.Empty : " " + string.Join(' ', BuildArguments));
 }
 
 /// <summary>The consumer projects the package tests build, written once and built in parallel by <see cref="PackageFeed"/>.</summary>
@@ -180,14 +206,77 @@ public static class Scenarios
             </Project>
             """));
 
+    /// <summary>
+    /// A NoTelemetry.txt that the project lists as an AdditionalFiles item itself, which the package must not add again:
+    /// a host line and a bad line (NT0900), at normal verbosity, which shows the compiler's command line.
+    /// </summary>
+    public static ConsumerScenario CatalogueListedByProject { get; } = Scenario(
+        "catalogue-listed/CatalogueListedByProject.csproj", ["-v:n"],
+        Project(items: """<AdditionalFiles Include="NoTelemetry.txt" />"""), ContosoProgram,
+        ("NoTelemetry.txt", ContosoCatalogue + "\n" + UnknownPrefixLine + "\n"));
+
+    /// <summary>A NoTelemetry.txt line the parser rejects (NT0900).</summary>
+    public const string UnknownPrefixLine = "X:Contoso.Statistics;bad";
+
+    /// <summary>The MSBuild entry point, restoring as it builds, in <c>error</c> mode.</summary>
+    public static ConsumerScenario MSBuildError { get; } = Scenario(
+        "msbuild-error/MSBuildError.csproj", ["-restore", "-p:NoTelemetryEnforcement=error"],
+        Project(), MixpanelProgram) with { Command = ConsumerCommand.MSBuild };
+
+    /// <summary>
+    /// The IDE's design-time build in <c>error</c> mode, set in the project file, where the IDE reads it (a command-line
+    /// property does not reach an IDE), with a NoTelemetry.txt in the project's folder.
+    /// </summary>
+    public static ConsumerScenario DesignTimeError { get; } = Scenario(
+        "design-time/error/DesignTimeError.csproj", [],
+        Project(properties: "<NoTelemetryEnforcement>error</NoTelemetryEnforcement>"), MixpanelProgram, ("NoTelemetry.txt", ContosoCatalogue))
+        with { Command = ConsumerCommand.DesignTimeBuild };
+
+    /// <summary>The IDE's design-time build in <c>strict</c> mode, set in Directory.Build.props as docs/ci.md suggests.</summary>
+    public static ConsumerScenario DesignTimeStrict { get; } = Scenario(
+        "design-time/strict/DesignTimeStrict.csproj", [],
+        Project(), MixpanelProgram, ("Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <NoTelemetryEnforcement>strict</NoTelemetryEnforcement>
+              </PropertyGroup>
+            </Project>
+            """)) with { Command = ConsumerCommand.DesignTimeBuild };
+
+    /// <summary>The IDE's design-time build of a project that sets <c>off</c>, with a NoTelemetry.txt that is then not read.</summary>
+    public static ConsumerScenario DesignTimeOff { get; } = Scenario(
+        "design-time/off/DesignTimeOff.csproj", [],
+        Project(properties: "<NoTelemetryEnforcement>off</NoTelemetryEnforcement>"), MixpanelProgram, ("NoTelemetry.txt", ContosoCatalogue))
+        with { Command = ConsumerCommand.DesignTimeBuild };
+
+    /// <summary>
+    /// <c>dotnet format --verify-no-changes</c>, as a CI style check runs it, on a project in <c>strict</c> mode (dotnet
+    /// format takes no <c>-p:</c>, so the mode is in the project file), which also references a telemetry SDK (NT0002) and
+    /// has a bad NoTelemetry.txt line (NT0900): findings outside its source files.
+    /// </summary>
+    public static ConsumerScenario FormatVerifyStrict { get; } = Scenario(
+        "format/verify/FormatVerifyStrict.csproj", ["--verify-no-changes"],
+        Project(properties: "<NoTelemetryEnforcement>strict</NoTelemetryEnforcement>", applicationInsights: true), MixpanelProgram,
+        ("NoTelemetry.txt", UnknownPrefixLine + "\n")) with { Command = ConsumerCommand.Format };
+
+    /// <summary><c>dotnet format</c>, as a developer runs it to tidy up, which applies the code fixes it finds.</summary>
+    public static ConsumerScenario FormatFix { get; } = Scenario(
+        "format/fix/FormatFix.csproj", [],
+        Project(), MixpanelProgram) with { Command = ConsumerCommand.Format };
+
     /// <summary>Two target frameworks whose targeting packs the registry serves.</summary>
     public const string MultiTargetFrameworks = "net8.0;net10.0";
 
-    /// <summary>Every scenario, in the order the tests read them, which is the order the builds start in.</summary>
+    /// <summary>
+    /// Every scenario, in the order the builds start in: the two dotnet format runs, the longest, first, so that none of
+    /// them is left to run alone at the end; then in the order the tests read them.
+    /// </summary>
     public static IReadOnlyList<ConsumerScenario> All { get; } =
     [
+        FormatVerifyStrict, FormatFix,
         Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
         UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, PropertiesInDirectoryBuildTargets, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
+        CatalogueListedByProject, MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,
     ];
 
     private static string MixpanelClass(string name, string attributes) => $$"""
@@ -206,6 +295,7 @@ public static class Scenarios
         string outputType = "Exe",
         string frameworks = "net10.0",
         string properties = "",
+        string items = "",
         bool referencePackage = true,
         bool applicationInsights = false) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
@@ -219,6 +309,7 @@ public static class Scenarios
           <ItemGroup>
             {(referencePackage ? $"""<PackageReference Include="{PackageFeed.PackageId}" Version="{BuildSettings.PackageVersion}" />""" : string.Empty)}
             {(applicationInsights ? """<PackageReference Include="Microsoft.ApplicationInsights" Version="2.22.0" />""" : string.Empty)}
+            {items}
           </ItemGroup>
         </Project>
         """;

@@ -148,10 +148,24 @@ public sealed class PackageFeed : IAsyncLifetime
     }
 
     private Task<CommandResult> BuildAsync(ConsumerScenario scenario, IReadOnlyList<string> arguments) =>
-        DotNetCli.RunAsync(
-            PathOf(scenario.Folder),
-            ["build", Path.GetFileName(scenario.Project), "--no-restore", "--configuration", "Debug", "--disable-build-servers", .. arguments],
-            BuildEnvironment);
+        DotNetCli.RunAsync(PathOf(scenario.Folder), [.. CommandLine(scenario.Command, Path.GetFileName(scenario.Project)), .. arguments], BuildEnvironment);
+
+    /// <summary>The command line of each kind of consumer build, before the scenario's own arguments.</summary>
+    private static string[] CommandLine(ConsumerCommand command, string project) => command switch
+    {
+        ConsumerCommand.Build => ["build", project, "--no-restore", "--configuration", "Debug", "--disable-build-servers"],
+        ConsumerCommand.MSBuild => ["msbuild", project, "--disable-build-servers"],
+        // The global properties of the design-time builds of Roslyn's MSBuildWorkspace build host (C# Dev Kit, dotnet format) and
+        // of Visual Studio, whose CompileDesignTime target (in Visual Studio, not the SDK) runs Compile and returns these items.
+        ConsumerCommand.DesignTimeBuild =>
+        [
+            "msbuild", project, "--disable-build-servers", "-t:Compile",
+            "-p:DesignTimeBuild=true", "-p:BuildingInsideVisualStudio=true", "-p:BuildProjectReferences=false", "-p:BuildingProject=false",
+            "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs",
+        ],
+        ConsumerCommand.Format => ["format", project, "--no-restore"],
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
+    };
 
     private void WriteWorkspace()
     {
