@@ -152,6 +152,12 @@ internal sealed class SymbolResolver
         {
             types = builder.Count > 0 ? builder.ToImmutable() : ResolveNestedTypes(name);
         }
+        else if (!IsIdentifier(simpleName))
+        {
+            // Hand-written targets such as "Ns.Client*" or "Ns.Channel`1[System.String]": the documentation-ID reader
+            // stops at the first character that cannot be in a name, and resolved them so before. Keep that.
+            types = ResolveNestedTypes(name);
+        }
 
         _types.Add(name, types);
         return types;
@@ -160,6 +166,19 @@ internal sealed class SymbolResolver
     /// <summary>The compilation's own assembly and every assembly it references, as <c>GetTypesByMetadataName</c> searches them.</summary>
     private ImmutableArray<IAssemblySymbol> Assemblies =>
         _assemblies.IsDefault ? _assemblies = _compilation.SourceModule.ReferencedAssemblySymbols.Insert(0, _compilation.Assembly) : _assemblies;
+
+    private static bool IsIdentifier(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
+    }
 
     /// <summary><c>Outer+Inner`1</c> and <c>Namespace.Outer.Inner</c> are both <c>Inner</c> in an assembly's type names.</summary>
     private static string SimpleTypeName(string name)

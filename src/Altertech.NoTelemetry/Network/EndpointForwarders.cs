@@ -53,13 +53,14 @@ internal sealed class EndpointForwarders
             return ImmutableArray<EgressSite>.Empty;
         }
 
-        if (_calls.TryGetValue(operation, out var known))
-        {
-            return known.Value;
-        }
-
-        return _calls.GetValue(operation, _ => new StrongBox<ImmutableArray<EgressSite>>(Sites(method, arguments, resolver, cancellationToken))).Value;
+        return _calls.TryGetValue(operation, out var known)
+            ? known.Value
+            : Remember(operation, method, arguments, resolver, cancellationToken);
     }
+
+    /// <summary>A cache miss: the closure is allocated here, not on every call of <see cref="Classify"/>.</summary>
+    private ImmutableArray<EgressSite> Remember(IOperation operation, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, EndpointResolver resolver, CancellationToken cancellationToken) =>
+        _calls.GetValue(operation, _ => new StrongBox<ImmutableArray<EgressSite>>(Sites(method, arguments, resolver, cancellationToken))).Value;
 
     private ImmutableArray<EgressSite> Sites(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, EndpointResolver resolver, CancellationToken cancellationToken)
     {
@@ -179,7 +180,8 @@ internal sealed class EndpointForwarders
             return summary;
         }
 
-        // At the top, a cut walk is a cycle back to this method, which adds nothing it does not forward already.
+        // At the top, the walk does not depend on a path to it (the chain limit and the cycles it meets are its own),
+        // so it is kept as it is, cut or not, as it always was.
         return _summaries.GetOrAdd(method, summary);
     }
 
@@ -189,7 +191,7 @@ internal sealed class EndpointForwarders
         {
             if (site.Endpoint is { } endpoint && Trace(endpoint, method) is { } traced)
             {
-                Add(forwards, new Forward(traced.Parameter.Ordinal, site.Api, site.Member, traced.BareHost ?? site.EndpointAcceptsBareHost));
+                Add(forwards, new Forward(traced.Parameter.Ordinal, site.Api, site.Member, traced.BareHost ?? site.EndpointAcceptsBareHost, hops: 0));
             }
 
             return;
@@ -219,11 +221,19 @@ internal sealed class EndpointForwarders
 
         foreach (var inner in Summarize(callee.OriginalDefinition, depth + 1, visiting, ref complete, cancellationToken))
         {
+            // A summary cached from a walk that started lower may reach further than this chain may go from here:
+            // the API call sits inner.Hops methods below the callee, at depth + 1 + inner.Hops.
+            if (depth + 1 + inner.Hops > MaxChain)
+            {
+                complete = false;
+                continue;
+            }
+
             foreach (var (argument, parameter, bareHost) in passed)
             {
                 if (argument.Parameter?.Ordinal == inner.Ordinal)
                 {
-                    Add(forwards, new Forward(parameter.Ordinal, inner.Api, inner.Via, bareHost ?? inner.AcceptsBareHost));
+                    Add(forwards, new Forward(parameter.Ordinal, inner.Api, inner.Via, bareHost ?? inner.AcceptsBareHost, inner.Hops + 1));
                 }
             }
         }
@@ -349,12 +359,13 @@ internal sealed class EndpointForwarders
     /// <summary>A parameter (by ordinal) that reaches the endpoint of <see cref="Via"/>, the network API.</summary>
     private readonly struct Forward
     {
-        public Forward(int ordinal, EgressApi api, ISymbol via, bool acceptsBareHost)
+        public Forward(int ordinal, EgressApi api, ISymbol via, bool acceptsBareHost, int hops)
         {
             Ordinal = ordinal;
             Api = api;
             Via = via;
             AcceptsBareHost = acceptsBareHost;
+            Hops = hops;
         }
 
         public int Ordinal { get; }
@@ -364,5 +375,8 @@ internal sealed class EndpointForwarders
         public ISymbol Via { get; }
 
         public bool AcceptsBareHost { get; }
+
+        /// <summary>How many methods below this one the API call sits (0: in this method's own body).</summary>
+        public int Hops { get; }
     }
 }

@@ -114,10 +114,10 @@ public class ProjectCatalogueTests
 
             class Checkout
             {
-                void Done(Pipeline.Uploader uploader, Channel<int> channel)
+                void Done({|#2:Pipeline.Uploader|} uploader, Channel<int> channel)
                 {
                     uploader.{|#0:Upload|}("checkout");
-                    uploader.Upload(new byte[0]);
+                    uploader.{|#3:Upload|}(new byte[0]);
                     channel.{|#1:Post|}(1);
                 }
             }
@@ -125,11 +125,17 @@ public class ProjectCatalogueTests
         test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", """
             M:Contoso.Metrics.Pipeline.Uploader.Upload(System.String);Contoso uploads
             M:Contoso.Metrics.Channel`1.Post;Contoso channel
+            T:Contoso.Metrics.Pipeline.Uploader*;Contoso pipeline
             T:Contoso.Metrics.Missing.Type;nobody declares it
             M:Contoso.Metrics.Missing.Send(System.String);nobody declares it
             """));
         test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso uploads", "Uploader.Upload", "a destination listed in NoTelemetry.txt"));
         test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(1).WithArguments("Contoso channel", "Channel.Post", "a destination listed in NoTelemetry.txt"));
+
+        // A target with a character no name has ("*" here) is read the way a documentation-ID reader reads it: up to
+        // that character. The type entry then covers every use of the type.
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(2).WithArguments("Contoso pipeline", "Uploader (uploader)", "a destination listed in NoTelemetry.txt"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(3).WithArguments("Contoso pipeline", "Uploader.Upload", "a destination listed in NoTelemetry.txt"));
         return test.RunAsync();
     }
 

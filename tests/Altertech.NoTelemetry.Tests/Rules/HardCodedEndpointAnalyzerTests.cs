@@ -293,6 +293,41 @@ public class HardCodedEndpointAnalyzerTests
         Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://ping.example.com", "", "Chain.Ping, which passes it to HttpClient.GetStringAsync"),
         Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("https://pong.example.com", "", "Chain.Pong, which passes it to HttpClient.GetStringAsync"));
 
+    /// <summary>
+    /// Short calls M3 directly; Long reaches M3 two calls down. M3's summary, cached while Short's call is analysed,
+    /// must not let Long's call reach an API seven calls deep: the findings may not depend on which call comes first.
+    /// </summary>
+    [Fact]
+    public Task A_cached_helper_summary_does_not_stretch_the_chain_limit() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class Chain
+        {
+            static readonly HttpClient s_http = new HttpClient();
+
+            public static Task<string> Short(string url) => M3(url);
+            public static Task<string> Long(string url) => M2(url);
+            static Task<string> M2(string url) => M3(url);
+            static Task<string> M3(string url) => M4(url);
+            static Task<string> M4(string url) => M5(url);
+            static Task<string> M5(string url) => M6(url);
+            static Task<string> M6(string url) => M7(url);
+            static Task<string> M7(string url) => M8(url);
+            static Task<string> M8(string url) => s_http.GetStringAsync(url);
+        }
+
+        class Updates
+        {
+            async Task Run()
+            {
+                await Chain.{|#0:Short|}("https://short.example.com/");
+                await Chain.Long("https://long.example.com/");
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://short.example.com", "", "Chain.Short, which passes it to HttpClient.GetStringAsync"));
+
     [Fact]
     public Task Does_not_report_constants_a_product_method_uses_for_something_else() => Verify.VerifyAsync("""
         using System;
