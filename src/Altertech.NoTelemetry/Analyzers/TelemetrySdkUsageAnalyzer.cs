@@ -311,32 +311,21 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool WritesAttributes(BaseParameterListSyntax? list)
-    {
-        if (list is not null)
-        {
-            foreach (var parameter in list.Parameters)
-            {
-                if (parameter.AttributeLists.Count > 0)
-                {
-                    return true;
-                }
-            }
-        }
+    private static bool WritesAttributes(BaseParameterListSyntax? list) =>
+        list is not null && Any(list.Parameters, static parameter => parameter.AttributeLists.Count > 0);
 
-        return false;
-    }
+    private static bool WritesAttributes(TypeParameterListSyntax? list) =>
+        list is not null && Any(list.Parameters, static parameter => parameter.AttributeLists.Count > 0);
 
-    private static bool WritesAttributes(TypeParameterListSyntax? list)
+    /// <summary>A loop over a separated list, without the boxing and enumerator of LINQ's Any.</summary>
+    private static bool Any<TNode>(SeparatedSyntaxList<TNode> nodes, System.Func<TNode, bool> predicate)
+        where TNode : SyntaxNode
     {
-        if (list is not null)
+        foreach (var node in nodes)
         {
-            foreach (var parameter in list.Parameters)
+            if (predicate(node))
             {
-                if (parameter.AttributeLists.Count > 0)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -361,15 +350,9 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (declaration.ParameterList is { } parameters)
+            if (declaration.ParameterList is { } parameters && Any(parameters.Parameters, static parameter => TargetsField(parameter.AttributeLists)))
             {
-                foreach (var parameter in parameters.Parameters)
-                {
-                    if (TargetsField(parameter.AttributeLists))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
         }
 

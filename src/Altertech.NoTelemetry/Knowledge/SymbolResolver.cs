@@ -132,7 +132,7 @@ internal sealed class SymbolResolver
         // first spares a namespace walk in each of the compilation's assemblies, and the documentation-ID fallback.
         var types = ImmutableArray<INamedTypeSymbol>.Empty;
         var simpleName = SimpleTypeName(name);
-        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        ImmutableArray<INamedTypeSymbol>.Builder? found = null;
         var declared = false;
         foreach (var assembly in Assemblies)
         {
@@ -144,13 +144,13 @@ internal sealed class SymbolResolver
             declared = true;
             if (assembly.GetTypeByMetadataName(name) is { } type)
             {
-                builder.Add(type);
+                (found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(type);
             }
         }
 
         if (declared)
         {
-            types = builder.Count > 0 ? builder.ToImmutable() : ResolveNestedTypes(name);
+            types = found is not null ? found.ToImmutable() : ResolveNestedTypes(name);
         }
         else if (!IsIdentifier(simpleName))
         {

@@ -110,7 +110,7 @@ internal sealed class EndpointForwarders
     }
 
     private static bool CanCarryEndpoint(ITypeSymbol type) =>
-        type.SpecialType == SpecialType.System_String || NetworkTypes.IsUri(type) || NetworkTypes.IsAddress(type);
+        type.SpecialType == SpecialType.System_String || NetworkTypes.IsUriOrAddress(type);
 
     /// <summary>The cheap test first: most calls of product methods pass no constant that names a remote host.</summary>
     private static bool PassesConstantRemoteEndpoint(ImmutableArray<IArgumentOperation> arguments, EndpointResolver resolver, CancellationToken cancellationToken)

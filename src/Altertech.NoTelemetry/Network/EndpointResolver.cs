@@ -471,7 +471,7 @@ internal sealed class EndpointResolver
                     {
                         TargetMethod: { Name: "TryCreate", ContainingType: { } uriType },
                         Arguments.Length: 3,
-                    } tryCreate && NetworkTypes.Of(uriType) == NetworkType.Uri
+                    } tryCreate && NetworkTypes.IsUri(uriType)
                         ? NetworkTypes.IsUri(tryCreate.Arguments[0].Value.Type) ? Fold(tryCreate.Arguments[0], context).WithRelativePart() : Fold(tryCreate.Arguments[0], context)
                         : Folded.Unknown;
                 default:

@@ -58,6 +58,15 @@ internal static class NetworkTypes
     public static bool IsUriOrBuilder(ITypeSymbol? type) => Of(type) is NetworkType.Uri or NetworkType.UriBuilder;
 
     /// <summary>An address or end point: <c>IPAddress</c>, <c>EndPoint</c>, <c>IPEndPoint</c>, <c>DnsEndPoint</c>.</summary>
-    public static bool IsAddress(ITypeSymbol? type) =>
-        Of(type) is NetworkType.IPAddress or NetworkType.EndPoint or NetworkType.IPEndPoint or NetworkType.DnsEndPoint;
+    public static bool IsAddress(ITypeSymbol? type) => IsAddress(Of(type));
+
+    /// <summary>A type that carries an endpoint by itself: <c>Uri</c> or an address (not <c>UriBuilder</c>, which builds one).</summary>
+    public static bool IsUriOrAddress(ITypeSymbol? type)
+    {
+        var kind = Of(type);
+        return kind == NetworkType.Uri || IsAddress(kind);
+    }
+
+    private static bool IsAddress(NetworkType kind) =>
+        kind is NetworkType.IPAddress or NetworkType.EndPoint or NetworkType.IPEndPoint or NetworkType.DnsEndPoint;
 }
