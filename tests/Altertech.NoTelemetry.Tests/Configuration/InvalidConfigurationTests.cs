@@ -135,7 +135,7 @@ public class InvalidConfigurationTests
         Assert.Empty(diagnostics);
     }
 
-    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> RunWithFileAsync(string content, ReferenceAssemblies references) =>
+    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> RunWithFileAsync(string content, ReferenceSet references) =>
         AnalyzerRunner.RunAsync(new ConfigurationAnalyzer(), "class C { }", references, new[] { (ConfigPath, content) });
 
     private static void AssertProblems(IEnumerable<Diagnostic> diagnostics, params (int Line, string Text)[] expected)

@@ -27,7 +27,7 @@ public class RobustnessTests
     [MemberData(nameof(Sources))]
     public async Task Analyzers_never_throw(string name, string source)
     {
-        var references = await TestReferences.ApplicationInsights.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = TestReferences.ApplicationInsights.Resolve();
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: name + ".cs");
         var compilation = CSharpCompilation.Create(
             "Robustness",

@@ -19,13 +19,19 @@ public static class AnalyzerRunner
     public static async Task<ImmutableArray<Diagnostic>> RunAsync(
         DiagnosticAnalyzer analyzer,
         string source,
-        ReferenceAssemblies? references = null,
+        ReferenceSet? references = null,
         IEnumerable<(string Path, string Text)>? additionalFiles = null,
-        IReadOnlyDictionary<string, string>? options = null)
+        IReadOnlyDictionary<string, string>? options = null,
+        bool allowCompileErrors = false)
     {
-        var metadata = await (references ?? TestReferences.Net80).ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var metadata = (references ?? TestReferences.Net80).Resolve();
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), SourcePath);
         var compilation = CSharpCompilation.Create("Test", new[] { tree }, metadata, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        // A test source that does not compile tests something else than it says (a missing reference turns every SDK
+        // call into an error, and errors are not findings): only tests of incomplete code may pass allowErrors.
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(allowCompileErrors || errors.Count == 0, "The test source does not compile:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         var texts = (additionalFiles ?? Array.Empty<(string, string)>())
             .Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, SourceText.From(f.Text)))
             .ToImmutableArray();

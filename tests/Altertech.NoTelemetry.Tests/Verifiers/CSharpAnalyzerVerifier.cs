@@ -16,7 +16,7 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAsync(source, TestReferences.Net80, expected);
 
-    public static Task VerifyAsync(string source, ReferenceAssemblies references, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, ReferenceSet references, params DiagnosticResult[] expected)
     {
         var test = CreateTest(references);
         test.TestCode = source;
@@ -25,7 +25,7 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
     }
 
     /// <summary>Verifies <paramref name="source"/> with stand-in SDK assemblies referenced as metadata.</summary>
-    public static async Task VerifyAsync(string source, ReferenceAssemblies references, IEnumerable<Task<MetadataReference>> standIns, params DiagnosticResult[] expected)
+    public static async Task VerifyAsync(string source, ReferenceSet references, IEnumerable<Task<MetadataReference>> standIns, params DiagnosticResult[] expected)
     {
         var test = CreateTest(references);
         test.TestCode = source;
@@ -42,7 +42,7 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
     public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected) =>
         VerifyProgramAsync(source, TestReferences.Net80, expected);
 
-    public static Task VerifyProgramAsync(string source, ReferenceAssemblies references, params DiagnosticResult[] expected)
+    public static Task VerifyProgramAsync(string source, ReferenceSet references, params DiagnosticResult[] expected)
     {
         var test = CreateTest(references);
         test.TestCode = source;
@@ -51,10 +51,12 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static Test CreateTest(ReferenceAssemblies? references = null) => new()
+    public static Test CreateTest(ReferenceSet? references = null)
     {
-        ReferenceAssemblies = references ?? TestReferences.Net80,
-    };
+        var test = new Test();
+        (references ?? TestReferences.Net80).ApplyTo(test);
+        return test;
+    }
 
     public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {

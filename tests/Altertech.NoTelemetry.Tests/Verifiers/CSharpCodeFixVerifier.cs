@@ -10,14 +10,14 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static async Task VerifyAsync(string source, string fixedSource, ReferenceAssemblies references, int? iterations = null)
+    public static async Task VerifyAsync(string source, string fixedSource, ReferenceSet references, int? iterations = null)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = source,
             FixedCode = fixedSource,
-            ReferenceAssemblies = references,
         };
+        references.ApplyTo(test);
 
         if (iterations is { } count)
         {

@@ -220,12 +220,12 @@ public static class StandIns
         }
         """);
 
-    private static Task<MetadataReference> GetAsync(string assemblyName, ReferenceAssemblies references, string source) =>
+    private static Task<MetadataReference> GetAsync(string assemblyName, ReferenceSet references, string source) =>
         s_cache.GetOrAdd(assemblyName, _ => new Lazy<Task<MetadataReference>>(() => CompileAsync(assemblyName, references, source))).Value;
 
-    private static async Task<MetadataReference> CompileAsync(string assemblyName, ReferenceAssemblies references, string source)
+    private static async Task<MetadataReference> CompileAsync(string assemblyName, ReferenceSet references, string source)
     {
-        var metadata = await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var metadata = references.Resolve();
         var compilation = CSharpCompilation.Create(
             assemblyName,
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12)) },

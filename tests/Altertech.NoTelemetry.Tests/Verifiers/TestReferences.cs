@@ -1,79 +1,204 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace Altertech.NoTelemetry.Tests.Verifiers;
 
 /// <summary>
-/// Hermetic reference sets: .NET 8 reference assemblies plus the real SDK packages from the package registry,
-/// cached on disk by the testing library.
+/// Hermetic reference sets: the .NET 8 reference assemblies plus real SDK packages with their dependencies. The
+/// packages are restored by NuGet as part of the build (tests/Altertech.NoTelemetry.TestPackages), so a test reads
+/// files that are already on disk and downloads nothing.
 /// </summary>
 public static class TestReferences
 {
-    public static ReferenceAssemblies Net80 { get; } = ReferenceAssemblies.Net.Net80;
+    public static ReferenceSet Net80 { get; } = With();
 
-    public static ReferenceAssemblies ApplicationInsights { get; } = With(("Microsoft.ApplicationInsights", "2.22.0"));
+    public static ReferenceSet ApplicationInsights { get; } = With("Microsoft.ApplicationInsights");
 
-    public static ReferenceAssemblies Sentry { get; } = With(("Sentry", "6.12.1"));
+    public static ReferenceSet Sentry { get; } = With("Sentry");
 
     /// <summary>Sentry's <c>ILoggingBuilder.AddSentry</c>, which lives in namespace Microsoft.Extensions.Logging.</summary>
-    public static ReferenceAssemblies SentryExtensionsLogging { get; } = With(("Sentry.Extensions.Logging", "6.12.1"));
+    public static ReferenceSet SentryExtensionsLogging { get; } = With("Sentry.Extensions.Logging");
 
     /// <summary><c>WriteTo.ApplicationInsights(...)</c>, which lives in namespace Serilog.</summary>
-    public static ReferenceAssemblies SerilogApplicationInsights { get; } = With(("Serilog.Sinks.ApplicationInsights", "4.0.0"));
+    public static ReferenceSet SerilogApplicationInsights { get; } = With("Serilog.Sinks.ApplicationInsights");
 
-    /// <summary>
-    /// The Application Insights logger provider. Its dependencies are pinned to versions the registry serves: the
-    /// lowest ones it asks for are not.
-    /// </summary>
-    public static ReferenceAssemblies ApplicationInsightsLogging { get; } = With(
-        ("Microsoft.Extensions.Logging.ApplicationInsights", "2.22.0"),
-        ("Microsoft.Extensions.Logging", "8.0.0"),
-        ("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"));
+    /// <summary>The Application Insights logger provider, with the logging and configuration packages it extends.</summary>
+    public static ReferenceSet ApplicationInsightsLogging { get; } = With(
+        "Microsoft.Extensions.Logging.ApplicationInsights",
+        "Microsoft.Extensions.Logging",
+        "Microsoft.Extensions.Configuration.Abstractions");
 
     /// <summary>The DI abstractions that the Application Insights ASP.NET Core stand-in extends.</summary>
-    public static ReferenceAssemblies DependencyInjection { get; } = With(("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"));
+    public static ReferenceSet DependencyInjection { get; } = With("Microsoft.Extensions.DependencyInjection.Abstractions");
 
-    public static ReferenceAssemblies ApplicationInsightsAndSentry { get; } =
-        With(("Microsoft.ApplicationInsights", "2.22.0"), ("Sentry", "6.12.1"));
+    public static ReferenceSet ApplicationInsightsAndSentry { get; } = With("Microsoft.ApplicationInsights", "Sentry");
 
-    public static ReferenceAssemblies ApplicationInsightsAndDependencyInjection { get; } =
-        With(("Microsoft.ApplicationInsights", "2.22.0"), ("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"));
+    public static ReferenceSet ApplicationInsightsAndDependencyInjection { get; } =
+        With("Microsoft.ApplicationInsights", "Microsoft.Extensions.DependencyInjection.Abstractions");
 
     // Client libraries whose connect, send and register calls NT0006 inventories (Egress.Libraries.txt).
-    public static ReferenceAssemblies RestSharp { get; } = With(("RestSharp", "114.1.0"));
+    public static ReferenceSet RestSharp { get; } = With("RestSharp");
 
-    public static ReferenceAssemblies FlurlHttp { get; } = With(("Flurl.Http", "4.0.2"));
+    public static ReferenceSet FlurlHttp { get; } = With("Flurl.Http");
 
-    public static ReferenceAssemblies Refit { get; } = With(("Refit", "16.4.0"));
+    public static ReferenceSet Refit { get; } = With("Refit");
 
-    public static ReferenceAssemblies Grpc { get; } = With(("Grpc.Net.Client", "2.71.0"));
+    public static ReferenceSet Grpc { get; } = With("Grpc.Net.Client");
 
-    public static ReferenceAssemblies SignalRClient { get; } = With(("Microsoft.AspNetCore.SignalR.Client", "8.0.34"));
+    public static ReferenceSet SignalRClient { get; } = With("Microsoft.AspNetCore.SignalR.Client");
 
-    public static ReferenceAssemblies Mqtt { get; } = With(("MQTTnet", "5.2.0.1603"));
+    public static ReferenceSet Mqtt { get; } = With("MQTTnet");
 
-    public static ReferenceAssemblies OpenTelemetryExporters { get; } =
-        With(("OpenTelemetry.Exporter.OpenTelemetryProtocol", "1.20.1"), ("OpenTelemetry.Exporter.Zipkin", "1.20.1"));
+    public static ReferenceSet OpenTelemetryExporters { get; } =
+        With("OpenTelemetry.Exporter.OpenTelemetryProtocol", "OpenTelemetry.Exporter.Zipkin");
 
-    public static ReferenceAssemblies SerilogSeq { get; } = With(("Serilog.Sinks.Seq", "9.1.0"));
+    public static ReferenceSet SerilogSeq { get; } = With("Serilog.Sinks.Seq");
 
     /// <summary>Serilog alone: what the Serilog.Sinks.Http stand-in extends (the registry does not serve the sink).</summary>
-    public static ReferenceAssemblies Serilog { get; } = With(("Serilog", "4.3.0"));
+    public static ReferenceSet Serilog { get; } = With("Serilog");
 
-    private static ReferenceAssemblies With(params (string Id, string Version)[] packages) =>
-        ReferenceAssemblies.Net.Net80.AddPackages(packages.Select(p => new PackageIdentity(p.Id, p.Version)).ToImmutableArray());
+    private static ReferenceSet With(params string[] packageIds) => new(packageIds);
+}
 
-    /// <summary>
-    /// Puts every package on disk. The testing library leaves a package out of what it resolves in the process
-    /// that downloaded it, so <see cref="Program"/> runs this in a process of its own after each build.
-    /// </summary>
-    public static async Task WarmUpAsync()
+/// <summary>
+/// The .NET 8 reference assemblies and the compile-time assemblies of some packages and of everything they depend on,
+/// as NuGet resolved them for tests/Altertech.NoTelemetry.TestPackages. Resolved on first use and kept.
+/// </summary>
+public sealed class ReferenceSet
+{
+    /// <summary>No reference-assembly package: the framework comes from <see cref="Resolve"/> like the packages.</summary>
+    private static readonly ReferenceAssemblies s_none = new("net8.0");
+
+    private readonly Lazy<ImmutableArray<MetadataReference>> _references;
+
+    internal ReferenceSet(IReadOnlyList<string> packageIds)
     {
-        foreach (var property in typeof(TestReferences).GetProperties())
+        PackageIds = packageIds;
+        _references = new Lazy<ImmutableArray<MetadataReference>>(() => RestoredPackages.Instance.References(packageIds));
+    }
+
+    /// <summary>The packages named, without their dependencies.</summary>
+    public IReadOnlyList<string> PackageIds { get; }
+
+    /// <summary>Every assembly to reference: the framework's, then the packages' closure.</summary>
+    public ImmutableArray<MetadataReference> Resolve() => _references.Value;
+
+    /// <summary>Makes <paramref name="test"/> compile against this set.</summary>
+    public void ApplyTo<TVerifier>(AnalyzerTest<TVerifier> test)
+        where TVerifier : IVerifier, new()
+    {
+        test.ReferenceAssemblies = s_none;
+        test.TestState.AdditionalReferences.AddRange(Resolve());
+    }
+
+    public override string ToString() => PackageIds.Count == 0 ? "net8.0" : "net8.0 + " + string.Join(", ", PackageIds);
+
+    /// <summary>The package graph that NuGet restored for tests/Altertech.NoTelemetry.TestPackages.</summary>
+    private sealed class RestoredPackages
+    {
+        public static RestoredPackages Instance => s_instance.Value;
+
+        private static readonly Lazy<RestoredPackages> s_instance = new(Load);
+
+        private readonly ImmutableArray<MetadataReference> _framework;
+        private readonly Dictionary<string, Package> _packages;
+        private readonly Dictionary<string, MetadataReference> _files = new(StringComparer.Ordinal);
+
+        private RestoredPackages(ImmutableArray<MetadataReference> framework, Dictionary<string, Package> packages)
         {
-            var references = (ReferenceAssemblies)property.GetValue(null)!;
-            await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            _framework = framework;
+            _packages = packages;
         }
+
+        public ImmutableArray<MetadataReference> References(IReadOnlyList<string> packageIds)
+        {
+            var closure = new List<Package>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var id in packageIds)
+            {
+                Visit(id);
+            }
+
+            var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+            builder.AddRange(_framework);
+            lock (_files)
+            {
+                foreach (var file in closure.SelectMany(package => package.CompileFiles).Distinct(StringComparer.Ordinal))
+                {
+                    if (!_files.TryGetValue(file, out var reference))
+                    {
+                        reference = MetadataReference.CreateFromFile(file);
+                        _files.Add(file, reference);
+                    }
+
+                    builder.Add(reference);
+                }
+            }
+
+            return builder.ToImmutable();
+
+            void Visit(string id)
+            {
+                if (!seen.Add(id))
+                {
+                    return;
+                }
+
+                if (!_packages.TryGetValue(id, out var package))
+                {
+                    throw new InvalidOperationException(
+                        $"Package {id} is not restored for the tests: add it to tests/Altertech.NoTelemetry.TestPackages/Altertech.NoTelemetry.TestPackages.csproj.");
+                }
+
+                closure.Add(package);
+                foreach (var dependency in package.Dependencies)
+                {
+                    Visit(dependency);
+                }
+            }
+        }
+
+        private static RestoredPackages Load()
+        {
+            var directory = typeof(RestoredPackages).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(a => a.Key == "TestPackagesIntermediateDirectory").Value!;
+            var framework = File.ReadAllLines(Path.Combine(directory, "framework-references.txt"))
+                .Where(line => line.Length > 0)
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+                .ToImmutableArray();
+            if (framework.IsEmpty)
+            {
+                throw new InvalidOperationException($"No .NET 8 reference assemblies are listed in {directory}framework-references.txt.");
+            }
+
+            using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "project.assets.json")));
+            var root = assets.RootElement;
+            var packageFolder = root.GetProperty("packageFolders").EnumerateObject().First().Name;
+            var libraries = root.GetProperty("libraries");
+            var packages = new Dictionary<string, Package>(StringComparer.OrdinalIgnoreCase);
+            foreach (var target in root.GetProperty("targets").EnumerateObject().Single().Value.EnumerateObject())
+            {
+                var id = target.Name.Substring(0, target.Name.IndexOf('/'));
+                var folder = Path.Combine(packageFolder, libraries.GetProperty(target.Name).GetProperty("path").GetString()!);
+                var dependencies = target.Value.TryGetProperty("dependencies", out var listed)
+                    ? listed.EnumerateObject().Select(d => d.Name).ToArray()
+                    : Array.Empty<string>();
+                var compile = target.Value.TryGetProperty("compile", out var items)
+                    ? items.EnumerateObject()
+                        .Select(item => item.Name)
+                        .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+                        .Select(path => Path.Combine(folder, path))
+                        .ToArray()
+                    : Array.Empty<string>();
+                packages[id] = new Package(dependencies, compile);
+            }
+
+            return new RestoredPackages(framework, packages);
+        }
+
+        private sealed record Package(string[] Dependencies, string[] CompileFiles);
     }
 }
