@@ -11,7 +11,7 @@ internal static class Rules
     public static readonly DiagnosticDescriptor TelemetryServiceUsed = Create(
         RuleIdentifiers.TelemetryServiceUsed,
         "Telemetry service used",
-        "{0}: {1} sends data to {2}",
+        "{0}: {1} {2}{3}",
         DiagnosticSeverity.Warning,
         "The product calls into a telemetry, analytics, crash-reporting or APM service, or sends a request to one of its " +
         "ingestion hosts. Usage and personal data must stay on the user's machine.");

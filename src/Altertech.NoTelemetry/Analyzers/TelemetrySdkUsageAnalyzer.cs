@@ -46,25 +46,21 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var egress = checkHosts ? knowledge : null;
-        context.RegisterOperationAction(c => AnalyzeCall(c, matcher, checkSdk, egress), OperationKind.Invocation, OperationKind.ObjectCreation);
-        if (checkHosts)
-        {
-            context.RegisterOperationAction(c => AnalyzeHost(c, matcher, knowledge), OperationKind.SimpleAssignment);
-        }
+        var operations = new OperationFindings(matcher, checkSdk, checkHosts ? knowledge : null, context.Compilation);
+        var kinds = checkSdk
+            ? new[]
+            {
+                OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.PropertyReference,
+                OperationKind.FieldReference, OperationKind.EventReference, OperationKind.MethodReference, OperationKind.TypeOf, OperationKind.Invalid,
+            }
+            : new[] { OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment };
+        context.RegisterOperationAction(operations.Analyze, kinds);
 
         if (!checkSdk)
         {
             return;
         }
 
-        context.RegisterOperationAction(
-            c => AnalyzeMemberReference(c, matcher),
-            OperationKind.PropertyReference,
-            OperationKind.FieldReference,
-            OperationKind.EventReference,
-            OperationKind.MethodReference);
-        context.RegisterOperationAction(c => AnalyzeTypeOf(c, matcher), OperationKind.TypeOf);
         context.RegisterSymbolAction(
             c => AnalyzeDeclaration(c, matcher),
             SymbolKind.Field,
@@ -79,96 +75,220 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         context.RegisterSyntaxNodeAction(c => AnalyzeUnownedAttribute(c, matcher), SyntaxKind.Attribute);
     }
 
-    private static void AnalyzeCall(OperationAnalysisContext context, TelemetryMatcher matcher, bool checkSdk, CompilationKnowledge? egress)
+    /// <summary>
+    /// The operations of NT0001: each SDK call, creation, member reference and <c>typeof</c>, each request to a catalogued
+    /// ingestion host, and each call that does not bind but whose every candidate is an SDK member. A statement reports
+    /// each service once (<see cref="TelemetryStatements"/>).
+    /// </summary>
+    private sealed class OperationFindings
     {
-        var operation = context.Operation;
-        if (checkSdk)
+        private readonly TelemetryMatcher _matcher;
+        private readonly bool _checkSdk;
+        private readonly CompilationKnowledge? _hosts;
+        private readonly bool _canTrace;
+
+        public OperationFindings(TelemetryMatcher matcher, bool checkSdk, CompilationKnowledge? hosts, Compilation compilation)
         {
-            if (operation is IInvocationOperation invocation)
+            _matcher = matcher;
+            _checkSdk = checkSdk;
+            _hosts = hosts;
+
+            // The code fix writes Trace.TraceInformation: a finding is fixable only where that compiles.
+            _canTrace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not null;
+        }
+
+        public void Analyze(OperationAnalysisContext context)
+        {
+            var cancellationToken = context.CancellationToken;
+            if (Classify(context.Operation, cancellationToken) is { } finding
+                && TelemetryStatements.IsReported(finding, operation => Classify(operation, cancellationToken), out var others))
             {
-                var method = invocation.TargetMethod;
-                if (matcher.Match(method) is { } service)
+                context.ReportDiagnostic(finding.ToDiagnostic(others));
+            }
+        }
+
+        /// <summary>The finding <paramref name="operation"/> is on its own, or null.</summary>
+        private TelemetryFinding? Classify(IOperation operation, CancellationToken cancellationToken)
+        {
+            if (_checkSdk && ClassifySdk(operation, cancellationToken) is { } sdk)
+            {
+                return sdk;
+            }
+
+            return _hosts is not null && operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.SimpleAssignment
+                ? ClassifyHost(operation, _hosts, cancellationToken)
+                : null;
+        }
+
+        private TelemetryFinding? ClassifySdk(IOperation operation, CancellationToken cancellationToken)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
                 {
-                    if (!IsCoveredByEnclosingUse(operation, matcher) && !IsSdkCallbackParameter(invocation.Instance, matcher))
+                    var method = invocation.TargetMethod;
+                    if (_matcher.Match(method) is { } service)
                     {
-                        Report(context, DiagnosticLocations.MemberName(operation), service, DiagnosticLocations.Describe(method));
+                        if (IsCoveredByEnclosingUse(operation, _matcher) || IsSdkCallbackParameter(invocation.Instance, _matcher))
+                        {
+                            return null;
+                        }
+
+                        var role = _matcher.RoleOf(method, service);
+                        return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), service, role, DiagnosticLocations.Describe(method), TelemetryOrigin.Sdk, method)
+                        {
+                            Fixable = IsFixable(invocation, role),
+                        };
                     }
 
-                    return;
+                    // AddFilter<ApplicationInsightsLoggerProvider>(...): a general API given an SDK type to work with.
+                    if (method.IsGenericMethod && MatchTypeArguments(_matcher, method.TypeArguments) is { } argument)
+                    {
+                        return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), argument.Service, TelemetryRole.Configure, $"{DiagnosticLocations.Describe(method)}<{argument.Type.Name}>", TelemetryOrigin.Sdk, argument.Type);
+                    }
+
+                    return null;
                 }
 
-                // AddFilter<ApplicationInsightsLoggerProvider>(...): a general API given an SDK type to work with.
-                if (method.IsGenericMethod && MatchTypeArguments(matcher, method.TypeArguments) is { } argument)
+                case IObjectCreationOperation creation when _matcher.MatchType(creation.Type) is { } service:
+                    if (IsPartOfAttribute(operation))
+                    {
+                        return null;
+                    }
+
+                    var constructor = (ISymbol?)creation.Constructor ?? creation.Type!;
+                    return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), service, creation.Constructor is null ? TelemetryRole.Use : _matcher.RoleOf(creation.Constructor, service), "new " + creation.Type!.Name, TelemetryOrigin.Sdk, constructor);
+
+                case IMemberReferenceOperation reference:
                 {
-                    Report(context, DiagnosticLocations.MemberName(operation), argument.Service, $"{DiagnosticLocations.Describe(method)}<{argument.Type.Name}>");
-                    return;
+                    var member = reference.Member;
+
+                    // Enum members and constants send nothing by themselves; the call they are passed to is reported.
+                    if (member is IFieldSymbol { IsConst: true }
+                        || IsPartOfAttribute(reference)
+                        || _matcher.Match(member) is not { } service
+                        || IsCoveredByEnclosingUse(reference, _matcher)
+                        || IsSdkCallbackParameter(reference.Instance, _matcher))
+                    {
+                        return null;
+                    }
+
+                    var role = _matcher.RoleOf(member, service);
+
+                    // Setting an SDK property (a connection string, a sample rate) configures the SDK.
+                    if (role == TelemetryRole.Use && reference.Parent is IAssignmentOperation assignment && assignment.Target == reference)
+                    {
+                        role = TelemetryRole.Configure;
+                    }
+
+                    return new TelemetryFinding(reference, DiagnosticLocations.MemberName(reference), service, role, DiagnosticLocations.Describe(member), TelemetryOrigin.Sdk, member);
                 }
+
+                case ITypeOfOperation typeOf when _matcher.MatchType(typeOf.TypeOperand) is { } service:
+                    return new TelemetryFinding(typeOf, typeOf.Syntax.GetLocation(), service, TelemetryRole.Use, "typeof(" + typeOf.TypeOperand.Name + ")", TelemetryOrigin.Sdk, typeOf.TypeOperand);
+
+                case IInvalidOperation invalid:
+                    return ClassifyCandidates(invalid, cancellationToken);
+
+                default:
+                    return null;
             }
-            else if (operation is IObjectCreationOperation creation && matcher.MatchType(creation.Type) is { } service)
+        }
+
+        /// <summary>
+        /// Code under edit, or with a missing reference: <c>SentrySdk.CaptureException(ex)</c> with an undefined
+        /// <c>ex</c> does not bind, but when every method it could mean belongs to one service, it is that service's use.
+        /// </summary>
+        private TelemetryFinding? ClassifyCandidates(IInvalidOperation invalid, CancellationToken cancellationToken)
+        {
+            if (invalid.Syntax is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax) || invalid.SemanticModel is not { } model)
             {
-                if (IsPartOfAttribute(operation))
+                return null;
+            }
+
+            var info = model.GetSymbolInfo(invalid.Syntax, cancellationToken);
+            if (info.Symbol is not null || info.CandidateSymbols.IsEmpty)
+            {
+                return null;
+            }
+
+            TelemetryService? service = null;
+            var role = TelemetryRole.Use;
+            foreach (var candidate in info.CandidateSymbols)
+            {
+                if (_matcher.Match(candidate) is not { } candidateService || (service is not null && candidateService != service))
                 {
-                    return;
+                    return null;
                 }
 
-                Report(context, DiagnosticLocations.MemberName(operation), service, "new " + creation.Type!.Name);
-                return;
+                service = candidateService;
+                var candidateRole = _matcher.RoleOf(candidate, candidateService);
+                if (candidateRole > role)
+                {
+                    role = candidateRole;
+                }
             }
+
+            var first = info.CandidateSymbols[0];
+            return new TelemetryFinding(invalid, DiagnosticLocations.MemberName(invalid), service!, role, DiagnosticLocations.Describe(first), TelemetryOrigin.Candidate, first);
         }
 
-        if (egress is not null)
+        /// <summary>Hand-rolled telemetry: a network API that receives a constant endpoint on a catalogued ingestion host.</summary>
+        private TelemetryFinding? ClassifyHost(IOperation operation, CompilationKnowledge knowledge, CancellationToken cancellationToken)
         {
-            AnalyzeHost(context, matcher, egress);
-        }
-    }
-
-    /// <summary>Hand-rolled telemetry: a network API that receives a constant endpoint on a catalogued ingestion host.</summary>
-    private static void AnalyzeHost(OperationAnalysisContext context, TelemetryMatcher matcher, CompilationKnowledge knowledge)
-    {
-        foreach (var site in knowledge.EgressSitesOf(context.Operation, context.CancellationToken))
-        {
-            ReportHost(context, matcher, knowledge, site);
-        }
-    }
-
-    private static void ReportHost(OperationAnalysisContext context, TelemetryMatcher matcher, CompilationKnowledge knowledge, EgressSite site)
-    {
-        if (site.Resolve(knowledge.Endpoints, context.CancellationToken) is { } endpoint && matcher.MatchHost(endpoint.Host) is { } hostService)
-        {
-            var what = $"{DiagnosticLocations.Describe(site.Member)} to '{endpoint.Host}'";
-            if (site.Via is { } via)
+            foreach (var site in knowledge.EgressSitesOf(operation, cancellationToken))
             {
-                what += $" (passed on to {DiagnosticLocations.Describe(via)})";
+                if (site.Resolve(knowledge.Endpoints, cancellationToken) is { } endpoint && _matcher.MatchHost(endpoint.Host) is { } hostService)
+                {
+                    var what = $"{DiagnosticLocations.Describe(site.Member)} to '{endpoint.Host}'";
+                    if (site.Via is { } via)
+                    {
+                        what += $" (passed on to {DiagnosticLocations.Describe(via)})";
+                    }
+
+                    return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), hostService, TelemetryRole.Send, what, TelemetryOrigin.Host, site.Member)
+                    {
+                        Host = endpoint.Host,
+                        Via = site.Via is { } forwardedTo ? DiagnosticLocations.Describe(forwardedTo) : null,
+                        Fixable = operation is IInvocationOperation invocation && IsFixable(invocation, TelemetryRole.Send),
+                    };
+                }
             }
 
-            Report(context, DiagnosticLocations.MemberName(context.Operation), hostService, what);
-        }
-    }
-
-    private static void AnalyzeMemberReference(OperationAnalysisContext context, TelemetryMatcher matcher)
-    {
-        var reference = (IMemberReferenceOperation)context.Operation;
-        var member = reference.Member;
-
-        // Enum members and constants send nothing by themselves; the call they are passed to is reported.
-        if (member is IFieldSymbol { IsConst: true }
-            || IsPartOfAttribute(reference)
-            || matcher.Match(member) is not { } service
-            || IsCoveredByEnclosingUse(reference, matcher)
-            || IsSdkCallbackParameter(reference.Instance, matcher))
-        {
-            return;
+            return null;
         }
 
-        Report(context, DiagnosticLocations.MemberName(reference), service, DiagnosticLocations.Describe(member));
-    }
-
-    private static void AnalyzeTypeOf(OperationAnalysisContext context, TelemetryMatcher matcher)
-    {
-        var typeOf = (ITypeOfOperation)context.Operation;
-        if (matcher.MatchType(typeOf.TypeOperand) is { } service)
+        /// <summary>
+        /// The code fix replaces a sending or capturing call with <c>Trace.TraceInformation</c> and keeps its arguments:
+        /// only where the call is a whole statement (its result unused) and every argument can be passed on as an object.
+        /// </summary>
+        private bool IsFixable(IInvocationOperation invocation, TelemetryRole role)
         {
-            Report(context, typeOf.Syntax.GetLocation(), service, "typeof(" + typeOf.TypeOperand.Name + ")");
+            if (!_canTrace || role is not (TelemetryRole.Send or TelemetryRole.Capture) || invocation.Syntax is not InvocationExpressionSyntax syntax)
+            {
+                return false;
+            }
+
+            var statement = invocation.Parent is IAwaitOperation awaited ? awaited.Parent : invocation.Parent;
+            if (statement is not IExpressionStatementOperation)
+            {
+                return false;
+            }
+
+            foreach (var argument in syntax.ArgumentList.Arguments)
+            {
+                if (argument.RefKindKeyword.RawKind != 0
+                    || argument.Expression is AnonymousFunctionExpressionSyntax
+                    || invocation.SemanticModel?.GetTypeInfo(argument.Expression).Type is not { } type
+                    || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Error
+                    || type.IsRefLikeType
+                    || type.SpecialType == SpecialType.System_Void)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
@@ -449,7 +569,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
             if (typeSyntax is not null)
             {
-                Report(context.ReportDiagnostic, ElementTypeSyntax(typeSyntax).GetLocation(), service, $"{ElementType(type).Name} ({declared.Name})");
+                Report(context.ReportDiagnostic, ElementTypeSyntax(typeSyntax).GetLocation(), service, $"{ElementType(type).Name} ({declared.Name})", ElementType(type));
             }
         }
     }
@@ -476,7 +596,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 {
                     if (RightmostName(baseSyntax.Type)?.Identifier.ValueText == baseType.Name)
                     {
-                        Report(context.ReportDiagnostic, baseSyntax.GetLocation(), service, what);
+                        Report(context.ReportDiagnostic, baseSyntax.GetLocation(), service, what, baseType);
                         reported = true;
                     }
                 }
@@ -485,7 +605,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             // Written through an alias: the base list does not spell the name, so point at the type itself.
             if (!reported && !type.Locations.IsEmpty)
             {
-                Report(context.ReportDiagnostic, type.Locations[0], service, what);
+                Report(context.ReportDiagnostic, type.Locations[0], service, what, baseType);
             }
         }
     }
@@ -528,7 +648,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
     private static void ReportAttribute(System.Action<Diagnostic> report, AttributeSyntax attribute, TelemetryService service, INamedTypeSymbol attributeClass)
     {
         var name = (SyntaxNode?)RightmostName(attribute.Name) ?? attribute.Name;
-        Report(report, name.GetLocation(), service, "[" + attributeClass.Name + "]");
+        Report(report, name.GetLocation(), service, "[" + attributeClass.Name + "]", attributeClass);
     }
 
     /// <summary>
@@ -601,9 +721,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    private static void Report(OperationAnalysisContext context, Location location, TelemetryService service, string what) =>
-        Report(context.ReportDiagnostic, location, service, what);
-
-    private static void Report(System.Action<Diagnostic> report, Location location, TelemetryService service, string what) =>
-        report(Diagnostic.Create(Rules.TelemetryServiceUsed, location, service.Name, what, service.Vendor));
+    /// <summary>A declaration, attribute or base type: one finding, which uses the service.</summary>
+    private static void Report(System.Action<Diagnostic> report, Location location, TelemetryService service, string what, ISymbol member) =>
+        report(new TelemetryFinding(null, location, service, TelemetryRole.Use, what, TelemetryOrigin.Sdk, member).ToDiagnostic(others: 0));
 }

@@ -13,11 +13,15 @@ namespace Altertech.NoTelemetry.Catalogue;
 internal sealed class BuiltInCatalogue
 {
     private const string ResourcePrefix = "Altertech.NoTelemetry.Catalogue.";
+
+    /// <summary>The block of <c>Telemetry.txt</c> whose member roles hold for every service, the project's own too.</summary>
+    public const string EveryServiceSection = "*";
     private static readonly Lazy<BuiltInCatalogue> s_instance = new(Load);
 
-    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections)
+    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, MemberRoles defaultRoles)
     {
         Documents = documents;
+        DefaultRoles = defaultRoles;
         Services = services;
         EgressSections = egressSections;
         var assemblies = new Dictionary<string, TelemetryService>(StringComparer.OrdinalIgnoreCase);
@@ -47,12 +51,16 @@ internal sealed class BuiltInCatalogue
 
     public IReadOnlyDictionary<string, TelemetryService> ServicesByAssemblyName { get; }
 
+    /// <summary>The member roles of the <c>[*]</c> block: what sends, captures or configures in most SDKs.</summary>
+    public MemberRoles DefaultRoles { get; }
+
     private static BuiltInCatalogue Load()
     {
         var assembly = typeof(BuiltInCatalogue).GetTypeInfo().Assembly;
         var documents = ImmutableArray.CreateBuilder<CatalogueDocument>();
         var services = ImmutableArray.CreateBuilder<TelemetryService>();
         var egress = ImmutableArray.CreateBuilder<CatalogueSection>();
+        var defaultRoles = MemberRoles.None;
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
         foreach (var name in names)
@@ -68,6 +76,12 @@ internal sealed class BuiltInCatalogue
             var isTelemetry = document.Path.StartsWith("Telemetry", StringComparison.OrdinalIgnoreCase);
             foreach (var section in document.Sections)
             {
+                if (isTelemetry && section.Name == EveryServiceSection)
+                {
+                    defaultRoles = MemberRoles.FromSection(section);
+                    continue;
+                }
+
                 if (section.Entries.Count == 0)
                 {
                     continue;
@@ -84,6 +98,6 @@ internal sealed class BuiltInCatalogue
             }
         }
 
-        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable());
+        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), defaultRoles);
     }
 }

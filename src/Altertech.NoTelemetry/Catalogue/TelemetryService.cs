@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace Altertech.NoTelemetry.Catalogue;
 
@@ -13,6 +14,7 @@ internal sealed class TelemetryService
         Category = category;
         Packages = packages;
         Section = section;
+        Roles = MemberRoles.FromSection(section);
     }
 
     /// <summary>The display name used in messages, e.g. "Application Insights".</summary>
@@ -38,6 +40,16 @@ internal sealed class TelemetryService
     public ImmutableArray<string> Packages { get; }
 
     public CatalogueSection Section { get; }
+
+    /// <summary>The members this block says send, capture or configure (its <c>sends</c>, <c>captures</c>, <c>configures</c> keys).</summary>
+    public MemberRoles Roles { get; }
+
+    /// <summary>
+    /// What <paramref name="member"/>, a member of this service's SDK, does: as this block's own lists say, else as
+    /// the catalogue's lists for every service say, else <see cref="TelemetryRole.Use"/>.
+    /// </summary>
+    public TelemetryRole RoleOf(ISymbol member) =>
+        Roles.RoleOf(member) ?? BuiltInCatalogue.Instance.DefaultRoles.RoleOf(member) ?? TelemetryRole.Use;
 
     /// <summary>
     /// The package that ships <paramref name="assemblyName"/>: the one its <c>A:</c> entry names

@@ -61,7 +61,7 @@ internal sealed class ProjectConfiguration
     public static readonly ProjectConfiguration Empty = new(ImmutableArray<CatalogueDocument>.Empty, ImmutableArray<TelemetryService>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<ConfigurationProblem>.Empty, string.Empty);
 
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectConfiguration> s_cache = new();
-    private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source" };
+    private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source", "sends", "captures", "configures" };
 
     private readonly ConcurrentDictionary<string, EndpointAllowList> _allowLists = new(StringComparer.Ordinal);
 
@@ -189,6 +189,14 @@ internal sealed class ProjectConfiguration
         {
             problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}] needs 'vendor = <who receives the data>' (or 'kind = send|connect|resolve|register|bind' for network APIs)"));
             vendor = section.Name;
+        }
+
+        foreach (var key in MemberRoles.Keys)
+        {
+            if (MemberRoles.FindInvalidPattern(section.GetMetadata(key)) is { } invalid)
+            {
+                problems.Add(new ConfigurationProblem(document, section.LineOf(key), $"[{section.Name}]: '{invalid}' in '{key}' is not a member pattern (Member, Type.Member or new Type, with * for any characters); it is ignored"));
+            }
         }
 
         var category = section.GetMetadata("category")?.Trim().ToLowerInvariant() ?? "analytics";

@@ -26,6 +26,7 @@ internal sealed class TelemetryMatcher
     private readonly HashSet<IAssemblySymbol> _exemptAssemblies;
     private readonly HashSet<IAssemblySymbol> _candidateAssemblies;
     private readonly ConcurrentDictionary<INamespaceSymbol, TelemetryService> _namespaceCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, TelemetryRole> _roles = new(SymbolEqualityComparer.Default);
 
     private TelemetryMatcher(
         IAssemblySymbol compilationAssembly,
@@ -251,6 +252,22 @@ internal sealed class TelemetryMatcher
 
         var cached = _namespaceCache.GetOrAdd(ns, MatchNamespace);
         return ReferenceEquals(cached, s_none) ? null : cached;
+    }
+
+    /// <summary>What <paramref name="member"/>, which <see cref="Match"/> gave <paramref name="service"/>, does: the catalogue's member roles.</summary>
+    public TelemetryRole RoleOf(ISymbol member, TelemetryService service)
+    {
+        var definition = member is IMethodSymbol { ReducedFrom: { } reducedFrom } ? reducedFrom : member.OriginalDefinition;
+        return _roles.TryGetValue(definition, out var role) ? role : _roles.GetOrAdd(definition, Compute(definition, service));
+
+        // A method an M: line names by itself (a project's "M:Contoso.Metrics.Channel`1.Post;...") is there because it sends.
+        TelemetryRole Compute(ISymbol definition, TelemetryService service)
+        {
+            var listed = service.RoleOf(definition);
+            return listed == TelemetryRole.Use && definition is IMethodSymbol && _symbols.TryGetValue(definition, out var named) && named == service
+                ? TelemetryRole.Send
+                : listed;
+        }
     }
 
     /// <summary>The service that <paramref name="type"/> or one of its type arguments belongs to, or null.</summary>

@@ -39,7 +39,7 @@ public class ProjectCatalogueTests
             # Our own usage metrics uploader: not allowed in the product.
             T:Contoso.Metrics.MetricsClient;Contoso usage metrics
             """));
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso usage metrics", "MetricsClient.Send", "a destination listed in NoTelemetry.txt"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso usage metrics", "MetricsClient.Send", "sends data to a destination listed in NoTelemetry.txt", ""));
         return test.RunAsync();
     }
 
@@ -57,7 +57,7 @@ public class ProjectCatalogueTests
             }
             """;
         test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "H:*.contoso.example;Contoso statistics\n"));
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso statistics", "HttpClient.PostAsync to 'stats.contoso.example'", "a destination listed in NoTelemetry.txt"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso statistics", "HttpClient.PostAsync to 'stats.contoso.example'", "sends data to a destination listed in NoTelemetry.txt", ""));
         return test.RunAsync();
     }
 
@@ -79,7 +79,7 @@ public class ProjectCatalogueTests
             category = analytics
             M:Contoso.Metrics.MetricsClient.Flush
             """));
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso Metrics", "MetricsClient.Flush", "Contoso"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso Metrics", "MetricsClient.Flush", "sends data to Contoso", ""));
         return test.RunAsync();
     }
 
@@ -129,13 +129,13 @@ public class ProjectCatalogueTests
             T:Contoso.Metrics.Missing.Type;nobody declares it
             M:Contoso.Metrics.Missing.Send(System.String);nobody declares it
             """));
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso uploads", "Uploader.Upload", "a destination listed in NoTelemetry.txt"));
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(1).WithArguments("Contoso channel", "Channel.Post", "a destination listed in NoTelemetry.txt"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Contoso uploads", "Uploader.Upload", "sends data to a destination listed in NoTelemetry.txt", ""));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(1).WithArguments("Contoso channel", "Channel.Post", "sends data to a destination listed in NoTelemetry.txt", ""));
 
         // A target with a character no name has ("*" here) is read the way a documentation-ID reader reads it: up to
         // that character. The type entry then covers every use of the type.
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(2).WithArguments("Contoso pipeline", "Uploader (uploader)", "a destination listed in NoTelemetry.txt"));
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(3).WithArguments("Contoso pipeline", "Uploader.Upload", "a destination listed in NoTelemetry.txt"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(2).WithArguments("Contoso pipeline", "Uploader (uploader)", "uses Contoso pipeline", ""));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(3).WithArguments("Contoso pipeline", "Uploader.Upload", "sends data to a destination listed in NoTelemetry.txt", ""));
         return test.RunAsync();
     }
 
