@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -18,8 +19,10 @@ namespace Altertech.NoTelemetry.CodeFixes;
 /// NT0001: turns a telemetry call that stands as a statement (<c>telemetry.TrackEvent("checkout", props);</c>)
 /// into local tracing (<c>Trace.TraceInformation("TrackEvent: {0} {1}", "checkout", props);</c>). The arguments
 /// are kept, so their side effects and the information they carried stay, but now they go to the local
-/// trace listeners instead of the vendor. Offered only where the result is unused and every argument is a
-/// plain value, so that the fixed code compiles.
+/// trace listeners instead of the vendor. Offered only for the findings the analyzer marks fixable
+/// (<see cref="DiagnosticProperties.Fixable"/>: a sending or capturing call whose result is unused and whose every
+/// argument is a plain value), and only on the call the finding names: an SDK mention inside another call
+/// (<c>Console.WriteLine(typeof(SentrySdk))</c>) is never rewritten.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TelemetryCallToLocalTraceCodeFix))]
 [Shared]
@@ -28,72 +31,99 @@ public sealed class TelemetryCallToLocalTraceCodeFix : CodeFixProvider
     /// <summary>The equivalence key of the fix, stable across versions for Fix All.</summary>
     public const string EquivalenceKey = "NT0001.ReplaceWithLocalTrace";
 
+    private const string Title = "Replace the telemetry call with local tracing";
+
+    /// <summary>
+    /// Fixes every fixable finding of a document in one pass and skips the rest, whichever finding Fix All (or
+    /// <c>dotnet format</c>, which starts from the first finding of the rule) was started from.
+    /// </summary>
+    private static readonly FixAllProvider s_fixAll = FixAllProvider.Create(async (context, document, diagnostics) =>
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var calls = diagnostics.Select(d => FixableCall(root, d)).OfType<InvocationExpressionSyntax>().Distinct().ToList();
+        return calls.Count == 0 ? null : await ReplaceAsync(document, calls, context.CancellationToken).ConfigureAwait(false);
+    });
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.TelemetryServiceUsed);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
+        if (root is null)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            if (invocation is null || !CanReplace(invocation, semanticModel, context.CancellationToken))
+            if (FixableCall(root, diagnostic) is not { } invocation)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Replace the telemetry call with local tracing",
-                    ct => ReplaceAsync(context.Document, invocation, ct),
-                    EquivalenceKey),
+                CodeAction.Create(Title, ct => ReplaceAsync(context.Document, new[] { invocation }, ct), EquivalenceKey),
                 diagnostic);
         }
     }
 
-    private static bool CanReplace(InvocationExpressionSyntax invocation, SemanticModel semanticModel, CancellationToken cancellationToken)
+    /// <summary>
+    /// The call a finding marked fixable names: the invocation whose member name is the diagnostic's span
+    /// (<c>TrackEvent</c> in <c>client.TrackEvent(...)</c>, <c>CaptureException</c> after <c>using static</c>).
+    /// </summary>
+    private static InvocationExpressionSyntax? FixableCall(SyntaxNode root, Diagnostic diagnostic)
     {
-        // The diagnostic's invocation must be the whole statement: a result that is used cannot be traced away.
-        var expression = invocation.Parent is AwaitExpressionSyntax awaited ? (ExpressionSyntax)awaited : invocation;
-        if (expression.Parent is not ExpressionStatementSyntax)
+        if (diagnostic.Id != RuleIdentifiers.TelemetryServiceUsed
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Fixable, out var fixable)
+            || fixable != "true"
+            || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
         {
-            return false;
+            return null;
         }
 
-        foreach (var argument in invocation.ArgumentList.Arguments)
+        var name = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as SimpleNameSyntax;
+        return name?.Parent switch
         {
-            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None)
-                || argument.Expression is AnonymousFunctionExpressionSyntax
-                || semanticModel.GetTypeInfo(argument.Expression, cancellationToken).Type is null or { TypeKind: TypeKind.Pointer or TypeKind.Error }
-                || semanticModel.GetTypeInfo(argument.Expression, cancellationToken).Type!.IsRefLikeType)
-            {
-                return false;
-            }
-        }
-
-        return semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol
-            && semanticModel.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not null;
+            MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access when access.Name == name && invocation.Expression == access => invocation,
+            InvocationExpressionSyntax invocation when invocation.Expression == name => invocation,
+            _ => null,
+        };
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    private static async Task<Document> ReplaceAsync(Document document, IReadOnlyList<InvocationExpressionSyntax> invocations, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var generator = editor.Generator;
+        if (editor.SemanticModel.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not { } traceType)
+        {
+            return document;
+        }
+
+        foreach (var invocation in invocations)
+        {
+            var trace = LocalTrace(editor.Generator, traceType, invocation);
+            var replaced = invocation.Parent is AwaitExpressionSyntax awaited ? (SyntaxNode)awaited : invocation;
+            editor.ReplaceNode(replaced, trace.WithTriviaFrom(replaced));
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary><c>Trace.TraceInformation("Member: {0} {1}", a, b)</c> for <c>x.Member(a, b)</c>.</summary>
+    private static SyntaxNode LocalTrace(SyntaxGenerator generator, INamedTypeSymbol traceType, InvocationExpressionSyntax invocation)
+    {
         var name = invocation.Expression switch
         {
             MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
             SimpleNameSyntax simple => simple.Identifier.ValueText,
             _ => "telemetry",
         };
@@ -102,16 +132,11 @@ public sealed class TelemetryCallToLocalTraceCodeFix : CodeFixProvider
         var format = name + (arguments.Count == 0 ? string.Empty : ":" + string.Concat(Enumerable.Range(0, arguments.Count).Select(i => " {" + i + "}")));
         var traceArguments = new[] { generator.Argument(generator.LiteralExpression(format)) }
             .Concat(arguments.Select(a => generator.Argument(a.Expression.WithoutTrivia())));
-        var trace = generator.InvocationExpression(
+        return generator.InvocationExpression(
             generator.MemberAccessExpression(
-                generator.TypeExpression(editor.SemanticModel.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace")!)
-                    .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation),
+                generator.TypeExpression(traceType).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation),
                 "TraceInformation"),
             traceArguments)
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
-
-        var replaced = invocation.Parent is AwaitExpressionSyntax awaited ? (SyntaxNode)awaited : invocation;
-        editor.ReplaceNode(replaced, trace.WithTriviaFrom(replaced));
-        return editor.GetChangedDocument();
     }
 }

@@ -72,6 +72,17 @@ public static class Scenarios
         await http.PostAsync("https://api.mixpanel.com/track", new StringContent("{}"));
         """;
 
+    /// <summary>
+    /// Hand-rolled telemetry whose first finding has no fix (the response is used), then one that has: dotnet format
+    /// starts Fix All from the first finding, and must still fix the second.
+    /// </summary>
+    private const string FormatFixProgram = """
+        using var http = new HttpClient();
+        var response = await http.PostAsync("https://api.mixpanel.com/engage", new StringContent("{}"));
+        Console.WriteLine(response.StatusCode);
+        await http.PostAsync("https://api.mixpanel.com/track", new StringContent("{}"));
+        """;
+
     /// <summary>A host only a project's own NoTelemetry.txt catalogues: NT0003 and NT0006 without it, NT0001 too with it.</summary>
     private const string ContosoProgram = """
         using var http = new HttpClient();
@@ -262,7 +273,7 @@ public static class Scenarios
     /// <summary><c>dotnet format</c>, as a developer runs it to tidy up, which applies the code fixes it finds.</summary>
     public static ConsumerScenario FormatFix { get; } = Scenario(
         "format/fix/FormatFix.csproj", [],
-        Project(), MixpanelProgram) with { Command = ConsumerCommand.Format };
+        Project(), FormatFixProgram) with { Command = ConsumerCommand.Format };
 
     /// <summary>Two target frameworks whose targeting packs the registry serves.</summary>
     public const string MultiTargetFrameworks = "net8.0;net10.0";

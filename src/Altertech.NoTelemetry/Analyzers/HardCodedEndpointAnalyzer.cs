@@ -57,9 +57,24 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Host, endpoint.Host);
+        properties.Add(DiagnosticProperties.Endpoint, endpoint.Text);
+        properties.Add(DiagnosticProperties.Member, site.Member.OriginalDefinition.GetDocumentationCommentId());
+        if (endpoint.Origin is not null)
+        {
+            properties.Add(DiagnosticProperties.Source, endpoint.Origin);
+        }
+
+        if (site.Via is { } via)
+        {
+            properties.Add(DiagnosticProperties.Via, via.OriginalDefinition.GetDocumentationCommentId());
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Rules.HardCodedRemoteEndpoint,
             DiagnosticLocations.MemberName(context.Operation),
+            properties.ToImmutable(),
             endpoint.Display,
             endpoint.Origin is null ? string.Empty : $" (from {endpoint.Origin})",
             site.Describe()));

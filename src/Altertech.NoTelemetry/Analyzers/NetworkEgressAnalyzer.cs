@@ -3,7 +3,9 @@ using System.Threading;
 using Altertech.NoTelemetry.Infrastructure;
 using Altertech.NoTelemetry.Knowledge;
 using Altertech.NoTelemetry.Network;
+using Altertech.NoTelemetry.Catalogue;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,40 +34,115 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, knowledge), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.MethodReference);
+            start.RegisterOperationAction(
+                c => Analyze(c, knowledge),
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
+                OperationKind.MethodReference,
+                OperationKind.Invalid);
         });
     }
 
     private static void Analyze(OperationAnalysisContext context, CompilationKnowledge knowledge)
     {
+        if (context.Operation is IInvalidOperation invalid)
+        {
+            AnalyzeCandidates(context, invalid, knowledge);
+            return;
+        }
+
         if (!EgressClassifier.TryClassify(context.Operation, knowledge.Egress, out var site) || !site.IsEgress)
         {
             return;
         }
 
+        var (destination, text, host) = Destination(site, context.Operation, knowledge, context.CancellationToken);
+        Report(context, site.Api, site.Member, destination, text, host);
+    }
+
+    /// <summary>
+    /// Code that does not bind (under edit, or a missing reference): when every method it can mean is the same kind of
+    /// egress, it is reported all the same.
+    /// </summary>
+    private static void AnalyzeCandidates(OperationAnalysisContext context, IInvalidOperation invalid, CompilationKnowledge knowledge)
+    {
+        if (invalid.Syntax is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax) || invalid.SemanticModel is not { } model)
+        {
+            return;
+        }
+
+        var info = model.GetSymbolInfo(invalid.Syntax, context.CancellationToken);
+        if (info.Symbol is not null || info.CandidateSymbols.IsEmpty)
+        {
+            return;
+        }
+
+        EgressApi? api = null;
+        foreach (var candidate in info.CandidateSymbols)
+        {
+            if (candidate is not IMethodSymbol method
+                || knowledge.Egress.Classify(method) is not { } candidateApi
+                || candidateApi.Kind == EgressKind.Bind
+                || (api is not null && candidateApi.Kind != api.Kind))
+            {
+                return;
+            }
+
+            api = candidateApi;
+        }
+
+        Report(context, api!, info.CandidateSymbols[0], Unbound, " to an endpoint that the unfinished call does not name yet", host: null);
+    }
+
+    private static void Report(OperationAnalysisContext context, EgressApi api, ISymbol member, string destination, string text, string? host)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Kind, EgressApi.KindNames[(int)api.Kind]);
+        properties.Add(DiagnosticProperties.Destination, destination);
+        properties.Add(DiagnosticProperties.Member, member.OriginalDefinition.GetDocumentationCommentId());
+        if (host is not null)
+        {
+            properties.Add(DiagnosticProperties.Host, host);
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Rules.NetworkEgress,
             DiagnosticLocations.MemberName(context.Operation),
-            DiagnosticLocations.Describe(site.Member),
-            site.Api.Verb,
-            Destination(site, knowledge, context.CancellationToken)));
+            properties.ToImmutable(),
+            DiagnosticLocations.Describe(member),
+            api.Verb,
+            text));
     }
 
-    private static string Destination(EgressSite site, CompilationKnowledge knowledge, CancellationToken cancellationToken)
+    private const string Constant = "constant";
+    private const string Relative = "relative";
+    private const string Runtime = "runtime";
+    private const string Elsewhere = "elsewhere";
+    private const string Unbound = "unbound";
+
+    private const string ElsewhereOnClient = " to an endpoint given to its client, request or options elsewhere";
+    private const string ElsewhereInOptions = " to the endpoint set in its options or configuration";
+    private const string ElsewhereThroughDelegate = " to the endpoint each call through the delegate passes";
+
+    /// <summary>Where the operation sends, always said: a constant host, a relative path, run time, or elsewhere.</summary>
+    private static (string Destination, string Text, string? Host) Destination(EgressSite site, IOperation operation, CompilationKnowledge knowledge, CancellationToken cancellationToken)
     {
         if (site.Endpoint is null)
         {
-            return string.Empty;
+            // http.SendAsync(request), socket.Send(bytes), a method group: the call names no endpoint.
+            return operation is IMethodReferenceOperation ? (Elsewhere, ElsewhereThroughDelegate, null)
+                : site.Api.Kind == EgressKind.Register ? (Elsewhere, ElsewhereInOptions, null)
+                : (Elsewhere, ElsewhereOnClient, null);
         }
 
         if (knowledge.Endpoints.Resolve(site.Endpoint, site.EndpointAcceptsBareHost, cancellationToken, out var relative) is { } endpoint)
         {
-            return $" to '{endpoint.Host}'";
+            return (Constant, $" to '{endpoint.Host}'", endpoint.Host);
         }
 
         // GetAsync("v1/check"): the host is the client's base address, set elsewhere (and checked there by NT0003).
         return !site.EndpointAcceptsBareHost && relative is not null
-            ? $" to '{TextDisplay.Shorten(relative)}' on its client's base address"
-            : " to an endpoint set at run time";
+            ? (Relative, $" to '{TextDisplay.Shorten(relative)}' on its client's base address", null)
+            : (Runtime, " to an endpoint set at run time", null);
     }
 }

@@ -73,26 +73,26 @@ internal sealed class TelemetryFinding
     public Diagnostic ToDiagnostic(int others)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        properties.Add(TelemetryProperties.Service, Service.Name);
-        properties.Add(TelemetryProperties.Vendor, Service.Vendor);
-        properties.Add(TelemetryProperties.Category, Service.Category);
-        properties.Add(TelemetryProperties.Role, RoleName(Role));
-        properties.Add(TelemetryProperties.Origin, Origin);
-        properties.Add(TelemetryProperties.Fixable, Fixable ? "true" : "false");
-        properties.Add(TelemetryProperties.OtherMembers, others.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        properties.Add(DiagnosticProperties.Service, Service.Name);
+        properties.Add(DiagnosticProperties.Vendor, Service.Vendor);
+        properties.Add(DiagnosticProperties.Category, Service.Category);
+        properties.Add(DiagnosticProperties.Role, RoleName(Role));
+        properties.Add(DiagnosticProperties.Origin, Origin);
+        properties.Add(DiagnosticProperties.Fixable, Fixable ? "true" : "false");
+        properties.Add(DiagnosticProperties.OtherMembers, others.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Member?.OriginalDefinition.GetDocumentationCommentId() is { } id)
         {
-            properties.Add(TelemetryProperties.Member, id);
+            properties.Add(DiagnosticProperties.Member, id);
         }
 
         if (Host is not null)
         {
-            properties.Add(TelemetryProperties.Host, Host);
+            properties.Add(DiagnosticProperties.Host, Host);
         }
 
         if (Via is not null)
         {
-            properties.Add(TelemetryProperties.Via, Via);
+            properties.Add(DiagnosticProperties.Via, Via);
         }
 
         var more = others == 0 ? string.Empty : $" (and {others} more {Service.Name} member{(others == 1 ? string.Empty : "s")} in this statement)";

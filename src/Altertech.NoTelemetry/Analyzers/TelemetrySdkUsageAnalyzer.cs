@@ -151,7 +151,9 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 }
 
                 case IObjectCreationOperation creation when _matcher.MatchType(creation.Type) is { } service:
-                    if (IsPartOfAttribute(operation))
+                    // new Dictionary<string, SentryLevel>(): a collection of SDK values, not an SDK object; the
+                    // declaration that holds it is the finding.
+                    if (IsPartOfAttribute(operation) || _matcher.Match(creation.Type) is null)
                     {
                         return null;
                     }

@@ -1,3 +1,5 @@
+using Altertech.NoTelemetry.Analyzers;
+using Altertech.NoTelemetry.CodeFixes;
 using Altertech.NoTelemetry.Tests.Verifiers;
 using Verify = Altertech.NoTelemetry.Tests.Verifiers.CSharpCodeFixVerifier<
     Altertech.NoTelemetry.Analyzers.TelemetrySdkUsageAnalyzer,
@@ -91,4 +93,102 @@ public class TelemetryCallToLocalTraceCodeFixTests
             }
         }
         """, TestReferences.Sentry);
+
+    [Fact]
+    public Task Never_rewrites_a_call_that_only_mentions_the_SDK_in_an_argument() => Verify.VerifyAsync("""
+        using System;
+        using Sentry;
+
+        class C
+        {
+            void M()
+            {
+                Console.WriteLine({|NT0001:typeof(SentrySdk)|});
+                Console.WriteLine(SentrySdk.{|NT0001:IsEnabled|});
+                Console.WriteLine(nameof(SentrySdk.CaptureMessage));
+            }
+        }
+        """, """
+        using System;
+        using Sentry;
+
+        class C
+        {
+            void M()
+            {
+                Console.WriteLine({|NT0001:typeof(SentrySdk)|});
+                Console.WriteLine(SentrySdk.{|NT0001:IsEnabled|});
+                Console.WriteLine(nameof(SentrySdk.CaptureMessage));
+            }
+        }
+        """, TestReferences.Sentry);
+
+    [Fact]
+    public Task Replaces_only_the_sending_call_of_a_statement_that_also_reads_the_SDK() => Verify.VerifyAsync("""
+        using Sentry;
+
+        class C
+        {
+            void M()
+            {
+                SentrySdk.{|NT0001:CaptureMessage|}("last: " + SentrySdk.LastEventId);
+            }
+        }
+        """, """
+        using System.Diagnostics;
+        using Sentry;
+
+        class C
+        {
+            void M()
+            {
+                Trace.TraceInformation("CaptureMessage: {0}", "last: " + SentrySdk.{|NT0001:LastEventId|});
+            }
+        }
+        """, TestReferences.Sentry);
+
+    /// <summary>
+    /// What <c>dotnet format</c> does: it asks the fix for the first finding of the rule, and starts Fix All over the
+    /// solution with that action's equivalence key, which is null when the first finding has no fix (here the
+    /// parameter typed <c>IHub</c>). Every fixable finding is fixed all the same; the others stay.
+    /// </summary>
+    [Fact]
+    public async Task Fix_all_started_from_an_unfixable_first_finding_fixes_every_fixable_one()
+    {
+        const string Source = """
+            using System;
+            using Sentry;
+
+            class C
+            {
+                void M(IHub hub, Exception problem)
+                {
+                    Console.WriteLine(typeof(SentrySdk));
+                    SentrySdk.CaptureException(problem);
+                    hub.CaptureMessage("checkout");
+                }
+            }
+            """;
+        var (document, diagnostics) = await CodeFixRunner.AnalyzeAsync(new TelemetrySdkUsageAnalyzer(), Source, TestReferences.Sentry);
+        Assert.Equal(4, diagnostics.Length);
+        Assert.Equal("false", diagnostics[0].Properties[DiagnosticProperties.Fixable]);
+
+        var fixedText = await CodeFixRunner.FixAllLikeDotnetFormatAsync(new TelemetryCallToLocalTraceCodeFix(), document, diagnostics);
+
+        Assert.Equal("""
+            using System;
+            using System.Diagnostics;
+            using Sentry;
+
+            class C
+            {
+                void M(IHub hub, Exception problem)
+                {
+                    Console.WriteLine(typeof(SentrySdk));
+                    Trace.TraceInformation("CaptureException: {0}", problem);
+                    Trace.TraceInformation("CaptureMessage: {0}", "checkout");
+                }
+            }
+            """, fixedText);
+    }
 }

@@ -1,3 +1,5 @@
+using Altertech.NoTelemetry.Tests.Verifiers;
+using Altertech.NoTelemetry.Analyzers;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.HardCodedEndpointAnalyzer>;
 
@@ -476,5 +478,27 @@ public class HardCodedEndpointAnalyzerTests
             """;
         test.CompilerDiagnostics = CompilerDiagnostics.None;
         return test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Carries_its_facts_in_the_diagnostic_properties()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new HardCodedEndpointAnalyzer(),
+            """
+            using System.Net.Http;
+            class Updater
+            {
+                private const string CheckUrl = "https://updates.example.com/check";
+
+                System.Threading.Tasks.Task<string> Check(HttpClient client) => client.GetStringAsync(CheckUrl);
+            }
+            """);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("updates.example.com", diagnostic.Properties[DiagnosticProperties.Host]);
+        Assert.Equal("https://updates.example.com/check", diagnostic.Properties[DiagnosticProperties.Endpoint]);
+        Assert.Equal("Updater.CheckUrl", diagnostic.Properties[DiagnosticProperties.Source]);
+        Assert.Equal("M:System.Net.Http.HttpClient.GetStringAsync(System.String)", diagnostic.Properties[DiagnosticProperties.Member]);
     }
 }

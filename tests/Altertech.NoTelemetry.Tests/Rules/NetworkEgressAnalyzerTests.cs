@@ -1,3 +1,5 @@
+using Altertech.NoTelemetry.Analyzers;
+using Altertech.NoTelemetry.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.NetworkEgressAnalyzer>;
 
@@ -256,12 +258,66 @@ public class NetworkEgressAnalyzerTests
                 void M(HttpClient client)
                 {
                     client.{|NT0006:GetAsync|}("https://example.com/");
-                    client.GetAsync(
+                    client.{|#0:GetAsync|}(
                     new System.Net.Sockets.TcpClient(
                     client.
                 }
             """;
         test.CompilerDiagnostics = CompilerDiagnostics.None;
+
+        // The unfinished call does not bind, but every GetAsync it can mean sends: reported from the candidates.
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.GetAsync", "sends", " to an endpoint that the unfinished call does not name yet"));
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Reports_a_call_that_does_not_bind_when_every_candidate_is_egress_of_one_kind()
+    {
+        var test = Verify.CreateTest();
+        test.TestCode = """
+            using System.Net.Http;
+            using System.Net.Sockets;
+
+            class C
+            {
+                async System.Threading.Tasks.Task M(HttpClient client, TcpClient tcp)
+                {
+                    await client.{|#0:PostAsync|}("https://example.com/", undefinedContent);
+                    await tcp.{|#1:ConnectAsync|}(undefinedHost, 443);
+                    var notEgress = string.Join(undefinedSeparator, "a", "b");
+                }
+            }
+            """;
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.PostAsync", "sends", " to an endpoint that the unfinished call does not name yet"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("TcpClient.ConnectAsync", "connects", " to an endpoint that the unfinished call does not name yet"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Carries_its_facts_in_the_diagnostic_properties()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new NetworkEgressAnalyzer(),
+            """
+            using System.Net.Http;
+            class C
+            {
+                async System.Threading.Tasks.Task M(HttpClient client, HttpRequestMessage request, string url)
+                {
+                    await client.GetAsync("https://updates.example.com/check");
+                    await client.GetAsync("v1/check");
+                    await client.GetAsync(url);
+                    await client.SendAsync(request);
+                }
+            }
+            """);
+
+        var ordered = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(
+            ["constant updates.example.com", "relative ", "runtime ", "elsewhere "],
+            ordered.Select(d => $"{d.Properties[DiagnosticProperties.Destination]} {d.Properties.GetValueOrDefault(DiagnosticProperties.Host)}"));
+        Assert.All(ordered, d => Assert.Equal("send", d.Properties[DiagnosticProperties.Kind]));
+        Assert.Equal("M:System.Net.Http.HttpClient.SendAsync(System.Net.Http.HttpRequestMessage)", ordered[^1].Properties[DiagnosticProperties.Member]);
     }
 }

@@ -31,10 +31,10 @@ public class NetworkEgressLibraryTests
         }
         """,
         TestReferences.RestSharp,
-        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("RestClient.ExecuteAsync", "sends", ""),
-        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("RestClientExtensions.GetAsync", "sends", ""),
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("RestClient.ExecuteAsync", "sends", " to an endpoint given to its client, request or options elsewhere"),
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("RestClientExtensions.GetAsync", "sends", " to an endpoint given to its client, request or options elsewhere"),
         Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("RestClientExtensions.GetJsonAsync", "sends", " to 'other.example.com'"),
-        Verify.Diagnostic("NT0006").WithLocation(3).WithArguments("RestClientExtensions.ExecutePostAsync", "sends", ""));
+        Verify.Diagnostic("NT0006").WithLocation(3).WithArguments("RestClientExtensions.ExecutePostAsync", "sends", " to an endpoint given to its client, request or options elsewhere"));
 
     [Fact]
     public Task Does_not_report_creating_a_RestSharp_client_or_request() => Verify.VerifyAsync("""
@@ -73,8 +73,8 @@ public class NetworkEgressLibraryTests
         TestReferences.FlurlHttp,
         Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("GeneratedExtensions.GetStringAsync", "sends", " to 'api.example.com'"),
         Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("GeneratedExtensions.PostJsonAsync", "sends", " to an endpoint set at run time"),
-        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("IFlurlRequest.SendAsync", "sends", ""),
-        Verify.Diagnostic("NT0006").WithLocation(3).WithArguments("GeneratedExtensions.GetJsonAsync", "sends", ""));
+        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("IFlurlRequest.SendAsync", "sends", " to an endpoint given to its client, request or options elsewhere"),
+        Verify.Diagnostic("NT0006").WithLocation(3).WithArguments("GeneratedExtensions.GetJsonAsync", "sends", " to an endpoint given to its client, request or options elsewhere"));
 
     [Fact]
     public Task Reports_Flurl_extension_called_as_a_static_method() => Verify.VerifyAsync("""
@@ -129,7 +129,7 @@ public class NetworkEgressLibraryTests
         """,
         TestReferences.Refit,
         Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("RestService.For", "connects", " to 'api.github.com'"),
-        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("IGitHubApi.GetUser", "sends", ""));
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("IGitHubApi.GetUser", "sends", " to an endpoint given to its client, request or options elsewhere"));
 
     [Fact]
     public Task Does_not_report_Refit_settings_or_plain_interfaces() => Verify.VerifyAsync("""
@@ -169,7 +169,7 @@ public class NetworkEgressLibraryTests
         """,
         TestReferences.Net80,
         new[] { StandIns.NuGetProtocol },
-        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("SourceRepository.GetResourceAsync", "connects", ""));
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("SourceRepository.GetResourceAsync", "connects", " to an endpoint given to its client, request or options elsewhere"));
 
     [Fact]
     public Task Reports_GrpcChannel_ForAddress() => Verify.VerifyAsync("""
@@ -217,8 +217,8 @@ public class NetworkEgressLibraryTests
         """,
         TestReferences.SignalRClient,
         Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HubConnectionBuilderHttpExtensions.WithUrl", "registers a sender", " to 'hub.example.com'"),
-        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("HubConnection.StartAsync", "connects", ""),
-        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("HubConnectionExtensions.SendAsync", "sends", ""));
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("HubConnection.StartAsync", "connects", " to an endpoint given to its client, request or options elsewhere"),
+        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("HubConnectionExtensions.SendAsync", "sends", " to an endpoint given to its client, request or options elsewhere"));
 
     [Fact]
     public Task Does_not_report_building_a_SignalR_connection_without_a_url() => Verify.VerifyAsync("""
@@ -256,8 +256,8 @@ public class NetworkEgressLibraryTests
         """,
         TestReferences.Mqtt,
         Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("MqttClientOptionsBuilder.WithTcpServer", "registers a sender", " to 'broker.example.com'"),
-        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("IMqttClient.ConnectAsync", "connects", ""),
-        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("MqttClientExtensions.PublishStringAsync", "sends", ""));
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("IMqttClient.ConnectAsync", "connects", " to an endpoint given to its client, request or options elsewhere"),
+        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("MqttClientExtensions.PublishStringAsync", "sends", " to an endpoint given to its client, request or options elsewhere"));
 
     [Fact]
     public Task Does_not_report_creating_an_MQTTnet_client_or_options() => Verify.VerifyAsync("""
@@ -298,9 +298,9 @@ public class NetworkEgressLibraryTests
         }
         """,
         TestReferences.OpenTelemetryExporters,
-        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("OtlpTraceExporterHelperExtensions.AddOtlpExporter", "registers a sender", ""),
-        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("ZipkinExporterHelperExtensions.AddZipkinExporter", "registers a sender", ""),
-        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("OtlpMetricExporterExtensions.AddOtlpExporter", "registers a sender", ""));
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("OtlpTraceExporterHelperExtensions.AddOtlpExporter", "registers a sender", " to the endpoint set in its options or configuration"),
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("ZipkinExporterHelperExtensions.AddZipkinExporter", "registers a sender", " to the endpoint set in its options or configuration"),
+        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("OtlpMetricExporterExtensions.AddOtlpExporter", "registers a sender", " to the endpoint set in its options or configuration"));
 
     [Fact]
     public Task Does_not_report_an_OpenTelemetry_pipeline_without_exporters() => Verify.VerifyAsync("""
@@ -400,7 +400,7 @@ public class NetworkEgressLibraryTests
         TestReferences.Serilog,
         new[] { StandIns.SerilogSinksElasticsearch },
         Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("LoggerConfigurationElasticsearchExtensions.Elasticsearch", "registers a sender", " to 'elastic.example.com'"),
-        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("LoggerConfigurationElasticsearchExtensions.Elasticsearch", "registers a sender", ""));
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("LoggerConfigurationElasticsearchExtensions.Elasticsearch", "registers a sender", " to the endpoint set in its options or configuration"));
 
     [Fact]
     public Task Does_not_report_creating_Elasticsearch_sink_options() => Verify.VerifyAsync("""

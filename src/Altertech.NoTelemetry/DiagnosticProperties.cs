@@ -1,10 +1,10 @@
 namespace Altertech.NoTelemetry;
 
 /// <summary>
-/// The keys of NT0001's <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/>: the facts a code fix or a report
-/// reads instead of the message. Public contract, documented in docs/rules/NT0001.md.
+/// The keys of the diagnostics' <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/>: the facts a code fix or a
+/// report reads instead of the message. Public contract, documented on each rule's page under docs/rules.
 /// </summary>
-public static class TelemetryProperties
+public static class DiagnosticProperties
 {
     /// <summary>The service, as the catalogue names it (<c>Sentry</c>, <c>Application Insights</c>).</summary>
     public const string Service = "service";
@@ -30,9 +30,28 @@ public static class TelemetryProperties
     /// <summary>The documentation-comment ID of the member reported (<c>M:Sentry.SentrySdk.CaptureException(System.Exception)</c>).</summary>
     public const string Member = "member";
 
-    /// <summary>The ingestion host a request goes to, for origin <c>host</c>.</summary>
+    /// <summary>
+    /// The host a request goes to: NT0001's ingestion host (origin <c>host</c>), NT0003's hard-coded host, NT0006's
+    /// destination when it is a constant.
+    /// </summary>
     public const string Host = "host";
 
     /// <summary>The network API that a product method hands the endpoint to, when the request goes through one.</summary>
     public const string Via = "via";
+
+    /// <summary>NT0003: the known leading text of the endpoint (<c>https://updates.example.com/check?v=</c>).</summary>
+    public const string Endpoint = "endpoint";
+
+    /// <summary>NT0003: where the constant comes from, when not from the call itself (<c>UpdateChecker.Url</c>).</summary>
+    public const string Source = "source";
+
+    /// <summary>NT0006: what the operation does: <c>send</c>, <c>connect</c>, <c>resolve</c> or <c>register</c>.</summary>
+    public const string Kind = "kind";
+
+    /// <summary>
+    /// NT0006: how its destination is known: <c>constant</c> (see <see cref="Host"/>), <c>relative</c> (a path on
+    /// its client's base address), <c>runtime</c> (computed while the program runs) or <c>elsewhere</c> (the call
+    /// names none: a request object or a connection carries it).
+    /// </summary>
+    public const string Destination = "destination";
 }
