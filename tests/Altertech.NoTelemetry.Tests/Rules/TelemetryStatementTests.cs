@@ -198,4 +198,41 @@ public class TelemetryStatementTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Sentry", "SentryId (id)", "uses Sentry", ""));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Reports_a_creation_and_an_extension_method_that_do_not_bind_from_their_candidates()
+    {
+        var test = Verify.CreateTest(TestReferences.SentryExtensionsLogging);
+        test.TestCode = """
+            using Microsoft.Extensions.Logging;
+            using Sentry;
+
+            class C
+            {
+                void M(ILoggingBuilder logging)
+                {
+                    var client = {|#0:new SentryClient(undefinedOptions)|};
+                    logging.{|#1:AddSentry|}(undefinedOptions);
+                }
+            }
+            """;
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Sentry", "new SentryClient", "configures Sentry", ""));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0001").WithLocation(1).WithArguments("Sentry", "LoggingBuilderExtensions.AddSentry", "configures Sentry", ""));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_finding_from_candidates_is_marked_so_and_never_fixable()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new TelemetrySdkUsageAnalyzer(),
+            "using Sentry; class C { void M() { SentrySdk.CaptureException(undefinedException); } }",
+            TestReferences.Sentry,
+            allowCompileErrors: true);
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "NT0001");
+        Assert.Equal("candidate", diagnostic.Properties[DiagnosticProperties.Origin]);
+        Assert.Equal("false", diagnostic.Properties[DiagnosticProperties.Fixable]);
+    }
 }
