@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
 using System.Threading;
+using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Infrastructure;
 using Altertech.NoTelemetry.Knowledge;
 using Altertech.NoTelemetry.Network;
-using Altertech.NoTelemetry.Catalogue;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -66,19 +65,14 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeCandidates(OperationAnalysisContext context, IInvalidOperation invalid, CompilationKnowledge knowledge)
     {
-        if (invalid.Syntax is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax) || invalid.SemanticModel is not { } model)
-        {
-            return;
-        }
-
-        var info = model.GetSymbolInfo(invalid.Syntax, context.CancellationToken);
-        if (info.Symbol is not null || info.CandidateSymbols.IsEmpty)
+        var candidates = UnboundCalls.CandidatesOf(invalid, context.CancellationToken);
+        if (candidates.IsEmpty)
         {
             return;
         }
 
         EgressApi? api = null;
-        foreach (var candidate in info.CandidateSymbols)
+        foreach (var candidate in candidates)
         {
             if (candidate is not IMethodSymbol method
                 || knowledge.Egress.Classify(method) is not { } candidateApi
@@ -91,7 +85,7 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
             api = candidateApi;
         }
 
-        Report(context, api!, info.CandidateSymbols[0], Unbound, " to an endpoint that the unfinished call does not name yet", host: null);
+        Report(context, api!, candidates[0], Unbound, " to an endpoint that the unfinished call does not name yet", host: null);
     }
 
     private static void Report(OperationAnalysisContext context, EgressApi api, ISymbol member, string destination, string text, string? host)

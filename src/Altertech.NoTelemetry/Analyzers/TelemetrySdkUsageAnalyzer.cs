@@ -203,20 +203,15 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private TelemetryFinding? ClassifyCandidates(IInvalidOperation invalid, CancellationToken cancellationToken)
         {
-            if (invalid.Syntax is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax) || invalid.SemanticModel is not { } model)
-            {
-                return null;
-            }
-
-            var info = model.GetSymbolInfo(invalid.Syntax, cancellationToken);
-            if (info.Symbol is not null || info.CandidateSymbols.IsEmpty)
+            var candidates = UnboundCalls.CandidatesOf(invalid, cancellationToken);
+            if (candidates.IsEmpty)
             {
                 return null;
             }
 
             TelemetryService? service = null;
             var role = TelemetryRole.Use;
-            foreach (var candidate in info.CandidateSymbols)
+            foreach (var candidate in candidates)
             {
                 if (_matcher.Match(candidate) is not { } candidateService || (service is not null && candidateService != service))
                 {
@@ -231,7 +226,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            var first = info.CandidateSymbols[0];
+            var first = candidates[0];
             return new TelemetryFinding(invalid, DiagnosticLocations.MemberName(invalid), service!, role, DiagnosticLocations.Describe(first), TelemetryOrigin.Candidate, first);
         }
 
