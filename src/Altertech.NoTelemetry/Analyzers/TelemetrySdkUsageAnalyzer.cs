@@ -137,7 +137,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                         var role = _matcher.RoleOf(method, service);
                         return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), service, role, DiagnosticLocations.Describe(method), TelemetryOrigin.Sdk, method)
                         {
-                            Fixable = IsFixable(invocation, role),
+                            Fixable = IsFixable(invocation, role, cancellationToken),
                         };
                     }
 
@@ -247,7 +247,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                     {
                         Host = endpoint.Host,
                         Via = site.Via is { } forwardedTo ? DiagnosticLocations.Describe(forwardedTo) : null,
-                        Fixable = operation is IInvocationOperation invocation && IsFixable(invocation, TelemetryRole.Send),
+                        Fixable = operation is IInvocationOperation invocation && IsFixable(invocation, TelemetryRole.Send, cancellationToken),
                     };
                 }
             }
@@ -259,7 +259,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         /// The code fix replaces a sending or capturing call with <c>Trace.TraceInformation</c> and keeps its arguments:
         /// only where the call is a whole statement (its result unused) and every argument can be passed on as an object.
         /// </summary>
-        private bool IsFixable(IInvocationOperation invocation, TelemetryRole role)
+        private bool IsFixable(IInvocationOperation invocation, TelemetryRole role, CancellationToken cancellationToken)
         {
             if (!_canTrace || role is not (TelemetryRole.Send or TelemetryRole.Capture) || invocation.Syntax is not InvocationExpressionSyntax syntax)
             {
@@ -276,7 +276,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             {
                 if (argument.RefKindKeyword.RawKind != 0
                     || argument.Expression is AnonymousFunctionExpressionSyntax
-                    || invocation.SemanticModel?.GetTypeInfo(argument.Expression).Type is not { } type
+                    || invocation.SemanticModel?.GetTypeInfo(argument.Expression, cancellationToken).Type is not { } type
                     || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Error
                     || type.IsRefLikeType
                     || type.SpecialType == SpecialType.System_Void)
