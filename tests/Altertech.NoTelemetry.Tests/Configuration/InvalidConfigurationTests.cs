@@ -148,13 +148,26 @@ public class InvalidConfigurationTests
     [Fact]
     public async Task The_rest_of_the_file_still_applies()
     {
-        var diagnostics = await AnalyzerRunner.RunAsync(
+        var diagnostics = await RunSentryCallAsync("garbage line\n!A:Sentry;self-hosted\nQ:nothing\n");
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Without_its_exemption_line_the_same_file_leaves_the_call_reported()
+    {
+        var diagnostics = await RunSentryCallAsync("garbage line\nQ:nothing\n");
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("NT0001", finding.Id);
+        Assert.Equal("CaptureException", finding.Location.SourceTree!.GetText().ToString(finding.Location.SourceSpan));
+    }
+
+    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> RunSentryCallAsync(string configuration) =>
+        AnalyzerRunner.RunAsync(
             new TelemetrySdkUsageAnalyzer(),
             "using System; using Sentry; class C { void M(Exception e) => SentrySdk.CaptureException(e); }",
             TestReferences.Sentry,
-            new[] { (ConfigPath, "garbage line\n!A:Sentry;self-hosted\nQ:nothing\n") });
-        Assert.Empty(diagnostics);
-    }
+            new[] { (ConfigPath, configuration) });
 
     private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> RunWithFileAsync(string content, ReferenceAssemblies references) =>
         AnalyzerRunner.RunAsync(new ConfigurationAnalyzer(), "class C { }", references, new[] { (ConfigPath, content) });

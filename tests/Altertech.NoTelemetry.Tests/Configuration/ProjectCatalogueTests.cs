@@ -139,21 +139,33 @@ public class ProjectCatalogueTests
         return test.RunAsync();
     }
 
+    private const string SelfHostedSentry = """
+        using System;
+        using Sentry;
+
+        class Crashes
+        {
+            // A team that runs its own Sentry server, on the user's premises.
+            void Report(Exception e) => SentrySdk.{|#0:CaptureException|}(e);
+        }
+        """;
+
     [Fact]
     public Task Exempting_an_assembly_silences_a_self_hosted_SDK()
     {
         var test = Usage.CreateTest(TestReferences.Sentry);
-        test.TestCode = """
-            using System;
-            using Sentry;
-
-            class Crashes
-            {
-                // A team that runs its own Sentry server, on the user's premises.
-                void Report(Exception e) => SentrySdk.CaptureException(e);
-            }
-            """;
+        test.TestCode = SelfHostedSentry;
         test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "!A:Sentry;self-hosted on the customer's server\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Without_the_exemption_the_SDK_is_reported()
+    {
+        var test = Usage.CreateTest(TestReferences.Sentry);
+        test.TestCode = SelfHostedSentry;
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "# no exemption\n"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Sentry", "SentrySdk.CaptureException", "Sentry"));
         return test.RunAsync();
     }
 
@@ -167,28 +179,51 @@ public class ProjectCatalogueTests
     }
 
     [Fact]
+    public Task Without_the_exemption_the_reference_is_NT0002()
+    {
+        var test = Reference.CreateTest(TestReferences.Sentry);
+        test.TestCode = "class C { }";
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "# no exemption\n"));
+        test.ExpectedDiagnostics.Add(Reference.Diagnostic("NT0002").WithNoLocation().WithArguments("Sentry", "Sentry", "a crash-reporting", "Sentry"));
+        return test.RunAsync();
+    }
+
+    private const string SentryTypeAndHost = """
+        using System;
+        using System.Net.Http;
+        using Sentry;
+
+        class Crashes
+        {
+            void Report(Exception e, HttpClient http)
+            {
+                var id = SentryId.{|#0:Empty|};
+                SentrySdk.{|NT0001:CaptureException|}(e);
+                http.{|#1:PostAsync|}("https://o1.ingest.sentry.io/api/1/store/", null);
+            }
+        }
+        """;
+
+    [Fact]
     public Task Exempting_a_type_or_a_host_keeps_the_rest_of_the_service()
     {
         var test = Usage.CreateTest(TestReferences.Sentry);
-        test.TestCode = """
-            using System;
-            using System.Net.Http;
-            using Sentry;
-
-            class Crashes
-            {
-                void Report(Exception e, HttpClient http)
-                {
-                    var id = SentryId.Empty;
-                    SentrySdk.{|NT0001:CaptureException|}(e);
-                    http.PostAsync("https://o1.ingest.sentry.io/api/1/store/", null);
-                }
-            }
-            """;
+        test.TestCode = SentryTypeAndHost;
         test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", """
             !T:Sentry.SentryId;an identifier, sends nothing
             !H:*.ingest.sentry.io;relayed through our own proxy
             """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Without_the_exemptions_the_type_and_the_host_are_reported()
+    {
+        var test = Usage.CreateTest(TestReferences.Sentry);
+        test.TestCode = SentryTypeAndHost;
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "# no exemption\n"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Sentry", "SentryId.Empty", "Sentry"));
+        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(1).WithArguments("Sentry", "HttpClient.PostAsync to 'o1.ingest.sentry.io'", "Sentry"));
         return test.RunAsync();
     }
 
