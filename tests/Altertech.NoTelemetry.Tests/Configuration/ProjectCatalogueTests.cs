@@ -1,4 +1,5 @@
 using Altertech.NoTelemetry.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Usage = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.TelemetrySdkUsageAnalyzer>;
 using Reference = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.TelemetrySdkReferenceAnalyzer>;
@@ -165,7 +166,7 @@ public class ProjectCatalogueTests
         var test = Usage.CreateTest(TestReferences.Sentry);
         test.TestCode = SelfHostedSentry;
         test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "# no exemption\n"));
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Sentry", "SentrySdk.CaptureException", "Sentry"));
+        test.ExpectedDiagnostics.Add(Reported("NT0001").WithLocation(0));
         return test.RunAsync();
     }
 
@@ -184,7 +185,7 @@ public class ProjectCatalogueTests
         var test = Reference.CreateTest(TestReferences.Sentry);
         test.TestCode = "class C { }";
         test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "# no exemption\n"));
-        test.ExpectedDiagnostics.Add(Reference.Diagnostic("NT0002").WithNoLocation().WithArguments("Sentry", "Sentry", "a crash-reporting", "Sentry"));
+        test.ExpectedDiagnostics.Add(Reported("NT0002").WithNoLocation());
         return test.RunAsync();
     }
 
@@ -222,8 +223,8 @@ public class ProjectCatalogueTests
         var test = Usage.CreateTest(TestReferences.Sentry);
         test.TestCode = SentryTypeAndHost;
         test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "# no exemption\n"));
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(0).WithArguments("Sentry", "SentryId.Empty", "Sentry"));
-        test.ExpectedDiagnostics.Add(Usage.Diagnostic("NT0001").WithLocation(1).WithArguments("Sentry", "HttpClient.PostAsync to 'o1.ingest.sentry.io'", "Sentry"));
+        test.ExpectedDiagnostics.Add(Reported("NT0001").WithLocation(0));
+        test.ExpectedDiagnostics.Add(Reported("NT0001").WithLocation(1));
         return test.RunAsync();
     }
 
@@ -236,4 +237,10 @@ public class ProjectCatalogueTests
         test.TestState.AdditionalFiles.Add(("/0/BannedSymbols.txt", "T:Contoso.Metrics.MetricsClient;Contoso usage metrics\n"));
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// A diagnostic of the rule, where it is, with whatever message: the tests above check what the messages say; the
+    /// twins of the exemption tests check only that, without the exemption, the same code is reported.
+    /// </summary>
+    private static DiagnosticResult Reported(string id) => new(id, DiagnosticSeverity.Warning);
 }
