@@ -1,12 +1,16 @@
 // Turns the compiler's SARIF logs (the ErrorLog property, one log per project) into the reports that CI systems
 // show, with Altertech.NoTelemetry's findings (rule IDs NTxxxx) only. Needs nothing but the .NET 10 SDK:
 //
-//   dotnet run notelemetry-report.cs -- sarif       <logs> <output.sarif>  one SARIF run, for GitHub code scanning
-//   dotnet run notelemetry-report.cs -- codequality <logs> <output.json>   a GitLab Code Quality report
-//   dotnet run notelemetry-report.cs -- text        <logs> <output.txt>    one line per finding, like the compiler's
+//   dotnet run --file notelemetry-report.cs -- sarif       <logs> <output.sarif>  one SARIF run, for GitHub code scanning
+//   dotnet run --file notelemetry-report.cs -- codequality <logs> <output.json>   a GitLab Code Quality report
+//   dotnet run --file notelemetry-report.cs -- text        <logs> <output.txt>    one line per finding, like the compiler's
+//
+// --file, because in a folder with a project file a plain `dotnet run x.cs` builds and runs that project instead. Keep
+// this file out of every project's folder, or the project compiles it too (CS8802): docs/ci.md says where.
 //
 // <logs> is a .sarif file, or a folder searched with its sub-folders for *.sarif; an output of - is the standard
-// output. Paths are made relative to the current folder (in CI, the repository root), or to --root <dir>.
+// output. Paths are made relative to the current folder (in CI, the repository root), or to --root <dir>; in SARIF,
+// relative to the uriBaseId %SRCROOT%, which the run's originalUriBaseIds sets to that folder.
 //
 // A finding without a source location (NT0002: a project references a telemetry SDK) is put on the project file when
 // the log's path inside <logs> names it, as docs/ci.md sets ErrorLog up: artifacts/sarif/src/App/App.csproj.net10.0.sarif
@@ -22,7 +26,7 @@ using System.Text.Json.Nodes;
 
 if (args.Length < 3 || args[0] is not ("sarif" or "codequality" or "text"))
 {
-    Console.Error.WriteLine("usage: dotnet run notelemetry-report.cs -- sarif|codequality|text <log file or folder> <output, or -> [--root <dir>]");
+    Console.Error.WriteLine("usage: dotnet run --file notelemetry-report.cs -- sarif|codequality|text <log file or folder> <output, or -> [--root <dir>]");
     return 2;
 }
 
@@ -40,7 +44,7 @@ try
     var json = new JsonSerializerOptions { WriteIndented = true };
     var report = format switch
     {
-        "sarif" => Reports.MergedSarif(logs, findings).ToJsonString(json),
+        "sarif" => Reports.MergedSarif(logs, findings, root).ToJsonString(json),
         "codequality" => Reports.CodeQuality(findings, root).ToJsonString(json),
         _ => Reports.Text(findings, root),
     };
@@ -195,11 +199,16 @@ internal static class SarifLogs
 
 internal static class Reports
 {
+    /// <summary>The uriBaseId of the repository root: SARIF's name for it, which GitHub code scanning reads too.</summary>
+    private const string SourceRoot = "%SRCROOT%";
+
     /// <summary>
     /// One run with every finding, each with a location. GitHub code scanning rejects an upload with several runs of
     /// one tool and category (one compiler log per project is that), and one with a result that has no location.
+    /// File URIs are made relative to <see cref="SourceRoot"/>: the compiler's are absolute paths of the CI machine,
+    /// which mean nothing in the repository.
     /// </summary>
-    public static JsonNode MergedSarif(IReadOnlyList<string> logs, IReadOnlyList<Finding> findings)
+    public static JsonNode MergedSarif(IReadOnlyList<string> logs, IReadOnlyList<Finding> findings, string root)
     {
         var driver = findings.Select(f => f.Driver).FirstOrDefault(d => d is not null) ?? FirstDriver(logs);
         var tool = new JsonObject();
@@ -222,6 +231,7 @@ internal static class Reports
         foreach (var finding in findings)
         {
             var result = finding.Result.DeepClone().AsObject();
+            RebaseArtifactLocations(result, root);
             var index = rules.FindIndex(rule => (string?)rule["id"] == finding.RuleId);
             result.Remove("ruleIndex");
             if (index >= 0)
@@ -235,7 +245,7 @@ internal static class Reports
                 {
                     ["physicalLocation"] = new JsonObject
                     {
-                        ["artifactLocation"] = new JsonObject { ["uri"] = new Uri(finding.File).AbsoluteUri },
+                        ["artifactLocation"] = ArtifactLocation(finding.File, root),
                         ["region"] = new JsonObject { ["startLine"] = finding.Line },
                     },
                 });
@@ -251,6 +261,10 @@ internal static class Reports
             ["runs"] = new JsonArray(new JsonObject
             {
                 ["tool"] = new JsonObject { ["driver"] = tool },
+                ["originalUriBaseIds"] = new JsonObject
+                {
+                    [SourceRoot] = new JsonObject { ["uri"] = new Uri(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar).AbsoluteUri },
+                },
                 ["results"] = results,
                 ["columnKind"] = "utf16CodeUnits",
             }),
@@ -304,6 +318,54 @@ internal static class Reports
             .ThenBy(f => f.Finding.Line)
             .ThenBy(f => f.Finding.RuleId, StringComparer.Ordinal)
             .Select(f => $"{f.Path}({f.Finding.Line}): {f.Finding.Level} {f.Finding.RuleId}: {f.Finding.Message}\n"));
+
+    /// <summary>
+    /// Every <c>artifactLocation</c> in a result (its locations, related locations, code flows) with an absolute file
+    /// URI under the root, made relative to <see cref="SourceRoot"/>.
+    /// </summary>
+    private static void RebaseArtifactLocations(JsonNode? node, string root)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj.ToList())
+                {
+                    if (name == "artifactLocation"
+                        && value is JsonObject location
+                        && location["uriBaseId"] is null
+                        && Uri.TryCreate((string?)location["uri"], UriKind.Absolute, out var uri)
+                        && uri.IsFile)
+                    {
+                        foreach (var (key, rebased) in ArtifactLocation(uri.LocalPath, root))
+                        {
+                            location[key] = rebased?.DeepClone();
+                        }
+                    }
+                    else
+                    {
+                        RebaseArtifactLocations(value, root);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    RebaseArtifactLocations(item, root);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A file's uri relative to <see cref="SourceRoot"/>, escaped; a file outside the root keeps its absolute URI.</summary>
+    private static JsonObject ArtifactLocation(string path, string root)
+    {
+        var relative = RelativePath(path, root);
+        return Path.IsPathFullyQualified(relative)
+            ? new JsonObject { ["uri"] = new Uri(path).AbsoluteUri }
+            : new JsonObject { ["uri"] = string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)), ["uriBaseId"] = SourceRoot };
+    }
 
     private static JsonObject? FirstDriver(IEnumerable<string> logs) =>
         logs.Select(log => JsonNode.Parse(File.ReadAllText(log))?["runs"]?[0]?["tool"]?["driver"]?.AsObject())

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Xml.Linq;
 using Xunit.Abstractions;
@@ -18,6 +19,7 @@ public sealed class PackageEndToEndTests(PackageFeed package, ITestOutputHelper 
         Assert.Contains(AnalyzerFolder + "Altertech.NoTelemetry.dll", entries);
         Assert.Contains(AnalyzerFolder + "Altertech.NoTelemetry.CodeFixes.dll", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("icon.png", entries);
     }
 
     [Fact]
@@ -71,6 +73,34 @@ public sealed class PackageEndToEndTests(PackageFeed package, ITestOutputHelper 
         Assert.Null(metadata.Element(ns + "dependencies"));
         Assert.Equal("README.md", (string?)metadata.Element(ns + "readme"));
         Assert.Equal("MIT", (string?)metadata.Element(ns + "license"));
+    }
+
+    [Fact]
+    public void Nuspec_names_an_icon_that_is_a_PNG_in_the_package()
+    {
+        var metadata = ReadNuspecMetadata();
+        var icon = (string?)metadata.Element(metadata.Name.Namespace + "icon");
+
+        Assert.Equal("icon.png", icon);
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        var entry = archive.GetEntry(icon!);
+        Assert.True(entry is not null, $"The nuspec names the icon {icon}, which is not in the package.");
+        using var stream = entry!.Open();
+        var header = new byte[24];
+        stream.ReadExactly(header);
+
+        // The PNG signature, then the IHDR chunk with the width and height, big-endian.
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, header[..8]);
+        Assert.Equal((128, 128), (BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20))));
+    }
+
+    [Fact]
+    public void Package_readme_names_NT0003_and_the_allowed_endpoints_option()
+    {
+        var readme = package.ReadPackageEntry("README.md");
+
+        Assert.Contains("NT0003", readme, StringComparison.Ordinal);
+        Assert.Contains("notelemetry.allowed_endpoints", readme, StringComparison.Ordinal);
     }
 
     [Fact]

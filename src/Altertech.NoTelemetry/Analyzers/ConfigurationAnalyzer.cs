@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Altertech.NoTelemetry.Configuration;
 using Altertech.NoTelemetry.Knowledge;
@@ -16,6 +17,9 @@ namespace Altertech.NoTelemetry.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Every <c>notelemetry.*</c> option there is: what is asked for when the options cannot list their keys.</summary>
+    private static readonly string[] s_knownKeys = { ProjectConfiguration.AllowedEndpointsKey };
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.InvalidConfiguration);
 
@@ -65,13 +69,8 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var key in options.Keys)
+        foreach (var key in NoTelemetryKeys(options))
         {
-            if (!key.StartsWith(ProjectConfiguration.OptionPrefix, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             if (!string.Equals(key, ProjectConfiguration.AllowedEndpointsKey, StringComparison.OrdinalIgnoreCase))
             {
                 Report(context, reported, key, $"'{key}' is not a NoTelemetry option (known: {ProjectConfiguration.AllowedEndpointsKey}); it is ignored");
@@ -87,6 +86,43 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             {
                 Report(context, reported, key + "=" + problem, $"{ProjectConfiguration.AllowedEndpointsKey}: {problem}; the other endpoints still apply");
             }
+        }
+    }
+
+    /// <summary>
+    /// The <c>notelemetry.*</c> keys that are set. Listing keys is optional for a host: the base class's
+    /// <see cref="AnalyzerConfigOptions.Keys"/> throws <see cref="NotImplementedException"/> (Roslyn 4.8), and an
+    /// exception here would be an AD0001 in the user's IDE. Such options are asked for the known keys instead; an
+    /// unknown key (a typo) then goes unreported, the one thing that needs the list.
+    /// </summary>
+    private static IEnumerable<string> NoTelemetryKeys(AnalyzerConfigOptions options)
+    {
+        try
+        {
+            // Collected inside the try: a lazy Keys can throw when enumerated, not when read.
+            var keys = new List<string>();
+            foreach (var key in options.Keys)
+            {
+                if (key.StartsWith(ProjectConfiguration.OptionPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    keys.Add(key);
+                }
+            }
+
+            return keys;
+        }
+        catch (Exception e) when (e is NotImplementedException or NotSupportedException)
+        {
+            var keys = new List<string>(s_knownKeys.Length);
+            foreach (var key in s_knownKeys)
+            {
+                if (options.TryGetValue(key, out _))
+                {
+                    keys.Add(key);
+                }
+            }
+
+            return keys;
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Altertech.NoTelemetry.Analyzers;
+using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -92,13 +94,19 @@ public class InvalidConfigurationTests
         Assert.Empty(diagnostics);
     }
 
+    /// <summary>
+    /// Whatever the file holds, the analyzer reads it to the end without an exception, reports each bad line, and
+    /// caps what one file reports. The numbers are the file's bad lines: binary and control-characters have six lines,
+    /// none of them an entry; long-line is a valid type entry (of a namespace this project lacks) and a host that is
+    /// no host name; brackets has thousands of bad lines, capped at 50 and a line that says how many more.
+    /// </summary>
     [Theory]
-    [InlineData("binary")]
-    [InlineData("long-line")]
-    [InlineData("control-characters")]
-    [InlineData("brackets")]
-    [InlineData("empty")]
-    public async Task Survives_any_file_content_and_stays_bounded(string kind)
+    [InlineData("binary", 6)]
+    [InlineData("long-line", 1)]
+    [InlineData("control-characters", 6)]
+    [InlineData("brackets", 51)]
+    [InlineData("empty", 0)]
+    public async Task Survives_any_file_content_and_stays_bounded(string kind, int fileProblems)
     {
         var content = kind switch
         {
@@ -115,25 +123,51 @@ public class InvalidConfigurationTests
             additionalFiles: new[] { (ConfigPath, content) },
             options: new Dictionary<string, string> { ["notelemetry.allowed_endpoints"] = content.Length > 100_000 ? content.Substring(0, 100_000) : content });
 
-        // The problems of one file are capped (50 and a "more" line); an empty file has none.
-        Assert.InRange(diagnostics.Count(d => d.Location.IsInSource is false && d.Location.Kind == LocationKind.ExternalFile), 0, 51);
         Assert.All(diagnostics, d => Assert.Equal("NT0900", d.Id));
+        var inFile = diagnostics.Where(d => d.Location.Kind == LocationKind.ExternalFile).ToList();
+        Assert.Equal(fileProblems, inFile.Count);
+        Assert.All(inFile, d => Assert.Equal(ConfigPath, d.Location.GetLineSpan().Path));
+        if (fileProblems > CatalogueParser.MaxProblemsPerFile)
+        {
+            Assert.Single(inFile, d => d.GetMessage(CultureInfo.InvariantCulture).EndsWith(" more problems in this file are not listed", StringComparison.Ordinal));
+        }
+
+        // The same text as the allowed endpoints is no list of endpoints: reported, without a location.
+        var inOptions = diagnostics.Count(d => d.Location.Kind == LocationKind.None);
+        Assert.Equal(diagnostics.Length, inFile.Count + inOptions);
         if (kind == "empty")
         {
             Assert.Empty(diagnostics);
+        }
+        else
+        {
+            Assert.NotEqual(0, inOptions);
         }
     }
 
     [Fact]
     public async Task The_rest_of_the_file_still_applies()
     {
-        var diagnostics = await AnalyzerRunner.RunAsync(
+        var diagnostics = await RunSentryCallAsync("garbage line\n!A:Sentry;self-hosted\nQ:nothing\n");
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Without_its_exemption_line_the_same_file_leaves_the_call_reported()
+    {
+        var diagnostics = await RunSentryCallAsync("garbage line\nQ:nothing\n");
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("NT0001", finding.Id);
+        Assert.Equal("CaptureException", finding.Location.SourceTree!.GetText().ToString(finding.Location.SourceSpan));
+    }
+
+    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> RunSentryCallAsync(string configuration) =>
+        AnalyzerRunner.RunAsync(
             new TelemetrySdkUsageAnalyzer(),
             "using System; using Sentry; class C { void M(Exception e) => SentrySdk.CaptureException(e); }",
             TestReferences.Sentry,
-            new[] { (ConfigPath, "garbage line\n!A:Sentry;self-hosted\nQ:nothing\n") });
-        Assert.Empty(diagnostics);
-    }
+            new[] { (ConfigPath, configuration) });
 
     private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> RunWithFileAsync(string content, ReferenceSet references) =>
         AnalyzerRunner.RunAsync(new ConfigurationAnalyzer(), "class C { }", references, new[] { (ConfigPath, content) });

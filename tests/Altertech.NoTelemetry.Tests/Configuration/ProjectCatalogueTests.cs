@@ -1,4 +1,5 @@
 using Altertech.NoTelemetry.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Usage = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.TelemetrySdkUsageAnalyzer>;
 using Reference = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.TelemetrySdkReferenceAnalyzer>;
@@ -139,21 +140,33 @@ public class ProjectCatalogueTests
         return test.RunAsync();
     }
 
+    private const string SelfHostedSentry = """
+        using System;
+        using Sentry;
+
+        class Crashes
+        {
+            // A team that runs its own Sentry server, on the user's premises.
+            void Report(Exception e) => SentrySdk.{|#0:CaptureException|}(e);
+        }
+        """;
+
     [Fact]
     public Task Exempting_an_assembly_silences_a_self_hosted_SDK()
     {
         var test = Usage.CreateTest(TestReferences.Sentry);
-        test.TestCode = """
-            using System;
-            using Sentry;
-
-            class Crashes
-            {
-                // A team that runs its own Sentry server, on the user's premises.
-                void Report(Exception e) => SentrySdk.CaptureException(e);
-            }
-            """;
+        test.TestCode = SelfHostedSentry;
         test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "!A:Sentry;self-hosted on the customer's server\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Without_the_exemption_the_SDK_is_reported()
+    {
+        var test = Usage.CreateTest(TestReferences.Sentry);
+        test.TestCode = SelfHostedSentry;
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "# no exemption\n"));
+        test.ExpectedDiagnostics.Add(Reported("NT0001").WithLocation(0));
         return test.RunAsync();
     }
 
@@ -167,28 +180,51 @@ public class ProjectCatalogueTests
     }
 
     [Fact]
+    public Task Without_the_exemption_the_reference_is_NT0002()
+    {
+        var test = Reference.CreateTest(TestReferences.Sentry);
+        test.TestCode = "class C { }";
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "# no exemption\n"));
+        test.ExpectedDiagnostics.Add(Reported("NT0002").WithNoLocation());
+        return test.RunAsync();
+    }
+
+    private const string SentryTypeAndHost = """
+        using System;
+        using System.Net.Http;
+        using Sentry;
+
+        class Crashes
+        {
+            void Report(Exception e, HttpClient http)
+            {
+                var id = SentryId.{|#0:Empty|};
+                SentrySdk.{|NT0001:CaptureException|}(e);
+                http.{|#1:PostAsync|}("https://o1.ingest.sentry.io/api/1/store/", null);
+            }
+        }
+        """;
+
+    [Fact]
     public Task Exempting_a_type_or_a_host_keeps_the_rest_of_the_service()
     {
         var test = Usage.CreateTest(TestReferences.Sentry);
-        test.TestCode = """
-            using System;
-            using System.Net.Http;
-            using Sentry;
-
-            class Crashes
-            {
-                void Report(Exception e, HttpClient http)
-                {
-                    var id = SentryId.Empty;
-                    SentrySdk.{|NT0001:CaptureException|}(e);
-                    http.PostAsync("https://o1.ingest.sentry.io/api/1/store/", null);
-                }
-            }
-            """;
+        test.TestCode = SentryTypeAndHost;
         test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", """
             !T:Sentry.SentryId;an identifier, sends nothing
             !H:*.ingest.sentry.io;relayed through our own proxy
             """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Without_the_exemptions_the_type_and_the_host_are_reported()
+    {
+        var test = Usage.CreateTest(TestReferences.Sentry);
+        test.TestCode = SentryTypeAndHost;
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", "# no exemption\n"));
+        test.ExpectedDiagnostics.Add(Reported("NT0001").WithLocation(0));
+        test.ExpectedDiagnostics.Add(Reported("NT0001").WithLocation(1));
         return test.RunAsync();
     }
 
@@ -201,4 +237,10 @@ public class ProjectCatalogueTests
         test.TestState.AdditionalFiles.Add(("/0/BannedSymbols.txt", "T:Contoso.Metrics.MetricsClient;Contoso usage metrics\n"));
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// A diagnostic of the rule, where it is, with whatever message: the tests above check what the messages say; the
+    /// twins of the exemption tests check only that, without the exemption, the same code is reported.
+    /// </summary>
+    private static DiagnosticResult Reported(string id) => new(id, DiagnosticSeverity.Warning);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using Altertech.NoTelemetry.Tests.Meta;
@@ -89,6 +90,25 @@ public class CiRecipeTests
         Assert.True(writer > build, $"{block}: no script line after the build writes {report}");
         Assert.Contains("||", script[build], StringComparison.Ordinal);
         Assert.Equal("always", job.Path("artifacts", "when"));
+    }
+
+    /// <summary>
+    /// A plain <c>dotnet run file.cs</c> runs the project of the folder instead, when there is one: every command of the
+    /// page that runs the converter (with its arguments after <c>--</c>) says <c>--file</c>, and names the one place the
+    /// page tells users to copy it to.
+    /// </summary>
+    [Fact]
+    public void Every_command_that_runs_the_converter_uses_file_and_the_same_path()
+    {
+        var runs = File.ReadAllLines(s_page)
+            .Select((text, index) => (Text: text, Line: index + 1))
+            .SelectMany(line => Regex.Matches(line.Text, @"dotnet run (?<options>(?:-\S+ )*)(?<script>\S*notelemetry-report\.cs) -- ")
+                .Select(match => (line.Line, Options: match.Groups["options"].Value.Trim(), Script: match.Groups["script"].Value)))
+            .ToList();
+
+        Assert.True(runs.Count >= 6, $"docs/ci.md runs the converter {runs.Count} times; expected the converter section, GitHub, GitLab and the baseline.");
+        Assert.All(runs, run => Assert.True(run.Options == "--file", $"docs/ci.md:{run.Line}: 'dotnet run {run.Options} {run.Script}' must be 'dotnet run --file {run.Script}'"));
+        Assert.Single(runs.Select(run => run.Script).Distinct());
     }
 
     private static bool RunsAfterFailure(string? condition) =>

@@ -6,7 +6,7 @@ using Altertech.NoTelemetry.Tests.Meta;
 namespace Altertech.NoTelemetry.Tests.Docs;
 
 /// <summary>
-/// docs/ci/notelemetry-report.cs, run the way docs/ci.md tells users to (<c>dotnet run file.cs</c>), on compiler logs
+/// docs/ci/notelemetry-report.cs, run the way docs/ci.md tells users to (<c>dotnet run --file file.cs</c>), on compiler logs
 /// written by hand in the shape csc gives SARIF 2.1.0, laid out as the Directory.Build.targets of docs/ci.md lays them
 /// out: artifacts/sarif/&lt;project path&gt;.&lt;target framework&gt;.sarif.
 /// </summary>
@@ -77,10 +77,29 @@ public sealed class ReportConverterTests : IDisposable
         Assert.All(results, result => Assert.Equal(rules[(int)result!["ruleIndex"]!], (string)result["ruleId"]!));
 
         // NT0002 has no location in the compiler's log; GitHub would refuse the upload. It is put on the project file.
-        var files = results.Select(r => new Uri((string)r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!).LocalPath);
-        Assert.Equal(
-            new[] { "src/App/App.csproj", "src/App/Program.cs", "src/App/Updates.cs", "src/Lib/Sync.cs" }.Select(f => Path.Combine(_root, f)),
-            files);
+        // The compiler's absolute file:/// URIs are made relative to %SRCROOT%, the repository root.
+        var locations = results.Select(r => r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!).ToList();
+        Assert.Equal(new[] { "src/App/App.csproj", "src/App/Program.cs", "src/App/Updates.cs", "src/Lib/Sync.cs" }, locations.Select(l => (string)l["uri"]!));
+        Assert.All(locations, l => Assert.Equal("%SRCROOT%", (string?)l["uriBaseId"]));
+        Assert.Equal(new Uri(_root + "/").AbsoluteUri, (string?)run["originalUriBaseIds"]?["%SRCROOT%"]?["uri"]);
+    }
+
+    [Fact]
+    public async Task Merged_SARIF_escapes_relative_URIs_and_keeps_files_outside_the_root_absolute()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "elsewhere", "Generated.cs");
+        Write("artifacts/sarif/src/Odd/Odd.csproj.net10.0.sarif", CompilerLog(
+            new Diagnostic("NT0003", "warning", "Hard-coded endpoint 'https://stats.example.com'", "src/Odd/Two words.cs", 2, 9),
+            new Diagnostic("NT0006", "note", "Network egress: HttpClient.GetAsync", outside, 4, 1)));
+
+        await RunAsync("sarif", "artifacts/sarif/src/Odd", "odd.sarif");
+
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(_root, "odd.sarif")))!["runs"]![0]!["results"]!.AsArray();
+        var locations = results.Select(r => r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!).ToList();
+        Assert.Equal("src/Odd/Two%20words.cs", (string)locations[0]["uri"]!);
+        Assert.Equal("%SRCROOT%", (string?)locations[0]["uriBaseId"]);
+        Assert.Equal(new Uri(outside).AbsoluteUri, (string)locations[1]["uri"]!);
+        Assert.Null(locations[1]["uriBaseId"]);
     }
 
     [Fact]
@@ -104,18 +123,103 @@ public sealed class ReportConverterTests : IDisposable
     {
         Write("artifacts/sarif/src/Old/Old.csproj.net10.0.sarif", """{ "$schema": "http://json.schemastore.org/sarif-1.0.0", "version": "1.0.0", "runs": [] }""");
 
-        var result = await DotNetCli.RunAsync(_root, ["run", s_converter, "--", "codequality", "artifacts/sarif", "report.json", "--root", _root]);
+        var result = await DotNetCli.RunAsync(_root, ["run", "--file", s_converter, "--", "codequality", "artifacts/sarif", "report.json", "--root", _root]);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("-p:ErrorLog=file.sarif%2Cversion=2.1", result.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_root, "report.json")));
     }
 
+    /// <summary>
+    /// The converter's recipe, as docs/ci.md writes it, in a repository whose project file is at its root: every
+    /// folder is the project's, so the script must be where the project does not compile it, and <c>dotnet run</c> must
+    /// run the script rather than the project. The repository has the Directory.Build.targets of docs/ci.md and warnings
+    /// as errors, and the logs are written by hand: nothing is built but the script.
+    /// </summary>
+    [Fact]
+    public async Task Recipe_works_in_a_repository_with_its_project_file_at_the_root_and_writes_relative_SARIF_URIs()
+    {
+        var page = RepositoryFiles.PathOf("docs", "ci.md");
+        var commands = FencedBlock.Read(page, "sh")
+            .First(block => block.Text.Contains("notelemetry-report.cs -- sarif", StringComparison.Ordinal))
+            .Text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        Assert.Equal(3, commands.Count);
+        Assert.All(commands, command => Assert.Equal(["dotnet", "run", "--file"], command[..3]));
+        var script = Assert.Single(commands.Select(command => command[3]).Distinct());
+
+        var repository = Path.Combine(_root, "single");
+        Write("single/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """);
+        Write("single/Program.cs", "System.Console.WriteLine(\"app\");\n");
+        Write("single/Directory.Build.props", "<Project><PropertyGroup><TreatWarningsAsErrors>true</TreatWarningsAsErrors><Nullable>enable</Nullable></PropertyGroup></Project>");
+        Write("single/Directory.Build.targets", FencedBlock.Read(page, "xml").Single(block => block.Text.Contains("<SarifLogFile>", StringComparison.Ordinal)).Text);
+        Write(Path.Combine("single", script), File.ReadAllText(s_converter));
+
+        // The project does not compile the script (CS8802: two files with top-level statements).
+        var items = await DotNetCli.RunAsync(repository, ["msbuild", "App.csproj", "-getItem:Compile"]);
+        Assert.True(items.Succeeded, items.ToString());
+        var compiled = JsonNode.Parse(items.Output[items.Output.IndexOf('{', StringComparison.Ordinal)..])!["Items"]!["Compile"]!.AsArray()
+            .Select(item => ((string)item!["Identity"]!).Replace('\\', '/'));
+        Assert.Equal(["Program.cs"], compiled);
+
+        // The compiler's paths are those of the working directory the converter sees (macOS: /private/var for /var).
+        var physical = PhysicalPath(repository);
+        Write("single/artifacts/sarif/App.csproj.net10.0.sarif", CompilerLog(
+            new Diagnostic("NT0002", "warning", "Sentry (package Sentry) is a crash-reporting SDK that sends data to Sentry", File: null, 0, 0),
+            new Diagnostic("NT0001", "warning", "Sentry: SentrySdk.Init sends data to Sentry", Path.Combine(physical, "Program.cs"), 1, 1)));
+
+        var outputs = new List<string>();
+        foreach (var command in commands)
+        {
+            var result = await DotNetCli.RunAsync(repository, command[1..]);
+            Assert.True(result.Succeeded, result.ToString());
+            outputs.Add(result.Output);
+        }
+
+        Assert.Contains("Program.cs(1): warning NT0001: Sentry: SentrySdk.Init sends data to Sentry", outputs[2], StringComparison.Ordinal);
+        Assert.Contains("App.csproj(1): warning NT0002: ", outputs[2], StringComparison.Ordinal);
+
+        var sarifCommand = commands.Single(command => command[5] == "sarif");
+        var run = JsonNode.Parse(File.ReadAllText(Path.Combine(repository, sarifCommand[^1])))!["runs"]![0]!;
+        Assert.Equal(new Uri(physical + "/").AbsoluteUri, (string?)run["originalUriBaseIds"]?["%SRCROOT%"]?["uri"]);
+        var locations = run["results"]!.AsArray().Select(r => r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!).ToList();
+        Assert.Equal(["App.csproj", "Program.cs"], locations.Select(l => (string)l["uri"]!));
+        Assert.All(locations, l => Assert.Equal("%SRCROOT%", (string?)l["uriBaseId"]));
+
+        var codeQuality = commands.Single(command => command[5] == "codequality");
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(repository, codeQuality[^1])))!.AsArray();
+        Assert.Equal(["App.csproj", "Program.cs"], issues.Select(i => (string)i!["location"]!["path"]!));
+    }
+
+    /// <summary>A path with its symbolic links resolved, as a process that has it as its working directory sees it.</summary>
+    private static string PhysicalPath(string path)
+    {
+        var physical = Path.GetPathRoot(path)!;
+        foreach (var part in Path.GetRelativePath(physical, path).Split(Path.DirectorySeparatorChar))
+        {
+            physical = Path.Combine(physical, part);
+            if (new DirectoryInfo(physical).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                physical = target.FullName;
+            }
+        }
+
+        return physical;
+    }
+
     private async Task RunAsync(params string[] arguments)
     {
         // Run in the repository root, as in CI. The root is named too: the working directory can be its real path
         // (macOS's /private/var for /var), which the logs' paths are not.
-        var result = await DotNetCli.RunAsync(_root, ["run", s_converter, "--", .. arguments, "--root", _root]);
+        var result = await DotNetCli.RunAsync(_root, ["run", "--file", s_converter, "--", .. arguments, "--root", _root]);
         Assert.True(result.Succeeded, result.ToString());
         Assert.Matches(new Regex(@"\d+ Altertech\.NoTelemetry finding\(s\) from \d+ SARIF log\(s\) written to "), result.Output);
     }

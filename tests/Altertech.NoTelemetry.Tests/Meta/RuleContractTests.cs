@@ -1,5 +1,8 @@
 using System.Reflection;
+using System.Runtime.Loader;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Altertech.NoTelemetry.Tests.Meta;
 
@@ -30,11 +33,37 @@ public class RuleContractTests
         return data;
     }
 
+    /// <summary>
+    /// The compiler and the IDE find analyzers by their <c>[DiagnosticAnalyzer]</c> attribute, read from the assembly's
+    /// metadata: the ones they find are every analyzer the assembly declares (an analyzer without the attribute would
+    /// never run), the ones the other tests of this class check, and together they report every rule that the README
+    /// lists as available, and none that it lists as planned.
+    /// </summary>
     [Fact]
     public void Every_analyzer_is_found()
     {
-        Assert.NotEmpty(AnalyzerAssembly.Analyzers);
-        Assert.Contains(AnalyzerAssembly.Descriptors, d => d.Id == RuleIdentifiers.TelemetryServiceUsed);
+        var assembly = typeof(RuleIdentifiers).Assembly;
+        var declared = assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(declared.Count >= 5, "The analyzer assembly declares " + declared.Count + " analyzers: " + string.Join(", ", declared));
+
+        var reference = new AnalyzerFileReference(assembly.Location, new DefaultContextLoader());
+        var failures = new List<string>();
+        reference.AnalyzerLoadFailed += (_, e) => failures.Add($"{e.TypeName}: {e.ErrorCode} {e.Message}");
+        var loaded = reference.GetAnalyzers(LanguageNames.CSharp);
+        Assert.Empty(failures);
+        Assert.Equal(declared, loaded.Select(a => a.GetType().FullName!).Order(StringComparer.Ordinal));
+        Assert.Equal(declared, AnalyzerAssembly.Analyzers.Select(a => a.GetType().FullName!).Order(StringComparer.Ordinal));
+
+        var table = Regex.Matches(File.ReadAllText(RepositoryFiles.PathOf("README.md")), @"^\| \[?(?<id>NT\d{4})\]?\S* \|.*\| (?<status>available|planned) \|\s*$", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups["id"].Value, m => m.Groups["status"].Value);
+        Assert.Equal(s_contract.Keys.Order(StringComparer.Ordinal), table.Keys.Order(StringComparer.Ordinal));
+        var available = table.Where(row => row.Value == "available").Select(row => row.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(available, loaded.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(available, AnalyzerAssembly.Descriptors.Select(d => d.Id));
     }
 
     [Theory]
@@ -104,5 +133,15 @@ public class RuleContractTests
         var descriptor = AnalyzerAssembly.Descriptors.Single(d => d.Id == id);
         var readme = File.ReadAllText(RepositoryFiles.PathOf("README.md"));
         Assert.Matches(new Regex($@"\|\s*\[?{id}\]?(\([^)]*\))?\s*\|\s*{Regex.Escape(descriptor.Title.ToString())}\s*\|\s*{descriptor.DefaultSeverity}\s*\|"), readme);
+    }
+
+    /// <summary>Loads an analyzer assembly into the default context, where the test has it already.</summary>
+    private sealed class DefaultContextLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
     }
 }
