@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Altertech.NoTelemetry.Analyzers;
+using Altertech.NoTelemetry.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -74,17 +75,6 @@ public class OptionsWithoutKeysTests
         Assert.Contains("updates.example.com", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// The assemblies of the runtime the tests run on: enough for HttpClient, and nothing to download. The options
-    /// object is what these tests are about, not the reference set.
-    /// </summary>
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_runtime = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) == "netstandard.dll")
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray());
-
     /// <summary>Runs one analyzer with options that answer <c>TryGetValue</c> only; collects its exceptions rather than failing on the first.</summary>
     private static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> RunAsync(
         DiagnosticAnalyzer analyzer,
@@ -92,7 +82,7 @@ public class OptionsWithoutKeysTests
         IReadOnlyDictionary<string, string> values)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), "/0/Test0.cs");
-        var compilation = CSharpCompilation.Create("Test", new[] { tree }, s_runtime.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CSharpCompilation.Create("Test", new[] { tree }, TestReferences.Net80.Resolve(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         var exceptions = new List<Exception>();
