@@ -36,6 +36,12 @@ public static class DiagnosticProperties
     /// </summary>
     public const string Host = "host";
 
+    /// <summary>
+    /// NT0003, NT0006: every host the endpoint can have, comma-separated, when it is one of several constants
+    /// (<c>beta ? "https://beta.example" : "https://example.com"</c>, mirrors tried in turn); <see cref="Host"/> is the first.
+    /// </summary>
+    public const string Hosts = "hosts";
+
     /// <summary>The network API that a product method hands the endpoint to, when the request goes through one.</summary>
     public const string Via = "via";
 

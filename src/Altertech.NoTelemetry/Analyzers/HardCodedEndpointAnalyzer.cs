@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Altertech.NoTelemetry.Infrastructure;
 using Altertech.NoTelemetry.Knowledge;
 using Altertech.NoTelemetry.Network;
@@ -50,16 +52,31 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
 
     private static void Check(OperationAnalysisContext context, CompilationKnowledge knowledge, EgressSite site)
     {
-        if (site.Resolve(knowledge.Endpoints, context.CancellationToken) is not { } endpoint
-            || Endpoint.IsLoopback(endpoint.Host)
-            || knowledge.GetAllowList(context.Options, context.Operation.Syntax.SyntaxTree).Allows(endpoint))
+        if (site.Resolve(knowledge.Endpoints, context.CancellationToken) is not { } endpoint)
+        {
+            return;
+        }
+
+        // Every remote value the endpoint can have, in one finding: a switch between two hosts is one decision.
+        var allowList = knowledge.GetAllowList(context.Options, context.Operation.Syntax.SyntaxTree);
+        var remote = new List<ResolvedAlternative>();
+        foreach (var alternative in endpoint.Alternatives)
+        {
+            if (!Endpoint.IsLoopback(alternative.Host) && !allowList.Allows(alternative))
+            {
+                remote.Add(alternative);
+            }
+        }
+
+        if (remote.Count == 0)
         {
             return;
         }
 
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        properties.Add(DiagnosticProperties.Host, endpoint.Host);
-        properties.Add(DiagnosticProperties.Endpoint, endpoint.Text);
+        properties.Add(DiagnosticProperties.Host, remote[0].Host);
+        properties.Add(DiagnosticProperties.Hosts, string.Join(",", remote.Select(a => a.Host)));
+        properties.Add(DiagnosticProperties.Endpoint, remote[0].Text);
         properties.Add(DiagnosticProperties.Member, site.Member.OriginalDefinition.GetDocumentationCommentId());
         if (endpoint.Origin is not null)
         {
@@ -75,7 +92,7 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
             Rules.HardCodedRemoteEndpoint,
             DiagnosticLocations.MemberName(context.Operation),
             properties.ToImmutable(),
-            endpoint.Display,
+            string.Join("' or '", remote.Select(a => a.Display)),
             endpoint.Origin is null ? string.Empty : $" (from {endpoint.Origin})",
             site.Describe()));
     }

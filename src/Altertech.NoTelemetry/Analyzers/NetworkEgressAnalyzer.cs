@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Infrastructure;
@@ -96,7 +97,10 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
         properties.Add(DiagnosticProperties.Member, member.OriginalDefinition.GetDocumentationCommentId());
         if (host is not null)
         {
-            properties.Add(DiagnosticProperties.Host, host);
+            // One host, or several constants it can be: the first, and all of them.
+            var first = host.IndexOf(',');
+            properties.Add(DiagnosticProperties.Host, first < 0 ? host : host.Substring(0, first));
+            properties.Add(DiagnosticProperties.Hosts, host);
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
@@ -131,7 +135,7 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
 
         if (knowledge.Endpoints.Resolve(site.Endpoint, site.EndpointAcceptsBareHost, cancellationToken, out var relative) is { } endpoint)
         {
-            return (Constant, $" to '{endpoint.Host}'", endpoint.Host);
+            return (Constant, " to '" + string.Join("' or '", endpoint.Alternatives.Select(a => a.Host)) + "'", string.Join(",", endpoint.Alternatives.Select(a => a.Host)));
         }
 
         // GetAsync("v1/check"): the host is the client's base address, set elsewhere (and checked there by NT0003).

@@ -235,9 +235,19 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         {
             foreach (var site in knowledge.EgressSitesOf(operation, cancellationToken))
             {
-                if (site.Resolve(knowledge.Endpoints, cancellationToken) is { } endpoint && _matcher.MatchHost(endpoint.Host) is { } hostService)
+                if (site.Resolve(knowledge.Endpoints, cancellationToken) is not { } endpoint)
                 {
-                    var what = $"{DiagnosticLocations.Describe(site.Member)} to '{endpoint.Host}'";
+                    continue;
+                }
+
+                foreach (var alternative in endpoint.Alternatives)
+                {
+                    if (_matcher.MatchHost(alternative.Host) is not { } hostService)
+                    {
+                        continue;
+                    }
+
+                    var what = $"{DiagnosticLocations.Describe(site.Member)} to '{alternative.Host}'";
                     if (site.Via is { } via)
                     {
                         what += $" (passed on to {DiagnosticLocations.Describe(via)})";
@@ -245,7 +255,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
                     return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), hostService, TelemetryRole.Send, what, TelemetryOrigin.Host, site.Member)
                     {
-                        Host = endpoint.Host,
+                        Host = alternative.Host,
                         Via = site.Via is { } forwardedTo ? DiagnosticLocations.Describe(forwardedTo) : null,
                         Fixable = operation is IInvocationOperation invocation && IsFixable(invocation, TelemetryRole.Send, cancellationToken),
                     };

@@ -102,7 +102,7 @@ internal sealed class EndpointAllowList
     }
 
     /// <summary>Whether the user allowed <paramref name="endpoint"/>.</summary>
-    public bool Allows(ResolvedEndpoint endpoint)
+    public bool Allows(ResolvedAlternative endpoint)
     {
         if (_hosts.Count > 0 && _hosts.Match(endpoint.Host) is not null)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
@@ -121,7 +122,7 @@ internal sealed class EndpointForwarders
                 && argument.Parameter is { } parameter
                 && CanCarryEndpoint(parameter.Type)
                 && resolver.Resolve(argument.Value, acceptsBareHost: true, cancellationToken) is { } endpoint
-                && !Endpoint.IsLoopback(endpoint.Host))
+                && endpoint.Alternatives.Any(a => !Endpoint.IsLoopback(a.Host)))
             {
                 return true;
             }

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using Altertech.NoTelemetry.Infrastructure;
+using Altertech.NoTelemetry.ValueFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,7 +31,6 @@ internal sealed class EndpointResolver
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<ISymbol, Folded> _members = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxNode, LocalWrites> _writtenLocals = new();
 
     public EndpointResolver(Compilation compilation)
     {
@@ -54,19 +54,38 @@ internal sealed class EndpointResolver
     {
         relative = null;
         var folded = Fold(value, new Context(cancellationToken));
-        if (folded.Text.Length == 0)
+        var alternatives = new List<ResolvedAlternative>();
+        foreach (var alternative in folded.Alternatives())
         {
-            return null;
+            if (alternative.Text.Length == 0)
+            {
+                continue;
+            }
+
+            if (Endpoint.TryGetHost(alternative.Text, alternative.Complete, acceptsBareHost, out var host))
+            {
+                if (!alternatives.Exists(a => a.Host == host))
+                {
+                    alternatives.Add(new ResolvedAlternative(alternative.Text, host));
+                }
+            }
+            else if (relative is null && alternative.Complete && alternative.Text.IndexOf("://", StringComparison.Ordinal) < 0 && !alternative.Text.StartsWith("//", StringComparison.Ordinal))
+            {
+                relative = alternative.Text;
+            }
         }
 
-        if (Endpoint.TryGetHost(folded.Text, folded.Complete, acceptsBareHost, out var host))
-        {
-            return new ResolvedEndpoint(folded.Text, host, folded.Origin);
-        }
+        return alternatives.Count == 0 ? null : new ResolvedEndpoint(alternatives.ToImmutableArray(), folded.Origin ?? FirstOrigin(folded));
+    }
 
-        if (folded.Complete && folded.Text.IndexOf("://", StringComparison.Ordinal) < 0 && !folded.Text.StartsWith("//", StringComparison.Ordinal))
+    private static string? FirstOrigin(Folded folded)
+    {
+        foreach (var alternative in folded.Alternatives())
         {
-            relative = folded.Text;
+            if (alternative.Origin is not null)
+            {
+                return alternative.Origin;
+            }
         }
 
         return null;
@@ -74,8 +93,14 @@ internal sealed class EndpointResolver
 
     private Folded Fold(IOperation? operation, Context context)
     {
-        if (operation is null || context.Depth > MaxDepth)
+        if (operation is null)
         {
+            return Folded.Unknown;
+        }
+
+        if (context.Depth > MaxDepth)
+        {
+            context.Cuts++;
             return Folded.Unknown;
         }
 
@@ -115,6 +140,23 @@ internal sealed class EndpointResolver
                 return FoldCreation(creation, context);
             case IInvocationOperation invocation:
                 return FoldInvocation(invocation, context);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional when conditional.Type is not null:
+                // beta ? "https://beta.example" : "https://example.com": either host is compiled in.
+                return Folded.Either(Fold(conditional.WhenTrue, context), Fold(whenFalse, context));
+            case ICoalesceOperation coalesce:
+                return Folded.Either(Fold(coalesce.Value, context), Fold(coalesce.WhenNull, context));
+            case ISwitchExpressionOperation switchExpression:
+                var arms = Folded.Unknown;
+                var first = true;
+                foreach (var arm in switchExpression.Arms)
+                {
+                    arms = first ? Fold(arm.Value, context) : Folded.Either(arms, Fold(arm.Value, context));
+                    first = false;
+                }
+
+                return arms;
+            case IParenthesizedOperation parenthesized:
+                return Fold(parenthesized.Operand, context);
             default:
                 return operation.ConstantValue is { HasValue: true, Value: string constant }
                     ? new Folded(constant, true, null)
@@ -210,9 +252,11 @@ internal sealed class EndpointResolver
                 return Fold(arguments[0], context);
             case NetworkType.Uri or NetworkType.UriBuilder when !method.IsStatic && method.Name == "ToString" && arguments.IsEmpty:
                 return Fold(invocation.Instance, context);
-            default:
-                return Folded.Unknown;
         }
+
+        // static string ServiceHost(bool beta) => beta ? "beta.svc.example" : "svc.example": a product method whose
+        // every return is a constant (or starts with one) is that set of constants, whatever it is given.
+        return IsOwnNonVirtual(method) ? FoldMember(method, context) : Folded.Unknown;
     }
 
     private Folded FoldFormat(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Context context)
@@ -371,11 +415,19 @@ internal sealed class EndpointResolver
             return cached;
         }
 
-        if (member.DeclaringSyntaxReferences.Length != 1 || !context.Enter(key))
+        if (member.DeclaringSyntaxReferences.Length != 1)
         {
             return Folded.Unknown;
         }
 
+        if (!context.Enter(key))
+        {
+            // A cycle (A = "https://a.example/" + B; B = A + "b"): cut here, and nothing computed on the way is kept.
+            context.Cuts++;
+            return Folded.Unknown;
+        }
+
+        var cutsBefore = context.Cuts;
         Folded folded;
         try
         {
@@ -386,13 +438,20 @@ internal sealed class EndpointResolver
             context.Leave(key);
         }
 
-        if (folded.Text.Length > 0 && folded.Origin is null)
+        if (folded.Origin is null && folded.HasText)
         {
-            folded = new Folded(folded.Text, folded.Complete, DiagnosticLocations.Describe(member));
+            folded = folded.WithOrigin(DiagnosticLocations.Describe(member));
         }
 
-        return _members.GetOrAdd(key, folded);
+        // Only a result computed whole is the member's value for every later question: one cut short by a cycle or by
+        // the depth limit depends on where the question started.
+        return context.Cuts == cutsBefore ? _members.GetOrAdd(key, folded) : folded;
     }
+
+    private bool IsOwnNonVirtual(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Ordinary && !method.IsVirtual && !method.IsAbstract && !method.IsOverride && !method.IsExtern
+        && method.ReturnType.SpecialType == SpecialType.System_String
+        && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
 
     private Folded FoldDeclaredValue(SyntaxReference reference, Context context)
     {
@@ -402,37 +461,72 @@ internal sealed class EndpointResolver
             VariableDeclaratorSyntax { Initializer: { } initializer } => initializer.Value,
             PropertyDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
             PropertyDeclarationSyntax { Initializer: { } initializer, AccessorList: { } accessors } when IsAutoGetter(accessors) => initializer.Value,
-            PropertyDeclarationSyntax { AccessorList: { } accessors } => SingleGetterExpression(accessors),
+            PropertyDeclarationSyntax { AccessorList: { } accessors } when SingleGetter(accessors)?.ExpressionBody is { } getter => getter.Expression,
+            MethodDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
             _ => null,
         };
 
-        if (value is null)
+        // The declaration may sit in another file than the endpoint: its operation comes from that file's model.
+#pragma warning disable RS1030 // One model per declaring file, used for one member whose result is cached.
+        var model = _compilation.GetSemanticModel(reference.SyntaxTree);
+#pragma warning restore RS1030
+        if (value is not null)
+        {
+            return Fold(model.GetOperation(value, context.CancellationToken), context);
+        }
+
+        // A getter or method with a body: every value it returns.
+        var block = syntax switch
+        {
+            PropertyDeclarationSyntax { AccessorList: { } accessors } => SingleGetter(accessors)?.Body,
+            MethodDeclarationSyntax method => method.Body,
+            _ => null,
+        };
+
+        return block is null ? Folded.Unknown : FoldReturns(model.GetOperation(block, context.CancellationToken), context);
+    }
+
+    /// <summary>Every <c>return</c> of a body (not those of its lambdas and local functions), as one set of values.</summary>
+    private Folded FoldReturns(IOperation? body, Context context)
+    {
+        if (body is null)
         {
             return Folded.Unknown;
         }
 
-        // The declaration may sit in another file than the endpoint: its operation comes from that file's model.
-#pragma warning disable RS1030 // One model per declaring file, used for one expression whose result is cached.
-        var model = _compilation.GetSemanticModel(reference.SyntaxTree);
-#pragma warning restore RS1030
-        return Fold(model.GetOperation(value, context.CancellationToken), context);
+        var result = Folded.Unknown;
+        var any = false;
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                result = any ? Folded.Either(result, Fold(returned, context)) : Fold(returned, context);
+                any = true;
+                continue;
+            }
+
+            // Pushed last to first, so that the returns are met in source order.
+            foreach (var child in operation.ChildOperations.Reverse())
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return result;
     }
 
     private static bool IsAutoGetter(AccessorListSyntax accessors) =>
         accessors.Accessors.Count == 1 && accessors.Accessors[0] is { Body: null, ExpressionBody: null } accessor
         && accessor.IsKind(SyntaxKind.GetAccessorDeclaration);
 
-    private static ExpressionSyntax? SingleGetterExpression(AccessorListSyntax accessors)
-    {
-        if (accessors.Accessors.Count != 1 || !accessors.Accessors[0].IsKind(SyntaxKind.GetAccessorDeclaration))
-        {
-            return null;
-        }
-
-        var getter = accessors.Accessors[0];
-        return getter.ExpressionBody?.Expression
-            ?? (getter.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
-    }
+    private static AccessorDeclarationSyntax? SingleGetter(AccessorListSyntax accessors) =>
+        accessors.Accessors.Count == 1 && accessors.Accessors[0].IsKind(SyntaxKind.GetAccessorDeclaration) ? accessors.Accessors[0] : null;
 
     private Folded FoldLocal(ILocalReferenceOperation reference, Context context)
     {
@@ -442,29 +536,25 @@ internal sealed class EndpointResolver
             return new Folded(constant, true, null);
         }
 
-        if (local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model || !context.Enter(local))
+        if (local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model)
         {
+            return Folded.Unknown;
+        }
+
+        if (!context.Enter(local))
+        {
+            context.Cuts++;
             return Folded.Unknown;
         }
 
         try
         {
             var declaration = local.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken);
-            var writes = WritesInMember(declaration);
-            if (writes is null || writes.Other.Contains(local.Name))
-            {
-                return Folded.Unknown;
-            }
-
-            if (writes.Simple.TryGetValue(local.Name, out var assignments))
-            {
-                return FoldAssignedValues(local, declaration, assignments, reference.Syntax, model, context);
-            }
-
             switch (declaration)
             {
-                case VariableDeclaratorSyntax { Initializer: { } initializer }:
-                    return Fold(model.GetOperation(initializer.Value, context.CancellationToken), context);
+                case ForEachStatementSyntax loop:
+                    // foreach (var mirror in Mirrors): every element of a constant collection.
+                    return FoldElements(model.GetOperation(loop.Expression, context.CancellationToken), context);
                 case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } }:
                     // Uri.TryCreate("https://...", UriKind.Absolute, out var uri): uri holds the first argument.
                     return model.GetOperation(call, context.CancellationToken) is IInvocationOperation
@@ -474,9 +564,9 @@ internal sealed class EndpointResolver
                     } tryCreate && NetworkTypes.IsUri(uriType)
                         ? NetworkTypes.IsUri(tryCreate.Arguments[0].Value.Type) ? Fold(tryCreate.Arguments[0], context).WithRelativePart() : Fold(tryCreate.Arguments[0], context)
                         : Folded.Unknown;
-                default:
-                    return Folded.Unknown;
             }
+
+            return FoldWrites(LocalFlow.ReachingWrites(reference, context.CancellationToken), model, context);
         }
         finally
         {
@@ -485,151 +575,112 @@ internal sealed class EndpointResolver
     }
 
     /// <summary>
-    /// A local assigned in more than one place (<c>if (b) uri = a; else uri = new Uri(symbols, name);</c>): the
-    /// first of its values, in source order, that names a remote host and can still be the local's value where it
-    /// is read. The endpoint is hard-coded on that path even when another path takes it from the user.
+    /// The values a local can hold where it is read: one per write that reaches the read (<c>if (beta) url = a; else
+    /// url = b;</c> is either). A write that cannot be followed makes its value unknown, which is one more alternative.
     /// </summary>
-    private Folded FoldAssignedValues(ILocalSymbol local, SyntaxNode declaration, List<AssignmentExpressionSyntax> assignments, SyntaxNode use, SemanticModel model, Context context)
+    private Folded FoldWrites(ImmutableArray<LocalWrite> writes, SemanticModel model, Context context)
     {
-        var writes = new List<SyntaxNode>(assignments.Count + 1);
-        if (declaration is VariableDeclaratorSyntax { Initializer: { } })
+        if (writes.IsDefaultOrEmpty)
         {
-            writes.Add(declaration);
+            return Folded.Unknown;
         }
 
-        writes.AddRange(assignments);
-        foreach (var write in writes)
+        // In source order, so that a message names the values as the code writes them.
+        var ordered = writes.Sort((a, b) => a.Operation.Syntax.SpanStart.CompareTo(b.Operation.Syntax.SpanStart));
+        var result = Folded.Unknown;
+        for (var i = 0; i < ordered.Length; i++)
         {
-            if (IsOverwrittenBefore(write, writes, use))
+            var write = ordered[i];
+            var value = Fold(write.SourceValue(model, context.CancellationToken), context);
+            if (write.Kind == WriteKind.Append)
             {
-                continue;
+                // path += $"/bucket/{x}": what path held before this write, then the appended text.
+                value = FoldWrites(LocalFlow.ReachingWritesBefore(write, context.CancellationToken), model, context).Append(value);
             }
 
-            var value = write switch
-            {
-                VariableDeclaratorSyntax { Initializer: { } initializer } => model.GetOperation(initializer.Value, context.CancellationToken),
-                _ => model.GetOperation(write, context.CancellationToken) is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assigned
-                    && SymbolEqualityComparer.Default.Equals(target.Local, local)
-                        ? assigned.Value
-                        : null,
-            };
-            var folded = Fold(value, context);
-            if (folded.Text.IndexOf("://", StringComparison.Ordinal) > 0)
-            {
-                return folded;
-            }
+            result = i == 0 ? value : Folded.Either(result, value);
         }
 
-        return Folded.Unknown;
+        return result;
     }
 
-    /// <summary>
-    /// Whether another write always runs after <paramref name="write"/> and before <paramref name="use"/>: a
-    /// statement of the same block, between the two, in a block that holds the use.
-    /// </summary>
-    private static bool IsOverwrittenBefore(SyntaxNode write, List<SyntaxNode> writes, SyntaxNode use)
+    /// <summary>The elements of a constant array, collection initializer or collection expression, as one set.</summary>
+    private Folded FoldElements(IOperation? collection, Context context)
     {
-        var statement = write.FirstAncestorOrSelf<StatementSyntax>();
-        if (statement is null || StatementList(statement) is not { } block)
+        while (collection is IConversionOperation conversion)
         {
-            return false;
+            collection = conversion.Operand;
         }
 
-        foreach (var other in writes)
+        var elements = collection switch
         {
-            if (other != write
-                && other.Parent is ExpressionStatementSyntax later
-                && StatementList(later) == block
-                && later.SpanStart > statement.SpanStart
-                && later.SpanStart < use.SpanStart
-                && block.Span.Contains(use.Span))
-            {
-                return true;
-            }
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            IArrayInitializerOperation initializer => initializer.ElementValues,
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => ElementsOfDeclaredValue(field, context),
+            IPropertyReferenceOperation { Property: { SetMethod: null } property } => ElementsOfDeclaredValue(property, context),
+            IObjectCreationOperation { Initializer: { } initializer } => CollectionElements(initializer),
+            _ => ImmutableArray<IOperation>.Empty,
+        };
+
+        var result = Folded.Unknown;
+        for (var i = 0; i < elements.Length; i++)
+        {
+            var element = Fold(elements[i], context);
+            result = i == 0 ? element : Folded.Either(result, element);
         }
 
-        return false;
+        return result;
     }
 
-    /// <summary>The block that lists <paramref name="statement"/>; for a top-level statement, the file.</summary>
-    private static SyntaxNode? StatementList(StatementSyntax statement) =>
-        statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
-
-    /// <summary>
-    /// How the locals of the member that holds <paramref name="declaration"/> are written besides their
-    /// declarations; null where the declaration is not inside a member. The member is scanned once and the answer
-    /// kept, so this is a lookup after the first call.
-    /// </summary>
-    private LocalWrites? WritesInMember(SyntaxNode declaration)
+    /// <summary>The elements of <c>static readonly string[] Mirrors = { "https://a", "https://b" };</c>.</summary>
+    private ImmutableArray<IOperation> ElementsOfDeclaredValue(ISymbol member, Context context)
     {
-        SyntaxNode? scope = declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not GlobalStatementSyntax);
-        scope ??= declaration.SyntaxTree.GetRoot();
-        return scope is BaseTypeDeclarationSyntax or NamespaceDeclarationSyntax or FileScopedNamespaceDeclarationSyntax
-            ? null
-            : _writtenLocals.GetOrAdd(scope, CollectWrites);
-    }
-
-    private static LocalWrites CollectWrites(SyntaxNode scope)
-    {
-        var writes = new LocalWrites();
-        foreach (var node in scope.DescendantNodes())
-        {
-            switch (node)
+        if (member.DeclaringSyntaxReferences.Length != 1
+            || member.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not { } syntax
+            || syntax switch
             {
-                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
-                    var name = target.Identifier.ValueText;
-                    if (!writes.Simple.TryGetValue(name, out var list))
-                    {
-                        writes.Simple.Add(name, list = new List<AssignmentExpressionSyntax>());
-                    }
+                VariableDeclaratorSyntax { Initializer: { } initializer } => initializer.Value,
+                PropertyDeclarationSyntax { Initializer: { } initializer } => initializer.Value,
+                PropertyDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
+                _ => null,
+            } is not { } value)
+        {
+            return ImmutableArray<IOperation>.Empty;
+        }
 
-                    list.Add(assignment);
-                    break;
-                case AssignmentExpressionSyntax assignment:
-                    AddAssignedNames(assignment.Left, writes.Other);
-                    break;
-                case PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax operand } prefix
-                    when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
-                    writes.Other.Add(operand.Identifier.ValueText);
-                    break;
-                case PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax operand }:
-                    writes.Other.Add(operand.Identifier.ValueText);
-                    break;
-                case ArgumentSyntax { Expression: IdentifierNameSyntax argument } passed when !passed.RefKindKeyword.IsKind(SyntaxKind.None):
-                    writes.Other.Add(argument.Identifier.ValueText);
-                    break;
+#pragma warning disable RS1030 // The declaring file's model, for one initializer.
+        var operation = _compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(value, context.CancellationToken);
+#pragma warning restore RS1030
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            IArrayInitializerOperation initializer => initializer.ElementValues,
+            IObjectCreationOperation { Initializer: { } initializer } => CollectionElements(initializer),
+            _ => ImmutableArray<IOperation>.Empty,
+        };
+    }
+
+    /// <summary><c>new List&lt;string&gt; { "a", "b" }</c>: the argument of each <c>Add</c>.</summary>
+    private static ImmutableArray<IOperation> CollectionElements(IObjectOrCollectionInitializerOperation initializer)
+    {
+        var elements = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var initialized in initializer.Initializers)
+        {
+            if (initialized is IInvocationOperation { Arguments.Length: 1 } add)
+            {
+                elements.Add(add.Arguments[0].Value);
             }
         }
 
-        return writes;
-    }
-
-    private static void AddAssignedNames(ExpressionSyntax target, HashSet<string> names)
-    {
-        switch (target)
-        {
-            case IdentifierNameSyntax identifier:
-                names.Add(identifier.Identifier.ValueText);
-                break;
-            case TupleExpressionSyntax tuple:
-                foreach (var argument in tuple.Arguments)
-                {
-                    AddAssignedNames(argument.Expression, names);
-                }
-
-                break;
-        }
+        return elements.ToImmutable();
     }
 
     /// <summary>The symbols being folded on this path (a cycle folds to unknown) and the recursion depth.</summary>
-    /// <summary>The writes to locals in one member, by name: plain assignments, and names written any other way.</summary>
-    private sealed class LocalWrites
-    {
-        public Dictionary<string, List<AssignmentExpressionSyntax>> Simple { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Other { get; } = new(StringComparer.Ordinal);
-    }
-
     private sealed class Context
     {
         private HashSet<ISymbol>? _visiting;
@@ -643,36 +694,113 @@ internal sealed class EndpointResolver
 
         public int Depth { get; set; }
 
+        /// <summary>How often a cycle or the depth limit cut the folding short: a result computed with a cut is not cached.</summary>
+        public int Cuts { get; set; }
+
         public bool Enter(ISymbol symbol) => (_visiting ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
 
         public void Leave(ISymbol symbol) => _visiting?.Remove(symbol);
     }
 
     /// <summary>
-    /// The leading text of a value known at compile time. <see cref="Complete"/> is false when run-time text may
-    /// follow; <see cref="Origin"/> names the field or property the text came from.
+    /// The leading text of a value known at compile time, or a set of such values (<c>beta ? a : b</c>, a local
+    /// written on several paths, the elements of a constant array). <see cref="Complete"/> is false when run-time text
+    /// may follow; <see cref="Origin"/> names the field or property the text came from.
     /// </summary>
     private readonly struct Folded
     {
+        /// <summary>At most this many values are kept for one set; a set that grows larger keeps its first ones.</summary>
+        public const int MaxAlternatives = 8;
+
         public static readonly Folded Unknown = new(string.Empty, false, null);
+
+        private readonly ImmutableArray<Folded> _set;
 
         public Folded(string text, bool complete, string? origin)
         {
             Text = text;
             Complete = complete;
             Origin = origin;
+            _set = default;
         }
 
+        private Folded(ImmutableArray<Folded> set)
+        {
+            Text = string.Empty;
+            Complete = true;
+            Origin = null;
+            foreach (var alternative in set)
+            {
+                Complete &= alternative.Complete;
+                Origin ??= alternative.Origin;
+            }
+
+            _set = set;
+        }
+
+        /// <summary>The known text of a single value; empty for a set (see <see cref="Alternatives"/>).</summary>
         public string Text { get; }
 
         public bool Complete { get; }
 
         public string? Origin { get; }
 
-        public Folded Append(Folded next) => new(Text + next.Text, Complete && next.Complete, Origin ?? next.Origin);
+        /// <summary>Some value of it has known text.</summary>
+        public bool HasText
+        {
+            get
+            {
+                foreach (var alternative in Alternatives())
+                {
+                    if (alternative.Text.Length > 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>Each value it can be: itself, or the members of its set.</summary>
+        public ImmutableArray<Folded> Alternatives() => _set.IsDefault ? ImmutableArray.Create(this) : _set;
+
+        /// <summary>Either value: the union of their alternatives, without repeats, at most <see cref="MaxAlternatives"/>.</summary>
+        public static Folded Either(Folded first, Folded second)
+        {
+            var set = ImmutableArray.CreateBuilder<Folded>();
+            foreach (var alternative in first.Alternatives().AddRange(second.Alternatives()))
+            {
+                if (set.Count < MaxAlternatives && !Contains(set, alternative))
+                {
+                    set.Add(alternative);
+                }
+            }
+
+            return set.Count == 1 ? set[0] : new Folded(set.ToImmutable());
+        }
+
+        public Folded Append(Folded next)
+        {
+            if (!_set.IsDefault)
+            {
+                return Map(this, a => a.Append(next));
+            }
+
+            if (!next._set.IsDefault)
+            {
+                var self = this;
+                return Map(next, n => self.Append(n));
+            }
+
+            return new(Text + next.Text, Complete && next.Complete, Origin ?? next.Origin);
+        }
 
         /// <summary>The same known text, but more may follow it (a part that was not folded).</summary>
-        public Folded Truncated() => new(Text, false, Origin);
+        public Folded Truncated() => _set.IsDefault ? new(Text, false, Origin) : Map(this, a => a.Truncated());
+
+        public Folded WithOrigin(string origin) =>
+            _set.IsDefault ? new(Text, Complete, Origin ?? origin) : Map(this, a => a.WithOrigin(origin));
 
         /// <summary>
         /// A whole absolute URI (or scheme and host) to which a relative part is added: its authority ends here,
@@ -680,6 +808,11 @@ internal sealed class EndpointResolver
         /// </summary>
         public Folded WithRelativePart()
         {
+            if (!_set.IsDefault)
+            {
+                return Map(this, a => a.WithRelativePart());
+            }
+
             if (!Complete)
             {
                 return this;
@@ -689,26 +822,46 @@ internal sealed class EndpointResolver
             var hasPath = schemeEnd > 0 && Text.IndexOf('/', schemeEnd + 3) > 0;
             return new Folded(hasPath ? Text : Text + "/", false, Origin);
         }
+
+        private static bool Contains(ImmutableArray<Folded>.Builder set, Folded value)
+        {
+            foreach (var existing in set)
+            {
+                if (existing.Text == value.Text && existing.Complete == value.Complete)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static Folded Map(Folded set, Func<Folded, Folded> map)
+        {
+            var result = map(set._set[0]);
+            for (var i = 1; i < set._set.Length; i++)
+            {
+                result = Either(result, map(set._set[i]));
+            }
+
+            return result;
+        }
     }
 }
 
-/// <summary>An endpoint whose host is a compile-time constant.</summary>
-internal sealed class ResolvedEndpoint
+/// <summary>One value an endpoint can have, whose host is a compile-time constant.</summary>
+internal readonly struct ResolvedAlternative
 {
-    public ResolvedEndpoint(string text, string host, string? origin)
+    public ResolvedAlternative(string text, string host)
     {
         Text = text;
         Host = host;
-        Origin = origin;
     }
 
-    /// <summary>The known leading text of the endpoint, e.g. <c>https://updates.example.com/feed?v=</c>.</summary>
+    /// <summary>The known leading text, e.g. <c>https://updates.example.com/feed?v=</c>.</summary>
     public string Text { get; }
 
     public string Host { get; }
-
-    /// <summary>The field or property the constant came from (<c>UpdateChecker.FeedUrl</c>), or null for a literal.</summary>
-    public string? Origin { get; }
 
     /// <summary>The scheme and authority of a URL (<c>https://updates.example.com</c>), or the host itself.</summary>
     public string Display
@@ -725,4 +878,32 @@ internal sealed class ResolvedEndpoint
             return end < 0 ? Text : Text.Substring(0, end);
         }
     }
+}
+
+/// <summary>
+/// An endpoint whose host is a compile-time constant: one value, or several (<c>beta ? a : b</c>, mirrors tried in
+/// turn), each with its host.
+/// </summary>
+internal sealed class ResolvedEndpoint
+{
+    public ResolvedEndpoint(ImmutableArray<ResolvedAlternative> alternatives, string? origin)
+    {
+        Alternatives = alternatives;
+        Origin = origin;
+    }
+
+    /// <summary>Every value with a known host, without repeated hosts; never empty.</summary>
+    public ImmutableArray<ResolvedAlternative> Alternatives { get; }
+
+    /// <summary>The known leading text of the first value.</summary>
+    public string Text => Alternatives[0].Text;
+
+    /// <summary>The host of the first value.</summary>
+    public string Host => Alternatives[0].Host;
+
+    /// <summary>The field or property the constant came from (<c>UpdateChecker.FeedUrl</c>), or null for a literal.</summary>
+    public string? Origin { get; }
+
+    /// <summary>The scheme and authority of the first value.</summary>
+    public string Display => Alternatives[0].Display;
 }

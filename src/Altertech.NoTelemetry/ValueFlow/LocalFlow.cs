@@ -1,0 +1,358 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Altertech.NoTelemetry.ValueFlow;
+
+/// <summary>
+/// Which writes of a local can be its value where it is read: reaching definitions over the member's
+/// <see cref="ControlFlowGraph"/>, keyed by the local's symbol (two <c>var url</c> in sibling blocks are two locals).
+/// </summary>
+/// <remarks>
+/// One graph and one index of local reads and writes per member body, built on the first question and kept while the
+/// body's operation tree lives. A question walks the blocks backwards from the read once, so it is linear in the size
+/// of the member. A local written inside a lambda or local function it is captured by, or passed by reference, has
+/// no writes this can follow.
+/// </remarks>
+internal static class LocalFlow
+{
+    private static readonly ConditionalWeakTable<IOperation, Body> s_bodies = new();
+
+    /// <summary>
+    /// The writes that can reach <paramref name="reference"/>, or default when one of them cannot be followed (a
+    /// <c>ref</c>/<c>out</c> argument, <c>++</c>, a deconstruction, a write in a lambda) or the read is not found in
+    /// the graph.
+    /// </summary>
+    public static ImmutableArray<LocalWrite> ReachingWrites(ILocalReferenceOperation reference, CancellationToken cancellationToken)
+    {
+        var root = Root(reference);
+        if (!ControlFlowGraphs.CanCreate(root))
+        {
+            return default;
+        }
+
+        if (!s_bodies.TryGetValue(root, out var body))
+        {
+            body = s_bodies.GetValue(root, r => new Body(r));
+        }
+
+        return body.ReachingWrites(reference, cancellationToken);
+    }
+
+    /// <summary>The writes that reach the point just before <paramref name="write"/> (for <c>path += "/x"</c>).</summary>
+    public static ImmutableArray<LocalWrite> ReachingWritesBefore(LocalWrite write, CancellationToken cancellationToken) =>
+        write.Body.ReachingWritesAt(write.Local, write.Block, write.Index, cancellationToken);
+
+    private static IOperation Root(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is { } parent)
+        {
+            current = parent;
+        }
+
+        return current;
+    }
+
+    /// <summary>One member body: its graph (and the graphs of its lambdas and local functions) and its local writes.</summary>
+    internal sealed class Body
+    {
+        private readonly IOperation _root;
+        private readonly object _gate = new();
+        private Index? _index;
+
+        public Body(IOperation root) => _root = root;
+
+        public ImmutableArray<LocalWrite> ReachingWrites(ILocalReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            var index = GetIndex(cancellationToken);
+            if (index.Untraceable.Contains(reference.Local) || !index.Reads.TryGetValue(reference.Syntax, out var read))
+            {
+                return default;
+            }
+
+            return ReachingWritesAt(reference.Local, read.Block, read.Index, cancellationToken);
+        }
+
+        public ImmutableArray<LocalWrite> ReachingWritesAt(ILocalSymbol local, BasicBlock block, int index, CancellationToken cancellationToken)
+        {
+            var found = ImmutableArray.CreateBuilder<LocalWrite>();
+            var writes = GetIndex(cancellationToken).Writes;
+            if (LastWriteIn(writes, local, block, index) is { } same)
+            {
+                found.Add(same);
+                return found.ToImmutable();
+            }
+
+            var visited = new HashSet<int> { block.Ordinal };
+            var pending = new Stack<BasicBlock>();
+            Push(block, pending, visited);
+            var regionStart = block.Predecessors.IsEmpty && block.Kind != BasicBlockKind.Entry;
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = pending.Pop();
+                if (LastWriteIn(writes, local, current, current.Operations.Length + 1) is { } write)
+                {
+                    found.Add(write);
+                    continue;
+                }
+
+                if (current.Predecessors.IsEmpty && current.Kind != BasicBlockKind.Entry)
+                {
+                    // The first block of a catch or finally: control comes from anywhere in the try before it.
+                    regionStart = true;
+                    continue;
+                }
+
+                Push(current, pending, visited);
+            }
+
+            if (regionStart)
+            {
+                foreach (var write in writes)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(write.Local, local) && write.Block.Ordinal < block.Ordinal && !found.Contains(write))
+                    {
+                        found.Add(write);
+                    }
+                }
+            }
+
+            return found.ToImmutable();
+        }
+
+        private static void Push(BasicBlock block, Stack<BasicBlock> pending, HashSet<int> visited)
+        {
+            foreach (var predecessor in block.Predecessors)
+            {
+                if (visited.Add(predecessor.Source.Ordinal))
+                {
+                    pending.Push(predecessor.Source);
+                }
+            }
+        }
+
+        /// <summary>The last write of <paramref name="local"/> in <paramref name="block"/> before operation <paramref name="before"/>.</summary>
+        private static LocalWrite? LastWriteIn(List<LocalWrite> writes, ILocalSymbol local, BasicBlock block, int before)
+        {
+            LocalWrite? last = null;
+            foreach (var write in writes)
+            {
+                if (write.Block == block && write.Index < before && SymbolEqualityComparer.Default.Equals(write.Local, local)
+                    && (last is null || write.Index >= last.Index))
+                {
+                    last = write;
+                }
+            }
+
+            return last;
+        }
+
+        private Index GetIndex(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                return _index ??= Index.Build(this, _root, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Where each local is read and written in the graph, and the locals whose writes cannot be followed.</summary>
+    private sealed class Index
+    {
+        public Dictionary<SyntaxNode, (BasicBlock Block, int Index)> Reads { get; } = new();
+
+        public List<LocalWrite> Writes { get; } = new();
+
+        public HashSet<ILocalSymbol> Untraceable { get; } = new(SymbolEqualityComparer.Default);
+
+        public static Index Build(Body body, IOperation root, CancellationToken cancellationToken)
+        {
+            var index = new Index();
+            index.MarkUntraceable(root, cancellationToken);
+            if (ControlFlowGraphs.Create(root, cancellationToken) is { } graph)
+            {
+                index.Add(body, graph, cancellationToken);
+            }
+
+            return index;
+        }
+
+        /// <summary>
+        /// The writes the graph cannot say the value of, found in the source's own tree (the graph lowers them): a
+        /// <c>ref</c> or <c>out</c> argument, <c>++</c>, a deconstruction, any other compound assignment, and every write
+        /// inside a lambda or local function, which runs whenever it is called.
+        /// </summary>
+        private void MarkUntraceable(IOperation root, CancellationToken cancellationToken)
+        {
+            var pending = new Stack<(IOperation Operation, bool Nested)>();
+            pending.Push((root, false));
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (operation, nested) = pending.Pop();
+                switch (operation)
+                {
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } when nested:
+                        Untraceable.Add(assigned.Local);
+                        break;
+                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation compound } compoundAssignment when nested || compoundAssignment.OperatorKind != BinaryOperatorKind.Add:
+                        Untraceable.Add(compound.Local);
+                        break;
+                    case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation coalesced }:
+                        Untraceable.Add(coalesced.Local);
+                        break;
+                    case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented }:
+                        Untraceable.Add(incremented.Local);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }:
+                        Untraceable.Add(passed.Local);
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                        {
+                            if (target is ILocalReferenceOperation local)
+                            {
+                                Untraceable.Add(local.Local);
+                            }
+                        }
+
+                        break;
+                }
+
+                var inner = nested || operation is IAnonymousFunctionOperation or ILocalFunctionOperation;
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push((child, inner));
+                }
+            }
+        }
+
+        private void Add(Body body, ControlFlowGraph graph, CancellationToken cancellationToken)
+        {
+            // url = beta ? a : b: the graph captures the target before it computes the value, and assigns to the capture.
+            var capturedLocals = new Dictionary<CaptureId, ILocalSymbol>();
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    if (operation is IFlowCaptureOperation { Value: ILocalReferenceOperation captured } capture)
+                    {
+                        capturedLocals[capture.Id] = captured.Local;
+                    }
+                }
+            }
+
+            foreach (var block in graph.Blocks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = block.Operations.Length;
+                for (var i = 0; i <= count; i++)
+                {
+                    var operation = i < count ? block.Operations[i] : block.BranchValue;
+                    if (operation is not null)
+                    {
+                        Visit(body, block, i, operation, capturedLocals);
+                    }
+                }
+            }
+        }
+
+        private void Visit(Body body, BasicBlock block, int position, IOperation top, Dictionary<CaptureId, ILocalSymbol> capturedLocals)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(top);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                switch (operation)
+                {
+                    case IFlowAnonymousFunctionOperation:
+                        // A lambda's own flow is its own graph; the writes it makes were marked from the source tree.
+                        continue;
+                    case ILocalReferenceOperation read when !IsWriteTarget(read):
+                        Reads[read.Syntax] = (block, position);
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                        Writes.Add(new LocalWrite(body, target.Local, block, position, assignment, WriteKind.Assign));
+                        break;
+                    case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation capture } assignment
+                        when capturedLocals.TryGetValue(capture.Id, out var local):
+                        Writes.Add(new LocalWrite(body, local, block, position, assignment, WriteKind.Assign));
+                        break;
+                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add } compound:
+                        Writes.Add(new LocalWrite(body, target.Local, block, position, compound, WriteKind.Append));
+                        break;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        private static bool IsWriteTarget(ILocalReferenceOperation reference) =>
+            reference.Parent is IAssignmentOperation assignment && assignment.Target == reference && assignment is not ICompoundAssignmentOperation;
+    }
+}
+
+/// <summary>How a write sets its local.</summary>
+internal enum WriteKind
+{
+    /// <summary><c>url = value</c>, or a declaration with an initializer.</summary>
+    Assign,
+
+    /// <summary><c>path += value</c>: the value before, then this.</summary>
+    Append,
+}
+
+/// <summary>One write of a local, at a position of its member's control flow graph.</summary>
+internal sealed class LocalWrite
+{
+    public LocalWrite(LocalFlow.Body body, ILocalSymbol local, BasicBlock block, int index, IAssignmentOperation operation, WriteKind kind)
+    {
+        Body = body;
+        Local = local;
+        Block = block;
+        Index = index;
+        Operation = operation;
+        Kind = kind;
+    }
+
+    internal LocalFlow.Body Body { get; }
+
+    public ILocalSymbol Local { get; }
+
+    public BasicBlock Block { get; }
+
+    public int Index { get; }
+
+    /// <summary>The write as the graph has it: its syntax leads back to the source's own operation.</summary>
+    public IAssignmentOperation Operation { get; }
+
+    public WriteKind Kind { get; }
+
+    /// <summary>
+    /// The written value as the source's operation tree has it (the graph lowers <c>?:</c> and <c>??</c> into flow
+    /// captures): the declarator's initializer, or the assignment's right-hand side.
+    /// </summary>
+    public IOperation? SourceValue(SemanticModel model, CancellationToken cancellationToken)
+    {
+        switch (Operation.Syntax)
+        {
+            case VariableDeclaratorSyntax { Initializer: { } initializer }:
+                return model.GetOperation(initializer.Value, cancellationToken);
+            case AssignmentExpressionSyntax assignment:
+                return model.GetOperation(assignment.Right, cancellationToken);
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Altertech.NoTelemetry.Tests.Verifiers.CSharpAnalyzerVerifier<Altertech.NoTelemetry.Analyzers.HardCodedEndpointAnalyzer>;
+
+namespace Altertech.NoTelemetry.Tests.Rules;
+
+/// <summary>
+/// NT0003 follows values through the flow of a method: locals by symbol and by the writes that reach the read, known
+/// prefixes, sets of constants, and members whose every return is a constant.
+/// </summary>
+public class HardCodedEndpointFlowTests
+{
+    [Fact]
+    public Task A_local_of_the_same_name_in_a_sibling_block_is_another_local() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, bool b)
+            {
+                if (b)
+                {
+                    var url = "https://updates.example.com/check";
+                    http.{|#0:GetAsync|}(url);
+                }
+                else
+                {
+                    var url = 42;
+                    System.Console.WriteLine(url);
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://updates.example.com", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task A_cycle_cut_short_is_not_remembered_so_the_order_of_questions_does_not_matter() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            static readonly string A = "https://a.example/" + B;
+            static readonly string B = A + "b";
+
+            void M(HttpClient http)
+            {
+                http.{|#0:GetAsync|}(A);
+                http.{|#1:GetAsync|}(B);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://a.example", " (from C.A)", "HttpClient.GetAsync"),
+        // B's text comes from A.
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://a.example", " (from C.A)", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Follows_a_known_prefix_through_a_path_built_in_steps() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class Settings
+        {
+            const string Host = "https://settings.vendor.example";
+
+            void Sync(HttpClient http, string app, string bucket)
+            {
+                var path = $"/v2/{app}";
+                path += $"/bucket/{bucket}";
+                http.{|#0:GetAsync|}(Host + path);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://settings.vendor.example", " (from Settings.Host)", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Reports_a_choice_between_constant_hosts_once_naming_each() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        enum Channel { Stable, Beta }
+
+        class C
+        {
+            void M(HttpClient http, bool beta, Channel channel)
+            {
+                http.{|#0:GetAsync|}(beta ? "https://beta.example.com/feed" : "https://stable.example.com/feed");
+                var feed = channel switch
+                {
+                    Channel.Beta => "https://beta.example.com/feed",
+                    _ => "https://stable.example.com/feed",
+                };
+                http.{|#1:GetAsync|}(feed);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://beta.example.com' or 'https://stable.example.com", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://beta.example.com' or 'https://stable.example.com", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Reports_an_update_check_that_tries_constant_mirrors_in_turn() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Updater
+        {
+            static readonly string[] Mirrors = { "https://mirror1.example.com/latest", "https://mirror2.example.com/latest" };
+
+            async Task<string?> Check(HttpClient http)
+            {
+                foreach (var mirror in Mirrors)
+                {
+                    try
+                    {
+                        return await http.{|#0:GetStringAsync|}(mirror);
+                    }
+                    catch (HttpRequestException)
+                    {
+                    }
+                }
+
+                foreach (var url in new[] { "https://a.example.com/v", "https://b.example.com/v" })
+                {
+                    await http.{|#1:GetStringAsync|}(url);
+                }
+
+                return null;
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://mirror1.example.com' or 'https://mirror2.example.com", "", "HttpClient.GetStringAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://a.example.com' or 'https://b.example.com", "", "HttpClient.GetStringAsync"));
+
+    [Fact]
+    public Task Follows_a_member_whose_every_return_is_a_constant() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            static string ServiceHost(bool beta) => beta ? "beta.svc.example" : "svc.example";
+
+            static string Region
+            {
+                get
+                {
+                    if (System.DateTime.Now.Hour > 12)
+                    {
+                        return "https://eu.svc.example";
+                    }
+
+                    return "https://us.svc.example";
+                }
+            }
+
+            void M(HttpClient http, bool beta, string id)
+            {
+                http.{|#0:GetAsync|}($"https://{ServiceHost(beta)}/v1/{id}");
+                http.{|#1:GetAsync|}(Region + "/v1");
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://beta.svc.example' or 'https://svc.example", " (from C.ServiceHost)", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://eu.svc.example' or 'https://us.svc.example", " (from C.Region)", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Reports_a_constant_that_reaches_the_call_on_one_path() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, string configured)
+            {
+                var url = configured;
+                if (string.IsNullOrEmpty(url))
+                {
+                    url = "https://fallback.example.com/";
+                }
+
+                http.{|#0:GetAsync|}(url);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://fallback.example.com", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Does_not_report_a_run_time_host_however_its_path_is_built() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, string host, string app, bool beta)
+            {
+                var path = $"/v2/{app}";
+                path += "/bucket";
+                http.GetAsync($"https://{host}" + path);
+
+                var url = "https://overwritten.example.com/";
+                url = host;
+                http.GetAsync(url);
+
+                var chosen = beta ? host : $"https://{host}/beta";
+                http.GetAsync(chosen);
+
+                foreach (var mirror in new[] { host, app })
+                {
+                    http.GetAsync(mirror);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_follow_a_local_written_where_its_value_cannot_be_known() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+
+        class C
+        {
+            static void Redirect(ref string target) => target = Console.ReadLine() ?? "";
+
+            void M(HttpClient http)
+            {
+                var byRef = "https://a.example.com/";
+                Redirect(ref byRef);
+                http.GetAsync(byRef);
+
+                var captured = "https://b.example.com/";
+                Action change = () => captured = Console.ReadLine() ?? "";
+                change();
+                http.GetAsync(captured);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_a_constant_that_reaches_a_catch_block() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http)
+            {
+                var report = "https://errors.example.com/report";
+                try
+                {
+                    System.Console.WriteLine("work");
+                }
+                catch (System.Exception)
+                {
+                    http.{|#0:PostAsync|}(report, null);
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://errors.example.com", "", "HttpClient.PostAsync"));
+
+    [Fact]
+    public Task Follows_locals_in_top_level_statements() => Verify.VerifyProgramAsync("""
+        using System.Net.Http;
+
+        var http = new HttpClient();
+        var endpoint = "https://stats.example.com/collect";
+        if (args.Length > 0)
+        {
+            endpoint = args[0];
+        }
+
+        await http.{|#0:PostAsync|}(endpoint, null);
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://stats.example.com", "", "HttpClient.PostAsync"));
+}
