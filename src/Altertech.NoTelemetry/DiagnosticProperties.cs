@@ -15,6 +15,12 @@ public static class DiagnosticProperties
     /// <summary><c>analytics</c>, <c>crash-reporting</c>, <c>apm</c> or <c>logging</c>.</summary>
     public const string Category = "category";
 
+    /// <summary>NT0002: the referenced SDK assembly's simple name.</summary>
+    public const string Assembly = "assembly";
+
+    /// <summary>NT0002: the NuGet package that ships the assembly.</summary>
+    public const string Package = "package";
+
     /// <summary>What the member does: <c>send</c>, <c>capture</c>, <c>configure</c> or <c>use</c>.</summary>
     public const string Role = "role";
 

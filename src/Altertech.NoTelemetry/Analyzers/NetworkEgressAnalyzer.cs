@@ -57,6 +57,12 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
         }
 
         var (destination, text, host) = Destination(site, context.Operation, knowledge, context.CancellationToken);
+        if (destination == Loopback)
+        {
+            // client.ConnectAsync(IPAddress.Loopback, port): a connection to this machine is not the network.
+            return;
+        }
+
         Report(context, site.Api, site.Member, destination, text, host);
     }
 
@@ -117,6 +123,7 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
     private const string Runtime = "runtime";
     private const string Elsewhere = "elsewhere";
     private const string Unbound = "unbound";
+    private const string Loopback = "loopback";
 
     private const string ElsewhereOnClient = " to an endpoint given to its client, request or options elsewhere";
     private const string ElsewhereInOptions = " to the endpoint set in its options or configuration";
@@ -135,6 +142,11 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
 
         if (knowledge.Endpoints.Resolve(site.Endpoint, site.EndpointAcceptsBareHost, cancellationToken, out var relative) is { } endpoint)
         {
+            if (endpoint.Alternatives.All(a => Endpoint.IsLoopback(a.Host)))
+            {
+                return (Loopback, string.Empty, null);
+            }
+
             return (Constant, " to '" + string.Join("' or '", endpoint.Alternatives.Select(a => a.Host)) + "'", string.Join(",", endpoint.Alternatives.Select(a => a.Host)));
         }
 

@@ -26,9 +26,16 @@ public sealed class TelemetrySdkReferenceAnalyzer : DiagnosticAnalyzer
             foreach (var (assembly, service) in knowledge.Telemetry.ReferencedSdks)
             {
                 var name = assembly.Identity.Name;
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(DiagnosticProperties.Service, service.Name);
+                properties.Add(DiagnosticProperties.Vendor, service.Vendor);
+                properties.Add(DiagnosticProperties.Category, service.Category);
+                properties.Add(DiagnosticProperties.Assembly, name);
+                properties.Add(DiagnosticProperties.Package, service.PackageFor(name));
                 compilationContext.ReportDiagnostic(Diagnostic.Create(
                     Rules.TelemetrySdkReferenced,
                     Location.None,
+                    properties.ToImmutable(),
                     name,
                     service.PackageFor(name),
                     service.CategoryPhrase,

@@ -129,12 +129,12 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                     var method = invocation.TargetMethod;
                     if (_matcher.Match(method) is { } service)
                     {
-                        if (IsCoveredByEnclosingUse(operation, _matcher) || IsSdkCallbackParameter(invocation.Instance, _matcher))
+                        var role = _matcher.RoleOf(method, service);
+                        if (IsCoveredByEnclosingUse(operation, _matcher) || IsAbsorbedByCallback(invocation.Instance, role, _matcher))
                         {
                             return null;
                         }
 
-                        var role = _matcher.RoleOf(method, service);
                         return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), service, role, DiagnosticLocations.Describe(method), TelemetryOrigin.Sdk, method)
                         {
                             Fixable = IsFixable(invocation, role, cancellationToken),
@@ -144,7 +144,9 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                     // AddFilter<ApplicationInsightsLoggerProvider>(...): a general API given an SDK type to work with.
                     if (method.IsGenericMethod && MatchTypeArguments(_matcher, method.TypeArguments) is { } argument)
                     {
-                        return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), argument.Service, TelemetryRole.Configure, $"{DiagnosticLocations.Describe(method)}<{argument.Type.Name}>", TelemetryOrigin.Sdk, argument.Type);
+                        // AddSingleton<TelemetryClient>() registers it; Select<TelemetryClient>(...) merely handles it.
+                        var role = argument.Service.RoleOf(method) == TelemetryRole.Configure ? TelemetryRole.Configure : TelemetryRole.Use;
+                        return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), argument.Service, role, $"{DiagnosticLocations.Describe(method)}<{argument.Type.Name}>", TelemetryOrigin.Sdk, argument.Type);
                     }
 
                     return null;
@@ -165,17 +167,21 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 {
                     var member = reference.Member;
 
-                    // Enum members and constants send nothing by themselves; the call they are passed to is reported.
-                    if (member is IFieldSymbol { IsConst: true }
+                    // Enum members, constants and read-only keys (Mechanism.MechanismKey) send nothing by themselves;
+                    // the call they are passed to is reported.
+                    if (IsConstantLike(member)
                         || IsPartOfAttribute(reference)
                         || _matcher.Match(member) is not { } service
-                        || IsCoveredByEnclosingUse(reference, _matcher)
-                        || IsSdkCallbackParameter(reference.Instance, _matcher))
+                        || IsCoveredByEnclosingUse(reference, _matcher))
                     {
                         return null;
                     }
 
                     var role = _matcher.RoleOf(member, service);
+                    if (IsAbsorbedByCallback(reference.Instance, role, _matcher))
+                    {
+                        return null;
+                    }
 
                     // Setting an SDK property (a connection string, a sample rate) configures the SDK.
                     if (role == TelemetryRole.Use && reference.Parent is IAssignmentOperation assignment && assignment.Target == reference)
@@ -226,7 +232,12 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            var first = candidates[0];
+            if (IsAbsorbedByCallback(UnboundCalls.ReceiverOf(invalid, cancellationToken), role, _matcher))
+            {
+                return null;
+            }
+
+            var first = UnboundCalls.BestCandidate(invalid, candidates);
             return new TelemetryFinding(invalid, DiagnosticLocations.MemberName(invalid), service!, role, DiagnosticLocations.Describe(first), TelemetryOrigin.Candidate, first);
         }
 
@@ -276,8 +287,22 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            var statement = invocation.Parent is IAwaitOperation awaited ? awaited.Parent : invocation.Parent;
+            var awaited = invocation.Parent as IAwaitOperation;
+            var statement = awaited is not null ? awaited.Parent : invocation.Parent;
             if (statement is not IExpressionStatementOperation)
+            {
+                return false;
+            }
+
+            // StartTransaction("checkout").Finish(): the receiver's information would be lost with the call.
+            if (invocation.Instance is not (null or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
+                or IInstanceReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }))
+            {
+                return false;
+            }
+
+            // await client.FlushAsync(): without its await an async method that awaits nothing else warns (CS1998).
+            if (awaited is not null && !AwaitsElsewhere(awaited))
             {
                 return false;
             }
@@ -576,7 +601,10 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
             if (typeSyntax is not null)
             {
-                Report(context.ReportDiagnostic, ElementTypeSyntax(typeSyntax).GetLocation(), service, $"{ElementType(type).Name} ({declared.Name})", ElementType(type));
+                // List<TelemetryClient> (_clients): the declared type as written, and the SDK type it holds.
+                var element = ElementType(type);
+                var shown = element is INamedTypeSymbol { IsGenericType: true } ? element.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) : element.Name;
+                Report(context.ReportDiagnostic, ElementTypeSyntax(typeSyntax).GetLocation(), service, $"{shown} ({declared.Name})", SdkTypeIn(element, matcher) ?? element);
             }
         }
     }
@@ -669,6 +697,28 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
+    /// <summary>The type of the SDK that <paramref name="type"/> is, or the first of its type arguments that is one.</summary>
+    private static ITypeSymbol? SdkTypeIn(ITypeSymbol type, TelemetryMatcher matcher)
+    {
+        if (matcher.Match(type) is not null)
+        {
+            return type;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } named)
+        {
+            foreach (var argument in named.TypeArguments)
+            {
+                if (SdkTypeIn(ElementType(argument), matcher) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary><c>TelemetryClient[]</c>, <c>TelemetryClient?</c>: the SDK type is the element.</summary>
     private static ITypeSymbol ElementType(ITypeSymbol type) => type switch
     {
@@ -700,6 +750,44 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
+    /// <summary>Whether the async method, lambda or local function around <paramref name="awaited"/> awaits anything else.</summary>
+    private static bool AwaitsElsewhere(IAwaitOperation awaited)
+    {
+        var body = awaited.Parent;
+        while (body?.Parent is { } parent && body is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            body = parent;
+        }
+
+        foreach (var operation in body?.Descendants() ?? Enumerable.Empty<IOperation>())
+        {
+            if (operation is IAwaitOperation other && other != awaited && Owner(other) == Owner(awaited))
+            {
+                return true;
+            }
+
+            if (operation is IUsingOperation { IsAsynchronous: true } or IUsingDeclarationOperation { IsAsynchronous: true } or IForEachLoopOperation { IsAsynchronous: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static IOperation? Owner(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return current;
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>
     /// <c>client.Context.User.Id = x</c> is one use: a member that is only the receiver of another SDK member is
     /// covered by the outer one, which is where the diagnostic goes.
@@ -712,12 +800,48 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
     };
 
     /// <summary>
-    /// <c>SentrySdk.Init(o => o.Dsn = ...)</c>: configuring the options object an SDK hands to a callback is part
-    /// of the call that takes the callback, which is reported.
+    /// <c>SentrySdk.Init(o => o.Dsn = ...)</c>: configuring the options object an SDK hands to a callback is part of the
+    /// call that takes the callback, which is reported. Only settings are: what sends or captures on that object
+    /// (<c>scope => scope.SetTag(...)</c>) is reported on its own, and a lambda that is not given to the SDK
+    /// (<c>clients.ForEach(c => c.TrackEvent(...))</c>) is ordinary code.
     /// </summary>
-    private static bool IsSdkCallbackParameter(IOperation? instance, TelemetryMatcher matcher) =>
-        instance is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter }
-        && matcher.MatchType(parameter.Type) is not null;
+    private static bool IsAbsorbedByCallback(IOperation? instance, TelemetryRole role, TelemetryMatcher matcher) =>
+        role is not (TelemetryRole.Send or TelemetryRole.Capture)
+        && instance is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter }
+        && matcher.MatchType(parameter.Type) is not null
+        && IsGivenToSdk(instance, matcher);
+
+    /// <summary>Whether the lambda that <paramref name="parameterReference"/> is in is an argument of an SDK member.</summary>
+    private static bool IsGivenToSdk(IOperation parameterReference, TelemetryMatcher matcher)
+    {
+        for (var current = parameterReference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda)
+            {
+                var outer = lambda.Parent;
+                while (outer is IDelegateCreationOperation or IConversionOperation or IArgumentOperation)
+                {
+                    outer = outer.Parent;
+                }
+
+                return outer switch
+                {
+                    IInvocationOperation call => matcher.Match(call.TargetMethod) is not null,
+                    IObjectCreationOperation creation => matcher.MatchType(creation.Type) is not null,
+                    IInvalidOperation => true,
+                    _ => false,
+                };
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A constant, or a static read-only field of a simple type: a key or a name, not something that sends.</summary>
+    private static bool IsConstantLike(ISymbol member) =>
+        member is IFieldSymbol { IsConst: true }
+        || member is IFieldSymbol { IsStatic: true, IsReadOnly: true, Type.SpecialType: not SpecialType.None }
+        || member is IFieldSymbol { IsStatic: true, IsReadOnly: true, Type.TypeKind: TypeKind.Enum };
 
     /// <summary><c>Transaction</c> in <c>NewRelic.Api.Agent.Transaction</c>, <c>global::X.Y</c> or <c>Y</c>.</summary>
     private static SimpleNameSyntax? RightmostName(TypeSyntax type) => type switch

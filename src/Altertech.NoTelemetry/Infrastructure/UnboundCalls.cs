@@ -23,4 +23,46 @@ internal static class UnboundCalls
         var info = model.GetSymbolInfo(invalid.Syntax, cancellationToken);
         return info.Symbol is null ? info.CandidateSymbols : ImmutableArray<ISymbol>.Empty;
     }
+
+    /// <summary>
+    /// The candidate the call most likely means: the first whose parameters can take as many arguments as the call
+    /// passes (<c>CaptureException(ex, scope => ...)</c> is the two-parameter overload), else the first.
+    /// </summary>
+    public static ISymbol BestCandidate(IInvalidOperation invalid, ImmutableArray<ISymbol> candidates)
+    {
+        var count = invalid.Syntax switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Count,
+            BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } => arguments.Arguments.Count,
+            _ => 0,
+        };
+
+        foreach (var candidate in candidates)
+        {
+            if (candidate is IMethodSymbol method)
+            {
+                var parameters = method.Parameters.Length;
+                var required = 0;
+                var takesMore = false;
+                foreach (var parameter in method.Parameters)
+                {
+                    required += parameter.IsOptional || parameter.IsParams ? 0 : 1;
+                    takesMore |= parameter.IsParams;
+                }
+
+                if (count >= required && (count <= parameters || takesMore))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return candidates[0];
+    }
+
+    /// <summary>The receiver of an invalid member call (<c>scope</c> in <c>scope.SetTag(x)</c>), as bound; null when there is none.</summary>
+    public static IOperation? ReceiverOf(IInvalidOperation invalid, CancellationToken cancellationToken) =>
+        invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && invalid.SemanticModel is { } model
+            ? model.GetOperation(access.Expression, cancellationToken)
+            : null;
 }

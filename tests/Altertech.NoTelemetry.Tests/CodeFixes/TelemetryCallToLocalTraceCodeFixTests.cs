@@ -52,6 +52,7 @@ public class TelemetryCallToLocalTraceCodeFixTests
             {
                 await SentrySdk.{|NT0001:FlushAsync|}(System.TimeSpan.FromSeconds(2));
                 SentrySdk.{|NT0001:Flush|}();
+                await Task.Delay(1);
             }
         }
         """, """
@@ -65,7 +66,41 @@ public class TelemetryCallToLocalTraceCodeFixTests
             {
                 Trace.TraceInformation("FlushAsync: {0}", System.TimeSpan.FromSeconds(2));
                 Trace.TraceInformation("Flush");
+                await Task.Delay(1);
             }
+        }
+        """, TestReferences.Sentry);
+
+    /// <summary>
+    /// Without its await, an async method that awaits nothing else warns (CS1998), which fails a build that treats
+    /// warnings as errors; and a call on a call would lose what the inner call was given.
+    /// </summary>
+    [Fact]
+    public Task Is_not_offered_for_the_only_await_of_a_method_or_a_call_on_a_call() => Verify.VerifyAsync("""
+        using System.Threading.Tasks;
+        using Sentry;
+
+        class C
+        {
+            async Task M()
+            {
+                await SentrySdk.{|NT0001:FlushAsync|}(System.TimeSpan.FromSeconds(2));
+            }
+
+            void N() => SentrySdk.StartTransaction("checkout", "http").{|NT0001:Finish|}();
+        }
+        """, """
+        using System.Threading.Tasks;
+        using Sentry;
+
+        class C
+        {
+            async Task M()
+            {
+                await SentrySdk.{|NT0001:FlushAsync|}(System.TimeSpan.FromSeconds(2));
+            }
+
+            void N() => SentrySdk.StartTransaction("checkout", "http").{|NT0001:Finish|}();
         }
         """, TestReferences.Sentry);
 

@@ -320,4 +320,23 @@ public class NetworkEgressAnalyzerTests
         Assert.All(ordered, d => Assert.Equal("send", d.Properties[DiagnosticProperties.Kind]));
         Assert.Equal("M:System.Net.Http.HttpClient.SendAsync(System.Net.Http.HttpRequestMessage)", ordered[^1].Properties[DiagnosticProperties.Member]);
     }
+
+    [Fact]
+    public Task Does_not_report_a_connection_to_this_machine() => Verify.VerifyAsync("""
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Sockets;
+
+        class C
+        {
+            async System.Threading.Tasks.Task M(TcpClient client, HttpClient http, int port, bool ipv6)
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                await client.ConnectAsync("localhost", port);
+                await http.GetAsync(ipv6 ? "http://[::1]:5000/health" : "http://127.0.0.1:5000/health");
+                await http.{|#0:GetAsync|}(ipv6 ? "http://[::1]:5000/health" : "https://status.example.com/health");
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.GetAsync", "sends", " to '::1' or 'status.example.com'"));
 }

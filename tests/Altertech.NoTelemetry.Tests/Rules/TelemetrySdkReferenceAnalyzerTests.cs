@@ -43,4 +43,16 @@ public class TelemetrySdkReferenceAnalyzerTests
 
     [Fact]
     public Task Does_not_report_without_an_SDK() => Verify.VerifyAsync(Empty, TestReferences.DependencyInjection);
+
+    [Fact]
+    public async Task Carries_its_facts_in_the_diagnostic_properties()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new Altertech.NoTelemetry.Analyzers.TelemetrySdkReferenceAnalyzer(), Empty, TestReferences.ApplicationInsightsLogging);
+
+        var provider = Assert.Single(diagnostics, d => d.Properties[DiagnosticProperties.Assembly] == "Microsoft.Extensions.Logging.ApplicationInsights");
+        Assert.Equal("Application Insights", provider.Properties[DiagnosticProperties.Service]);
+        Assert.Equal("Microsoft", provider.Properties[DiagnosticProperties.Vendor]);
+        Assert.Equal("apm", provider.Properties[DiagnosticProperties.Category]);
+        Assert.Equal("Microsoft.Extensions.Logging.ApplicationInsights", provider.Properties[DiagnosticProperties.Package]);
+    }
 }

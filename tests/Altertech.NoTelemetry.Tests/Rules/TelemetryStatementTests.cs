@@ -64,7 +64,7 @@ public class TelemetryStatementTests
         }
         """,
         TestReferences.ApplicationInsightsAndSentry,
-        Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Sentry", "Dictionary (_levels)", "uses Sentry", ""),
+        Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Sentry", "Dictionary<string, SentryLevel> (_levels)", "uses Sentry", ""),
         Verify.Diagnostic("NT0001").WithLocation(1).WithArguments("Sentry", "SentrySdk.IsEnabled", "uses Sentry", ""),
         Verify.Diagnostic("NT0001").WithSpan(12, 5, 12, 20).WithArguments("Sentry", "BreadcrumbLevel (Level)", "uses Sentry", ""),
         Verify.Diagnostic("NT0001").WithSpan(12, 27, 12, 37).WithArguments("Sentry", "Breadcrumb (crumb)", "uses Sentry", ""),
@@ -234,5 +234,97 @@ public class TelemetryStatementTests
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "NT0001");
         Assert.Equal("candidate", diagnostic.Properties[DiagnosticProperties.Origin]);
         Assert.Equal("false", diagnostic.Properties[DiagnosticProperties.Fixable]);
+    }
+
+    [Fact]
+    public Task Reports_SDK_calls_on_a_lambda_parameter_when_the_lambda_is_not_given_to_the_SDK() => Verify.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.ApplicationInsights;
+
+        class C
+        {
+            void M({|#0:List<TelemetryClient>|} clients)
+            {
+                clients.ForEach(c => c.{|#1:TrackEvent|}("checkout"));
+                Action<TelemetryClient> send = c => c.{|#3:Flush|}();
+            }
+        }
+        """,
+        TestReferences.ApplicationInsights,
+        Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Application Insights", "List<TelemetryClient> (clients)", "uses Application Insights", ""),
+        Verify.Diagnostic("NT0001").WithLocation(1).WithArguments("Application Insights", "TelemetryClient.TrackEvent", "sends data to Microsoft", ""),
+        Verify.Diagnostic("NT0001").WithLocation(3).WithArguments("Application Insights", "TelemetryClient.Flush", "sends data to Microsoft", ""));
+
+    [Fact]
+    public Task Reports_what_captures_inside_an_SDK_callback_and_absorbs_only_its_settings() => Verify.VerifyAsync("""
+        using System;
+        using Sentry;
+
+        class C
+        {
+            void M(Exception problem, string user)
+            {
+                SentrySdk.{|#0:ConfigureScope|}(scope =>
+                {
+                    scope.{|#1:SetTag|}("screen", "checkout");
+                    scope.{|#2:User|} = new SentryUser { Username = user };
+                    scope.Level = SentryLevel.Warning;
+                });
+                SentrySdk.{|#3:CaptureException|}(problem, s => s.{|#4:SetExtra|}("order", 42));
+            }
+        }
+        """,
+        TestReferences.Sentry,
+        Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Sentry", "SentrySdk.ConfigureScope", "configures Sentry", ""),
+        Verify.Diagnostic("NT0001").WithLocation(1).WithArguments("Sentry", "Scope.SetTag", "captures data for Sentry", ""),
+        Verify.Diagnostic("NT0001").WithLocation(2).WithArguments("Sentry", "Scope.User", "captures data for Sentry", " (and 2 more Sentry members in this statement)"),
+        Verify.Diagnostic("NT0001").WithLocation(3).WithArguments("Sentry", "SentrySdk.CaptureException", "captures data for Sentry", ""),
+        Verify.Diagnostic("NT0001").WithLocation(4).WithArguments("Sentry", "Scope.SetExtra", "captures data for Sentry", ""));
+
+    [Fact]
+    public Task Does_not_report_a_read_only_key_of_the_SDK_by_itself() => Verify.VerifyAsync("""
+        using System;
+        using Sentry.Protocol;
+
+        class C
+        {
+            void M(Exception exception) => exception.Data[Mechanism.MechanismKey] = "handled";
+        }
+        """,
+        TestReferences.Sentry);
+
+    [Fact]
+    public Task A_general_generic_method_given_an_SDK_type_configures_only_when_it_registers() => Verify.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.Extensions.DependencyInjection;
+
+        class C
+        {
+            void M(IServiceCollection services, {|#0:IEnumerable<TelemetryClient>|} clients)
+            {
+                services.{|#1:AddSingleton|}<TelemetryClient>();
+                var count = clients.{|#2:Count|}();
+            }
+        }
+        """,
+        TestReferences.ApplicationInsightsAndDependencyInjection,
+        Verify.Diagnostic("NT0001").WithLocation(0).WithArguments("Application Insights", "IEnumerable<TelemetryClient> (clients)", "uses Application Insights", ""),
+        Verify.Diagnostic("NT0001").WithLocation(1).WithArguments("Application Insights", "ServiceCollectionServiceExtensions.AddSingleton<TelemetryClient>", "configures Application Insights", ""),
+        Verify.Diagnostic("NT0001").WithLocation(2).WithArguments("Application Insights", "Enumerable.Count<TelemetryClient>", "uses Application Insights", ""));
+
+    [Fact]
+    public async Task A_finding_from_candidates_names_the_overload_whose_parameters_fit_the_arguments()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new TelemetrySdkUsageAnalyzer(),
+            "using Sentry; class C { void M() { SentrySdk.CaptureException(undefinedException, scope => scope.Clear()); } }",
+            TestReferences.Sentry,
+            allowCompileErrors: true);
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "NT0001");
+        Assert.StartsWith("M:Sentry.SentrySdk.CaptureException(System.Exception,", diagnostic.Properties[DiagnosticProperties.Member], StringComparison.Ordinal);
     }
 }
