@@ -98,12 +98,13 @@ internal sealed class CompilationKnowledge
         var services = configuration.Services.IsEmpty ? catalogue.Services : catalogue.Services.AddRange(configuration.Services);
         var egressSections = configuration.EgressSections.IsEmpty ? catalogue.EgressSections : catalogue.EgressSections.AddRange(configuration.EgressSections);
         var egress = EgressTable.Build(resolver, egressSections, cancellationToken);
+        var endpoints = new EndpointResolver(compilation);
         return new CompilationKnowledge(
             configuration,
             TelemetryMatcher.Build(compilation, resolver, services, cancellationToken),
             egress,
-            new EndpointResolver(compilation),
-            new EndpointForwarders(compilation, egress),
+            endpoints,
+            new EndpointForwarders(compilation, egress, endpoints),
             configuration.Files.IsEmpty ? ImmutableArray<ConfigurationProblem>.Empty : FindProblems(configuration, resolver, cancellationToken));
     }
 

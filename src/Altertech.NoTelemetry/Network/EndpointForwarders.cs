@@ -29,6 +29,7 @@ internal sealed class EndpointForwarders
 
     private readonly Compilation _compilation;
     private readonly EgressTable _table;
+    private readonly EndpointResolver _resolver;
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Forward>> _summaries = new(SymbolEqualityComparer.Default);
 
     // NT0001 (catalogued hosts) and NT0003 ask about the same calls, which the analyzer driver hands both of them as
@@ -36,10 +37,11 @@ internal sealed class EndpointForwarders
     // operation tree belongs to a semantic model that the driver lets go of once it is done with the file.
     private readonly ConditionalWeakTable<IOperation, StrongBox<ImmutableArray<EgressSite>>> _calls = new();
 
-    public EndpointForwarders(Compilation compilation, EgressTable table)
+    public EndpointForwarders(Compilation compilation, EgressTable table, EndpointResolver resolver)
     {
         _compilation = compilation;
         _table = table;
+        _resolver = resolver;
     }
 
     /// <summary>
@@ -190,7 +192,7 @@ internal sealed class EndpointForwarders
     {
         if (EgressClassifier.TryClassify(operation, _table, out var site))
         {
-            if (site.Endpoint is { } endpoint && Trace(endpoint, method) is { } traced)
+            if (site.Endpoint is { } endpoint && _resolver.FoldForSummary(endpoint, method, cancellationToken) is { } traced)
             {
                 Add(forwards, new Forward(traced.Parameter.Ordinal, site.Api, site.Member, traced.BareHost ?? site.EndpointAcceptsBareHost, hops: 0));
             }
@@ -209,7 +211,7 @@ internal sealed class EndpointForwarders
         List<(IArgumentOperation Argument, IParameterSymbol Parameter, bool? BareHost)>? passed = null;
         foreach (var argument in arguments)
         {
-            if (argument.ArgumentKind != ArgumentKind.DefaultValue && Trace(argument.Value, method) is { } traced)
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && _resolver.FoldForSummary(argument.Value, method, cancellationToken) is { } traced)
             {
                 (passed ??= new()).Add((argument, traced.Parameter, traced.BareHost));
             }
@@ -272,89 +274,6 @@ internal sealed class EndpointForwarders
                 yield return body;
             }
         }
-    }
-
-    /// <summary>
-    /// The parameter of <paramref name="method"/> that <paramref name="value"/> carries as an endpoint: the
-    /// parameter itself, a URI built on it, a string that starts with it (a URI prefix), or a string that puts it
-    /// right after a scheme (<c>$"https://{host}/ping"</c>: a bare host).
-    /// </summary>
-    private static (IParameterSymbol Parameter, bool? BareHost)? Trace(IOperation? value, IMethodSymbol method)
-    {
-        switch (value)
-        {
-            case IConversionOperation conversion:
-                return Trace(conversion.Operand, method);
-            case IArgumentOperation argument:
-                return Trace(argument.Value, method);
-            case IParameterReferenceOperation { Parameter: { } parameter }
-                when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method):
-                return (parameter, null);
-            case IObjectCreationOperation { Constructor.ContainingType: var created, Arguments: { IsEmpty: false } arguments } when NetworkTypes.IsUriOrBuilder(created):
-                return Trace(arguments[0].Value, method);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                return TraceParts(Flatten(binary), method);
-            case IInterpolatedStringOperation interpolated:
-                return TraceParts(Parts(interpolated), method);
-            default:
-                return null;
-        }
-    }
-
-    private static (IParameterSymbol Parameter, bool? BareHost)? TraceParts(List<IOperation> parts, IMethodSymbol method)
-    {
-        if (parts.Count == 0)
-        {
-            return null;
-        }
-
-        if (Trace(parts[0], method) is { } first)
-        {
-            return (first.Parameter, false);
-        }
-
-        return parts.Count > 1
-            && parts[0].ConstantValue is { HasValue: true, Value: string scheme }
-            && scheme.EndsWith("://", StringComparison.Ordinal)
-            && Trace(parts[1], method) is { } host
-                ? (host.Parameter, true)
-                : null;
-    }
-
-    private static List<IOperation> Flatten(IBinaryOperation binary)
-    {
-        var parts = new List<IOperation>();
-        var right = new Stack<IOperation>();
-        IOperation current = binary;
-        while (current is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add && add.Type?.SpecialType == SpecialType.System_String)
-        {
-            right.Push(add.RightOperand);
-            current = add.LeftOperand;
-        }
-
-        parts.Add(current);
-        while (right.Count > 0)
-        {
-            parts.Add(right.Pop());
-        }
-
-        return parts;
-    }
-
-    private static List<IOperation> Parts(IInterpolatedStringOperation interpolated)
-    {
-        var parts = new List<IOperation>(interpolated.Parts.Length);
-        foreach (var part in interpolated.Parts)
-        {
-            parts.Add(part switch
-            {
-                IInterpolatedStringTextOperation text => text.Text,
-                IInterpolationOperation hole => hole.Expression,
-                _ => part,
-            });
-        }
-
-        return parts;
     }
 
     /// <summary>A parameter (by ordinal) that reaches the endpoint of <see cref="Via"/>, the network API.</summary>

@@ -78,6 +78,38 @@ internal sealed class EndpointResolver
         return alternatives.Count == 0 ? null : new ResolvedEndpoint(alternatives.ToImmutableArray(), folded.Origin ?? FirstOrigin(folded));
     }
 
+    /// <summary>
+    /// The parameter of <paramref name="method"/> that <paramref name="value"/>, an endpoint inside that method, is
+    /// built on, and how: the parameter is the endpoint itself (<c>null</c>: as the API takes it), the start of a URL
+    /// (<c>false</c>), or the host right after a constant scheme (<c>$"https://{host}/ping"</c>: <c>true</c>). Null when
+    /// no parameter decides the endpoint's host. Locals, <c>new Uri</c>, concatenation and interpolation are followed
+    /// as for any endpoint.
+    /// </summary>
+    public (IParameterSymbol Parameter, bool? BareHost)? FoldForSummary(IOperation value, IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var folded = Fold(value, new Context(cancellationToken) { Summarized = method.OriginalDefinition });
+        foreach (var alternative in folded.Alternatives())
+        {
+            if (alternative.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (alternative.Text.Length == 0)
+            {
+                return (parameter, alternative.IsWholeParameter ? null : false);
+            }
+
+            var schemeEnd = alternative.Text.IndexOf("://", StringComparison.Ordinal);
+            if (schemeEnd > 0 && schemeEnd + 3 == alternative.Text.Length)
+            {
+                return (parameter, true);
+            }
+        }
+
+        return null;
+    }
+
     private static string? FirstOrigin(Folded folded)
     {
         foreach (var alternative in folded.Alternatives())
@@ -157,6 +189,9 @@ internal sealed class EndpointResolver
                 return arms;
             case IParenthesizedOperation parenthesized:
                 return Fold(parenthesized.Operand, context);
+            case IParameterReferenceOperation { Parameter: { } parameter } when context.Summarized is { } summarized
+                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, summarized):
+                return Folded.FromParameter(parameter);
             default:
                 return operation.ConstantValue is { HasValue: true, Value: string constant }
                     ? new Folded(constant, true, null)
@@ -186,7 +221,7 @@ internal sealed class EndpointResolver
     }
 
     private Folded Concat(Folded left, IOperation right, Context context) =>
-        left.Complete ? left.Append(Fold(right, context)) : left;
+        left.Complete ? left.Append(Fold(right, context)) : left.Truncated();
 
     private Folded FoldCreation(IObjectCreationOperation creation, Context context)
     {
@@ -428,13 +463,17 @@ internal sealed class EndpointResolver
         }
 
         var cutsBefore = context.Cuts;
+        var summarized = context.Summarized;
         Folded folded;
         try
         {
+            // A member's value is the same wherever it is asked for: no parameter of a method being summarised is in it.
+            context.Summarized = null;
             folded = FoldDeclaredValue(member.DeclaringSyntaxReferences[0], context);
         }
         finally
         {
+            context.Summarized = summarized;
             context.Leave(key);
         }
 
@@ -697,6 +736,9 @@ internal sealed class EndpointResolver
         /// <summary>How often a cycle or the depth limit cut the folding short: a result computed with a cut is not cached.</summary>
         public int Cuts { get; set; }
 
+        /// <summary>The method whose parameters fold to themselves (<see cref="Folded.FromParameter"/>), when one is summarised.</summary>
+        public IMethodSymbol? Summarized { get; set; }
+
         public bool Enter(ISymbol symbol) => (_visiting ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
 
         public void Leave(ISymbol symbol) => _visiting?.Remove(symbol);
@@ -717,10 +759,17 @@ internal sealed class EndpointResolver
         private readonly ImmutableArray<Folded> _set;
 
         public Folded(string text, bool complete, string? origin)
+            : this(text, complete, origin, parameter: null, isWholeParameter: false)
+        {
+        }
+
+        private Folded(string text, bool complete, string? origin, IParameterSymbol? parameter, bool isWholeParameter)
         {
             Text = text;
             Complete = complete;
             Origin = origin;
+            Parameter = parameter;
+            IsWholeParameter = isWholeParameter;
             _set = default;
         }
 
@@ -729,6 +778,8 @@ internal sealed class EndpointResolver
             Text = string.Empty;
             Complete = true;
             Origin = null;
+            Parameter = null;
+            IsWholeParameter = false;
             foreach (var alternative in set)
             {
                 Complete &= alternative.Complete;
@@ -744,6 +795,18 @@ internal sealed class EndpointResolver
         public bool Complete { get; }
 
         public string? Origin { get; }
+
+        /// <summary>
+        /// When a method is summarised (<see cref="FoldForSummary"/>): the parameter of that method whose value comes right
+        /// after <see cref="Text"/>, the first part that is not constant.
+        /// </summary>
+        public IParameterSymbol? Parameter { get; }
+
+        /// <summary>The value is the parameter itself, nothing before or after it.</summary>
+        public bool IsWholeParameter { get; }
+
+        /// <summary>The value of a parameter of the method being summarised: unknown text, but whose.</summary>
+        public static Folded FromParameter(IParameterSymbol parameter) => new(string.Empty, false, null, parameter, isWholeParameter: true);
 
         /// <summary>Some value of it has known text.</summary>
         public bool HasText
@@ -793,14 +856,19 @@ internal sealed class EndpointResolver
                 return Map(next, n => self.Append(n));
             }
 
-            return new(Text + next.Text, Complete && next.Complete, Origin ?? next.Origin);
+            if (!Complete)
+            {
+                return Truncated();
+            }
+
+            return new(Text + next.Text, next.Complete, Origin ?? next.Origin, next.Parameter, Text.Length == 0 && next.IsWholeParameter);
         }
 
         /// <summary>The same known text, but more may follow it (a part that was not folded).</summary>
-        public Folded Truncated() => _set.IsDefault ? new(Text, false, Origin) : Map(this, a => a.Truncated());
+        public Folded Truncated() => _set.IsDefault ? new(Text, false, Origin, Parameter, isWholeParameter: false) : Map(this, a => a.Truncated());
 
         public Folded WithOrigin(string origin) =>
-            _set.IsDefault ? new(Text, Complete, Origin ?? origin) : Map(this, a => a.WithOrigin(origin));
+            _set.IsDefault ? new(Text, Complete, Origin ?? origin, Parameter, IsWholeParameter) : Map(this, a => a.WithOrigin(origin));
 
         /// <summary>
         /// A whole absolute URI (or scheme and host) to which a relative part is added: its authority ends here,
@@ -815,7 +883,7 @@ internal sealed class EndpointResolver
 
             if (!Complete)
             {
-                return this;
+                return IsWholeParameter ? Truncated() : this;
             }
 
             var schemeEnd = Text.IndexOf("://", StringComparison.Ordinal);

@@ -264,4 +264,56 @@ public class HardCodedEndpointFlowTests
         await http.{|#0:PostAsync|}(endpoint, null);
         """,
         Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://stats.example.com", "", "HttpClient.PostAsync"));
+
+    [Fact]
+    public Task Follows_a_helper_parameter_through_the_helpers_own_locals() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class Web
+        {
+            public static Task<string> Fetch(HttpClient http, string server, string id)
+            {
+                var url = server + "/v1/items/";
+                url += id;
+                return http.GetStringAsync(url);
+            }
+
+            public static Task<string> Ping(HttpClient http, string host)
+            {
+                var target = $"https://{host}/ping";
+                return http.GetStringAsync(target);
+            }
+        }
+
+        class C
+        {
+            Task M(HttpClient http, string id) => Task.WhenAll(
+                Web.{|#0:Fetch|}(http, "https://inventory.example.com", id),
+                Web.{|#1:Ping|}(http, "status.example.com"));
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://inventory.example.com", "", "Web.Fetch, which passes it to HttpClient.GetStringAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("status.example.com", "", "Web.Ping, which passes it to HttpClient.GetStringAsync"));
+
+    [Fact]
+    public Task Does_not_treat_a_helper_parameter_that_only_fills_the_path_as_its_endpoint() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class Web
+        {
+            public static Task<string> Search(HttpClient http, string query)
+            {
+                var url = "https://search.example.com/?q=" + query;
+                return http.{|#0:GetStringAsync|}(url);
+            }
+        }
+
+        class C
+        {
+            Task M(HttpClient http) => Web.Search(http, "https://not-an-endpoint.example.com");
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://search.example.com", "", "HttpClient.GetStringAsync"));
 }
