@@ -52,7 +52,7 @@ internal sealed class EndpointAllowList
                 break;
             }
 
-            if (item.IndexOf("://", StringComparison.Ordinal) > 0)
+            if (Endpoint.AuthorityStart(item) > 0)
             {
                 if (Endpoint.TryGetHost(item, complete: true, acceptsBareHost: false, out _))
                 {

@@ -5,6 +5,42 @@ namespace Altertech.NoTelemetry.Network;
 /// <summary>Extracting the host from the (possibly partial) text of an endpoint argument.</summary>
 internal static class Endpoint
 {
+    /// <summary>The separator between a URL's scheme and its authority.</summary>
+    public const string SchemeSeparator = "://";
+
+    /// <summary>Where the authority of <paramref name="text"/> starts (after <c>scheme://</c>), or -1 when it has no scheme.</summary>
+    public static int AuthorityStart(string text)
+    {
+        var schemeEnd = text.IndexOf(SchemeSeparator, StringComparison.Ordinal);
+        return schemeEnd > 0 ? schemeEnd + SchemeSeparator.Length : -1;
+    }
+
+    /// <summary>Text that is a URL with a scheme, or a scheme-relative one (<c>//host/path</c>): not a relative request.</summary>
+    public static bool IsAbsolute(string text) => AuthorityStart(text) > 0 || text.StartsWith("//", StringComparison.Ordinal);
+
+    /// <summary>Text that is exactly a scheme and its separator (<c>https://</c>): a host follows.</summary>
+    public static bool IsSchemeOnly(string text) => AuthorityStart(text) == text.Length;
+
+    /// <summary>Text with an absolute URL's path, or more, after its authority.</summary>
+    public static bool HasPath(string text)
+    {
+        var start = AuthorityStart(text);
+        return start > 0 && text.IndexOf('/', start) > 0;
+    }
+
+    /// <summary>The scheme and authority of a URL (<c>https://updates.example.com</c>), or null when it has no scheme.</summary>
+    public static string? SchemeAndAuthority(string text)
+    {
+        var start = AuthorityStart(text);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var end = text.IndexOfAny(new[] { '/', '?', '#' }, start);
+        return end < 0 ? text : text.Substring(0, end);
+    }
+
     /// <summary>
     /// Finds the host in the known leading part of an endpoint. <paramref name="prefix"/> is the text known at
     /// compile time and <paramref name="complete"/> tells whether it is the whole value (false when run-time
@@ -16,10 +52,10 @@ internal static class Endpoint
     {
         host = string.Empty;
         var text = prefix.Trim();
-        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd > 0)
+        var authority = AuthorityStart(text);
+        if (authority > 0)
         {
-            var start = schemeEnd + 3;
+            var start = authority;
             var end = start;
             var bracketed = start < text.Length && text[start] == '[';
             while (end < text.Length && (bracketed ? text[end] != ']' : text[end] is not ('/' or ':' or '?' or '#')))

@@ -69,7 +69,7 @@ internal sealed class EndpointResolver
                     alternatives.Add(new ResolvedAlternative(alternative.Text, host));
                 }
             }
-            else if (relative is null && alternative.Complete && alternative.Text.IndexOf("://", StringComparison.Ordinal) < 0 && !alternative.Text.StartsWith("//", StringComparison.Ordinal))
+            else if (relative is null && alternative.Complete && !Endpoint.IsAbsolute(alternative.Text))
             {
                 relative = alternative.Text;
             }
@@ -100,8 +100,7 @@ internal sealed class EndpointResolver
                 return (parameter, alternative.IsWholeParameter ? null : false);
             }
 
-            var schemeEnd = alternative.Text.IndexOf("://", StringComparison.Ordinal);
-            if (schemeEnd > 0 && schemeEnd + 3 == alternative.Text.Length)
+            if (Endpoint.IsSchemeOnly(alternative.Text))
             {
                 return (parameter, true);
             }
@@ -246,7 +245,7 @@ internal sealed class EndpointResolver
                 // new UriBuilder(scheme, host[, port[, path[, extra]]]).
                 var scheme = Fold(arguments[0], context);
                 return scheme.Complete
-                    ? scheme.Append(new Folded("://", true, null)).Append(Fold(arguments[1], context)).WithRelativePart()
+                    ? scheme.Append(new Folded(Endpoint.SchemeSeparator, true, null)).Append(Fold(arguments[1], context)).WithRelativePart()
                     : Folded.Unknown;
             case NetworkType.IPAddress:
                 return FoldAddressBytes(arguments[0].Value);
@@ -886,9 +885,7 @@ internal sealed class EndpointResolver
                 return IsWholeParameter ? Truncated() : this;
             }
 
-            var schemeEnd = Text.IndexOf("://", StringComparison.Ordinal);
-            var hasPath = schemeEnd > 0 && Text.IndexOf('/', schemeEnd + 3) > 0;
-            return new Folded(hasPath ? Text : Text + "/", false, Origin);
+            return new Folded(Endpoint.HasPath(Text) ? Text : Text + "/", false, Origin);
         }
 
         private static bool Contains(ImmutableArray<Folded>.Builder set, Folded value)
@@ -932,20 +929,7 @@ internal readonly struct ResolvedAlternative
     public string Host { get; }
 
     /// <summary>The scheme and authority of a URL (<c>https://updates.example.com</c>), or the host itself.</summary>
-    public string Display
-    {
-        get
-        {
-            var schemeEnd = Text.IndexOf("://", StringComparison.Ordinal);
-            if (schemeEnd <= 0)
-            {
-                return Host;
-            }
-
-            var end = Text.IndexOfAny(new[] { '/', '?', '#' }, schemeEnd + 3);
-            return end < 0 ? Text : Text.Substring(0, end);
-        }
-    }
+    public string Display => Endpoint.SchemeAndAuthority(Text) ?? Host;
 }
 
 /// <summary>
