@@ -18,7 +18,7 @@ namespace Altertech.NoTelemetry.Analyzers;
 public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Every <c>notelemetry.*</c> option there is: what is asked for when the options cannot list their keys.</summary>
-    private static readonly string[] s_knownKeys = { ProjectConfiguration.AllowedEndpointsKey };
+    private static readonly string[] s_knownKeys = { ProjectConfiguration.AllowedEndpointsKey, ProjectConfiguration.MaxCallChainKey };
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.InvalidConfiguration);
@@ -71,9 +71,15 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
 
         foreach (var key in NoTelemetryKeys(options))
         {
+            if (string.Equals(key, ProjectConfiguration.MaxCallChainKey, StringComparison.OrdinalIgnoreCase))
+            {
+                ReportMaxCallChainProblems(context, reported, options);
+                continue;
+            }
+
             if (!string.Equals(key, ProjectConfiguration.AllowedEndpointsKey, StringComparison.OrdinalIgnoreCase))
             {
-                Report(context, reported, key, $"'{key}' is not a NoTelemetry option (known: {ProjectConfiguration.AllowedEndpointsKey}); it is ignored");
+                Report(context, reported, key, $"'{key}' is not a NoTelemetry option (known: {string.Join(", ", s_knownKeys)}); it is ignored");
                 continue;
             }
 
@@ -86,6 +92,38 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             {
                 Report(context, reported, key + "=" + problem, $"{ProjectConfiguration.AllowedEndpointsKey}: {problem}; the other endpoints still apply");
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>notelemetry.max_call_chain</c> is one value for the compilation, read from its global config: a malformed value,
+    /// or one that only a section of an <c>.editorconfig</c> sets, is reported and the default applies.
+    /// </summary>
+    private static void ReportMaxCallChainProblems(SyntaxTreeAnalysisContext context, ConcurrentDictionary<string, bool> reported, AnalyzerConfigOptions options)
+    {
+        if (!options.TryGetValue(ProjectConfiguration.MaxCallChainKey, out var value))
+        {
+            return;
+        }
+
+        if (!ProjectConfiguration.TryParseMaxCallChain(value, out _))
+        {
+            Report(
+                context,
+                reported,
+                ProjectConfiguration.MaxCallChainKey + "=" + value,
+                $"{ProjectConfiguration.MaxCallChainKey}: '{value}' is not a whole number from 0 to {ProjectConfiguration.LargestMaxCallChain}; the default, {ProjectConfiguration.DefaultMaxCallChain}, applies");
+            return;
+        }
+
+        if (!context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ProjectConfiguration.MaxCallChainKey, out var global)
+            || !string.Equals(global, value, StringComparison.Ordinal))
+        {
+            Report(
+                context,
+                reported,
+                ProjectConfiguration.MaxCallChainKey + "@section",
+                $"{ProjectConfiguration.MaxCallChainKey} applies to the whole compilation and is read from a global config (.globalconfig, or an .editorconfig with is_global = true); the value '{value}' of an .editorconfig section is ignored");
         }
     }
 

@@ -58,7 +58,18 @@ internal sealed class ProjectConfiguration
     /// <summary>The service name of project entries written without a section.</summary>
     public const string ProjectVendor = "a destination listed in " + FileName;
 
-    public static readonly ProjectConfiguration Empty = new(ImmutableArray<CatalogueDocument>.Empty, ImmutableArray<TelemetryService>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<ConfigurationProblem>.Empty, string.Empty);
+    /// <summary>
+    /// How many product methods below the helper a call names are followed to a network API, unless configured: the
+    /// helper itself always is (0 follows only helpers that call the API themselves).
+    /// </summary>
+    public const int DefaultMaxCallChain = 6;
+
+    /// <summary>The largest <see cref="MaxCallChainKey"/> value: deeper chains cost more than they find.</summary>
+    public const int LargestMaxCallChain = 16;
+
+    public const string MaxCallChainKey = "notelemetry.max_call_chain";
+
+    public static readonly ProjectConfiguration Empty = new(ImmutableArray<CatalogueDocument>.Empty, ImmutableArray<TelemetryService>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<ConfigurationProblem>.Empty, string.Empty, DefaultMaxCallChain);
 
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectConfiguration> s_cache = new();
     private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source", "sends", "captures", "configures" };
@@ -70,14 +81,27 @@ internal sealed class ProjectConfiguration
         ImmutableArray<TelemetryService> services,
         ImmutableArray<CatalogueSection> egressSections,
         ImmutableArray<ConfigurationProblem> problems,
-        string fingerprint)
+        string fingerprint,
+        int maxCallChain)
     {
         Files = files;
         Services = services;
         EgressSections = egressSections;
         Problems = problems;
         Fingerprint = fingerprint;
+        MaxCallChain = maxCallChain;
     }
+
+    /// <summary>
+    /// <c>notelemetry.max_call_chain</c> from a global config: one value for the whole compilation, so that every call
+    /// is followed alike, whichever the analyzer meets first.
+    /// </summary>
+    public int MaxCallChain { get; }
+
+    /// <summary>A valid <c>notelemetry.max_call_chain</c> value: a whole number from 0 to <see cref="LargestMaxCallChain"/>.</summary>
+    public static bool TryParseMaxCallChain(string? value, out int chain) =>
+        int.TryParse(value?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out chain)
+        && chain <= LargestMaxCallChain;
 
     public ImmutableArray<CatalogueDocument> Files { get; }
 
@@ -105,7 +129,11 @@ internal sealed class ProjectConfiguration
             return configuration;
         }
 
-        configuration = Load(options.AdditionalFiles, cancellationToken);
+        var maxCallChain = options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(MaxCallChainKey, out var chainValue)
+            && TryParseMaxCallChain(chainValue, out var chain)
+                ? chain
+                : DefaultMaxCallChain;
+        configuration = Load(options.AdditionalFiles, maxCallChain, cancellationToken);
         return s_cache.GetValue(options, _ => configuration);
     }
 
@@ -116,7 +144,7 @@ internal sealed class ProjectConfiguration
     public EndpointAllowList GetAllowList(string? value) =>
         string.IsNullOrWhiteSpace(value) ? EndpointAllowList.Empty : _allowLists.GetOrAdd(value!, EndpointAllowList.Parse);
 
-    private static ProjectConfiguration Load(ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+    private static ProjectConfiguration Load(ImmutableArray<AdditionalText> additionalFiles, int maxCallChain, CancellationToken cancellationToken)
     {
         var files = ImmutableArray.CreateBuilder<CatalogueDocument>();
         var services = ImmutableArray.CreateBuilder<TelemetryService>();
@@ -144,9 +172,13 @@ internal sealed class ProjectConfiguration
             }
         }
 
-        return files.Count == 0
-            ? Empty
-            : new ProjectConfiguration(files.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), problems.ToImmutable(), fingerprint.ToString());
+        if (files.Count == 0 && maxCallChain == DefaultMaxCallChain)
+        {
+            return Empty;
+        }
+
+        fingerprint.Append(MaxCallChainKey).Append('=').Append(maxCallChain);
+        return new ProjectConfiguration(files.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), problems.ToImmutable(), fingerprint.ToString(), maxCallChain);
     }
 
     private static void Interpret(

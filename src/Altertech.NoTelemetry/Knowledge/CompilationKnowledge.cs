@@ -104,7 +104,7 @@ internal sealed class CompilationKnowledge
             TelemetryMatcher.Build(compilation, resolver, services, cancellationToken),
             egress,
             endpoints,
-            new EndpointForwarders(compilation, egress, endpoints),
+            new EndpointForwarders(compilation, egress, endpoints, configuration.MaxCallChain),
             configuration.Files.IsEmpty ? ImmutableArray<ConfigurationProblem>.Empty : FindProblems(configuration, resolver, cancellationToken));
     }
 

@@ -21,11 +21,12 @@ namespace Altertech.NoTelemetry.Network;
 /// <remarks>
 /// A method is summarised only when a call passes it a constant remote endpoint, its body is walked once per
 /// compilation, and the walk follows only values that come from the method's own parameters, to at most
-/// <see cref="MaxChain"/> methods deep. Virtual and interface calls have no body here and are not followed.
+/// <c>notelemetry.max_call_chain</c> methods below the one the call names (6 unless configured). Virtual and interface
+/// calls have no body here and are not followed.
 /// </remarks>
 internal sealed class EndpointForwarders
 {
-    private const int MaxChain = 6;
+    private readonly int _maxChain;
 
     private readonly Compilation _compilation;
     private readonly EgressTable _table;
@@ -37,8 +38,9 @@ internal sealed class EndpointForwarders
     // operation tree belongs to a semantic model that the driver lets go of once it is done with the file.
     private readonly ConditionalWeakTable<IOperation, StrongBox<ImmutableArray<EgressSite>>> _calls = new();
 
-    public EndpointForwarders(Compilation compilation, EgressTable table, EndpointResolver resolver)
+    public EndpointForwarders(Compilation compilation, EgressTable table, EndpointResolver resolver, int maxChain)
     {
+        _maxChain = maxChain;
         _compilation = compilation;
         _table = table;
         _resolver = resolver;
@@ -158,7 +160,7 @@ internal sealed class EndpointForwarders
             return known;
         }
 
-        if (depth > MaxChain || !visiting.Add(method))
+        if (depth > _maxChain || !visiting.Add(method))
         {
             complete = false;
             return ImmutableArray<Forward>.Empty;
@@ -226,7 +228,7 @@ internal sealed class EndpointForwarders
         {
             // A summary cached from a walk that started lower may reach further than this chain may go from here:
             // the API call sits inner.Hops methods below the callee, at depth + 1 + inner.Hops.
-            if (depth + 1 + inner.Hops > MaxChain)
+            if (depth + 1 + inner.Hops > _maxChain)
             {
                 complete = false;
                 continue;
