@@ -51,6 +51,12 @@ public static class DiagnosticProperties
     /// <summary>The network API that a product method hands the endpoint to, when the request goes through one.</summary>
     public const string Via = "via";
 
+    /// <summary>
+    /// NT0003: for an endpoint passed through product methods, the documentation-comment IDs of every method it goes
+    /// through, from the one called to the network API, separated by <c>;</c>.
+    /// </summary>
+    public const string Chain = "chain";
+
     /// <summary>NT0003: the known leading text of the endpoint (<c>https://updates.example.com/check?v=</c>).</summary>
     public const string Endpoint = "endpoint";
 

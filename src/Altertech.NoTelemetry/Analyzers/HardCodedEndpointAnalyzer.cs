@@ -86,6 +86,7 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
         if (site.Via is { } via)
         {
             properties.Add(DiagnosticProperties.Via, via.OriginalDefinition.GetDocumentationCommentId());
+            properties.Add(DiagnosticProperties.Chain, string.Join(";", site.Chain.Add(via).Select(m => m.OriginalDefinition.GetDocumentationCommentId())));
         }
 
         context.ReportDiagnostic(Diagnostic.Create(

@@ -14,14 +14,21 @@ namespace Altertech.NoTelemetry.Network;
 /// </summary>
 internal readonly struct EgressSite
 {
-    public EgressSite(EgressApi api, ISymbol member, IOperation? endpoint, bool endpointAcceptsBareHost, ISymbol? via = null)
+    public EgressSite(EgressApi api, ISymbol member, IOperation? endpoint, bool endpointAcceptsBareHost, ISymbol? via = null, ImmutableArray<ISymbol> chain = default)
     {
         Api = api;
         Member = member;
         Endpoint = endpoint;
         EndpointAcceptsBareHost = endpointAcceptsBareHost;
         Via = via;
+        Chain = chain.IsDefault ? ImmutableArray<ISymbol>.Empty : chain;
     }
+
+    /// <summary>
+    /// For a call of a product method that passes its argument on: the product methods it goes through, from the one
+    /// called to the one that calls <see cref="Via"/>. Empty when <see cref="Member"/> is the API itself.
+    /// </summary>
+    public ImmutableArray<ISymbol> Chain { get; }
 
     public EgressApi Api { get; }
 

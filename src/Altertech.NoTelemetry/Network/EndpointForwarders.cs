@@ -86,7 +86,7 @@ internal sealed class EndpointForwarders
         {
             if (ArgumentFor(arguments, forward.Ordinal) is { } argument)
             {
-                sites.Add(new EgressSite(forward.Api, method, argument.Value, forward.AcceptsBareHost, forward.Via));
+                sites.Add(new EgressSite(forward.Api, method, argument.Value, forward.AcceptsBareHost, forward.Via, forward.Chain));
             }
         }
 
@@ -196,7 +196,7 @@ internal sealed class EndpointForwarders
         {
             if (site.Endpoint is { } endpoint && _resolver.FoldForSummary(endpoint, method, cancellationToken) is { } traced)
             {
-                Add(forwards, new Forward(traced.Parameter.Ordinal, site.Api, site.Member, traced.BareHost ?? site.EndpointAcceptsBareHost, hops: 0));
+                Add(forwards, new Forward(traced.Parameter.Ordinal, site.Api, site.Member, traced.BareHost ?? site.EndpointAcceptsBareHost, ImmutableArray.Create<ISymbol>(method)));
             }
 
             return;
@@ -238,7 +238,7 @@ internal sealed class EndpointForwarders
             {
                 if (argument.Parameter?.Ordinal == inner.Ordinal)
                 {
-                    Add(forwards, new Forward(parameter.Ordinal, inner.Api, inner.Via, bareHost ?? inner.AcceptsBareHost, inner.Hops + 1));
+                    Add(forwards, new Forward(parameter.Ordinal, inner.Api, inner.Via, bareHost ?? inner.AcceptsBareHost, inner.Chain.Insert(0, method)));
                 }
             }
         }
@@ -281,13 +281,13 @@ internal sealed class EndpointForwarders
     /// <summary>A parameter (by ordinal) that reaches the endpoint of <see cref="Via"/>, the network API.</summary>
     private readonly struct Forward
     {
-        public Forward(int ordinal, EgressApi api, ISymbol via, bool acceptsBareHost, int hops)
+        public Forward(int ordinal, EgressApi api, ISymbol via, bool acceptsBareHost, ImmutableArray<ISymbol> chain)
         {
             Ordinal = ordinal;
             Api = api;
             Via = via;
             AcceptsBareHost = acceptsBareHost;
-            Hops = hops;
+            Chain = chain;
         }
 
         public int Ordinal { get; }
@@ -298,7 +298,10 @@ internal sealed class EndpointForwarders
 
         public bool AcceptsBareHost { get; }
 
+        /// <summary>The product methods the endpoint goes through, from this one to the one that calls <see cref="Via"/>.</summary>
+        public ImmutableArray<ISymbol> Chain { get; }
+
         /// <summary>How many methods below this one the API call sits (0: in this method's own body).</summary>
-        public int Hops { get; }
+        public int Hops => Chain.Length - 1;
     }
 }

@@ -84,4 +84,16 @@ public class MaxCallChainTests
         var diagnostics = await AnalyzerRunner.RunAsync(new ConfigurationAnalyzer(), "class C { }", options: new Dictionary<string, string> { ["notelemetry.max_call_chain"] = "3" });
         Assert.Empty(diagnostics);
     }
+
+    [Fact]
+    public async Task A_finding_through_helpers_names_every_method_of_the_chain()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(new HardCodedEndpointAnalyzer(), Chain.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", ""));
+
+        var outer = Assert.Single(diagnostics, d => d.Properties[DiagnosticProperties.Host] == "two.example.com");
+        Assert.Equal(
+            "M:Web.Outer(System.Net.Http.HttpClient,System.String);M:Web.Inner(System.Net.Http.HttpClient,System.String);M:System.Net.Http.HttpClient.GetStringAsync(System.String)",
+            outer.Properties[DiagnosticProperties.Chain]);
+        Assert.Equal("M:System.Net.Http.HttpClient.GetStringAsync(System.String)", outer.Properties[DiagnosticProperties.Via]);
+    }
 }
