@@ -632,8 +632,24 @@ internal sealed class EndpointResolver
             var value = Fold(write.SourceValue(model, context.CancellationToken), context);
             if (write.Kind == WriteKind.Append)
             {
-                // path += $"/bucket/{x}": what path held before this write, then the appended text.
-                value = FoldWrites(LocalFlow.ReachingWritesBefore(write, context.CancellationToken), model, context).Append(value);
+                // path += $"/bucket/{x}": what path held before this write, then the appended text. In a loop, appends
+                // reach each other: one already being expanded is cut (its text is already in the prefix).
+                if (!context.Enter(write))
+                {
+                    context.Cuts++;
+                    value = Folded.Unknown;
+                }
+                else
+                {
+                    try
+                    {
+                        value = FoldWrites(LocalFlow.ReachingWritesBefore(write, context.CancellationToken), model, context).Append(value);
+                    }
+                    finally
+                    {
+                        context.Leave(write);
+                    }
+                }
             }
 
             result = i == 0 ? value : Folded.Either(result, value);
@@ -722,6 +738,7 @@ internal sealed class EndpointResolver
     private sealed class Context
     {
         private HashSet<ISymbol>? _visiting;
+        private HashSet<LocalWrite>? _expanding;
 
         public Context(CancellationToken cancellationToken)
         {
@@ -741,6 +758,11 @@ internal sealed class EndpointResolver
         public bool Enter(ISymbol symbol) => (_visiting ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
 
         public void Leave(ISymbol symbol) => _visiting?.Remove(symbol);
+
+        /// <summary>An append whose earlier value is being folded on this path: in a loop, appends reach each other.</summary>
+        public bool Enter(LocalWrite write) => (_expanding ??= new HashSet<LocalWrite>()).Add(write);
+
+        public void Leave(LocalWrite write) => _expanding?.Remove(write);
     }
 
     /// <summary>

@@ -82,8 +82,12 @@ internal static class LocalFlow
         public ImmutableArray<LocalWrite> ReachingWritesAt(ILocalSymbol local, BasicBlock block, int index, CancellationToken cancellationToken)
         {
             var found = ImmutableArray.CreateBuilder<LocalWrite>();
-            var writes = GetIndex(cancellationToken).Writes;
-            if (LastWriteIn(writes, local, block, index) is { } same)
+            if (!GetIndex(cancellationToken).Writes.TryGetValue(local, out var writes))
+            {
+                return found.ToImmutable();
+            }
+
+            if (LastWriteIn(writes, block, index) is { } same)
             {
                 found.Add(same);
                 return found.ToImmutable();
@@ -97,7 +101,7 @@ internal static class LocalFlow
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var current = pending.Pop();
-                if (LastWriteIn(writes, local, current, current.Operations.Length + 1) is { } write)
+                if (LastWriteIn(writes, current, current.Operations.Length + 1) is { } write)
                 {
                     found.Add(write);
                     continue;
@@ -117,7 +121,7 @@ internal static class LocalFlow
             {
                 foreach (var write in writes)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(write.Local, local) && write.Block.Ordinal < block.Ordinal && !found.Contains(write))
+                    if (write.Block.Ordinal < block.Ordinal && !found.Contains(write))
                     {
                         found.Add(write);
                     }
@@ -138,14 +142,13 @@ internal static class LocalFlow
             }
         }
 
-        /// <summary>The last write of <paramref name="local"/> in <paramref name="block"/> before operation <paramref name="before"/>.</summary>
-        private static LocalWrite? LastWriteIn(List<LocalWrite> writes, ILocalSymbol local, BasicBlock block, int before)
+        /// <summary>The last of a local's <paramref name="writes"/> in <paramref name="block"/> before operation <paramref name="before"/>.</summary>
+        private static LocalWrite? LastWriteIn(List<LocalWrite> writes, BasicBlock block, int before)
         {
             LocalWrite? last = null;
             foreach (var write in writes)
             {
-                if (write.Block == block && write.Index < before && SymbolEqualityComparer.Default.Equals(write.Local, local)
-                    && (last is null || write.Index >= last.Index))
+                if (write.Block == block && write.Index < before && (last is null || write.Index >= last.Index))
                 {
                     last = write;
                 }
@@ -168,7 +171,18 @@ internal static class LocalFlow
     {
         public Dictionary<SyntaxNode, (BasicBlock Block, int Index)> Reads { get; } = new();
 
-        public List<LocalWrite> Writes { get; } = new();
+        /// <summary>Each local's writes, so that a question about one local looks at its writes only.</summary>
+        public Dictionary<ILocalSymbol, List<LocalWrite>> Writes { get; } = new(SymbolEqualityComparer.Default);
+
+        private void AddWrite(LocalWrite write)
+        {
+            if (!Writes.TryGetValue(write.Local, out var writes))
+            {
+                Writes.Add(write.Local, writes = new List<LocalWrite>());
+            }
+
+            writes.Add(write);
+        }
 
         public HashSet<ILocalSymbol> Untraceable { get; } = new(SymbolEqualityComparer.Default);
 
@@ -280,14 +294,14 @@ internal static class LocalFlow
                         Reads[read.Syntax] = (block, position);
                         break;
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
-                        Writes.Add(new LocalWrite(body, target.Local, block, position, assignment, WriteKind.Assign));
+                        AddWrite(new LocalWrite(body, target.Local, block, position, assignment, WriteKind.Assign));
                         break;
                     case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation capture } assignment
                         when capturedLocals.TryGetValue(capture.Id, out var local):
-                        Writes.Add(new LocalWrite(body, local, block, position, assignment, WriteKind.Assign));
+                        AddWrite(new LocalWrite(body, local, block, position, assignment, WriteKind.Assign));
                         break;
                     case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add } compound:
-                        Writes.Add(new LocalWrite(body, target.Local, block, position, compound, WriteKind.Append));
+                        AddWrite(new LocalWrite(body, target.Local, block, position, compound, WriteKind.Append));
                         break;
                 }
 

@@ -20,6 +20,7 @@ public class RobustnessTests
         { "attribute on nothing", "[Microsoft.ApplicationInsights.Foo(" },
         { "top-level garbage", "await new System.Net.Http.HttpClient().GetAsync(; var x = typeof(; x?.()" },
         { "deep nesting", "class C { string M() => " + string.Concat(Enumerable.Repeat("\"a\" + (", 300)) + "\"b\"" + new string(')', 300) + "; }" },
+        { "a local written on a thousand paths", "class C { void M(System.Net.Http.HttpClient c, int n) { var url = \"\"; " + string.Concat(Enumerable.Range(0, 1000).Select(i => $"if (n == {i}) url = \"https://h{i}.example.com/\"; ")) + "for (var i = 0; i < n; i++) { url += \"/x\"; } c.GetAsync(url); } }" },
         { "long concatenation", "class C { string M(System.Net.Http.HttpClient c) { c.GetAsync(\"https://\" " + string.Concat(Enumerable.Repeat("+ \"a\" ", 3000)) + "); return \"\"; } }" },
     };
 

@@ -316,4 +316,56 @@ public class HardCodedEndpointFlowTests
         }
         """,
         Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://search.example.com", "", "HttpClient.GetStringAsync"));
+
+    [Fact]
+    public Task Follows_a_path_appended_to_in_a_loop() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, string[] parts, bool skip)
+            {
+                var url = "https://files.example.com";
+                foreach (var part in parts)
+                {
+                    if (skip)
+                    {
+                        continue;
+                    }
+
+                    url += "/" + part;
+                }
+
+                http.{|#0:GetAsync|}(url);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://files.example.com", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Follows_appends_that_reach_each_other_in_a_loop() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, string[] parts)
+            {
+                var url = "https://files.example.com";
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    if (i % 2 == 0)
+                    {
+                        url += "/even/" + parts[i];
+                    }
+                    else
+                    {
+                        url += "/odd/" + parts[i];
+                    }
+                }
+
+                http.{|#0:GetAsync|}(url);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://files.example.com", "", "HttpClient.GetAsync"));
 }
