@@ -579,7 +579,9 @@ internal sealed class EndpointResolver
             return Folded.Unknown;
         }
 
-        if (!context.Enter(local))
+        // The guard is the read, not the local: url = url + "/x" reads url's earlier value at another place. A read
+        // met again on the same path is a loop (url = url + "/x" inside one), cut there.
+        if (!context.Enter(reference.Syntax))
         {
             context.Cuts++;
             return Folded.Unknown;
@@ -608,7 +610,7 @@ internal sealed class EndpointResolver
         }
         finally
         {
-            context.Leave(local);
+            context.Leave(reference.Syntax);
         }
     }
 
@@ -739,6 +741,7 @@ internal sealed class EndpointResolver
     {
         private HashSet<ISymbol>? _visiting;
         private HashSet<LocalWrite>? _expanding;
+        private HashSet<SyntaxNode>? _reads;
 
         public Context(CancellationToken cancellationToken)
         {
@@ -763,6 +766,11 @@ internal sealed class EndpointResolver
         public bool Enter(LocalWrite write) => (_expanding ??= new HashSet<LocalWrite>()).Add(write);
 
         public void Leave(LocalWrite write) => _expanding?.Remove(write);
+
+        /// <summary>A read of a local whose value is being folded on this path.</summary>
+        public bool Enter(SyntaxNode read) => (_reads ??= new HashSet<SyntaxNode>()).Add(read);
+
+        public void Leave(SyntaxNode read) => _reads?.Remove(read);
     }
 
     /// <summary>

@@ -368,4 +368,29 @@ public class HardCodedEndpointFlowTests
         }
         """,
         Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://files.example.com", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Follows_a_local_that_is_assigned_from_its_own_earlier_value() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, string id, int retries)
+            {
+                var url = "https://orders.example.com";
+                url = url + "/v1/" + id;
+                http.{|#0:GetAsync|}(url);
+
+                var next = "https://pages.example.com/list";
+                while (retries-- > 0)
+                {
+                    next = next + "&page=" + retries;
+                }
+
+                http.{|#1:GetAsync|}(next);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://orders.example.com", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://pages.example.com", "", "HttpClient.GetAsync"));
 }
