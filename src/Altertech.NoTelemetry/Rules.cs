@@ -28,7 +28,7 @@ internal static class Rules
     public static readonly DiagnosticDescriptor HardCodedRemoteEndpoint = Create(
         RuleIdentifiers.HardCodedRemoteEndpoint,
         "Hard-coded remote endpoint",
-        "Hard-coded endpoint '{0}'{1} is passed to {2}",
+        "Hard-coded endpoint {0}{1} is passed to {2}",
         DiagnosticSeverity.Warning,
         "A remote host compiled into the product is where phoning home lives: update checks, license pings, " +
         "statistics. The product should talk only to endpoints the user configured; allow the ones that are " +

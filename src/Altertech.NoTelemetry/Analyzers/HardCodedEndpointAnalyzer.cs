@@ -93,7 +93,7 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
             Rules.HardCodedRemoteEndpoint,
             DiagnosticLocations.MemberName(context.Operation),
             properties.ToImmutable(),
-            string.Join("' or '", remote.Select(a => a.Display)),
+            TextDisplay.Alternatives(remote.Select(a => a.Display).ToList()),
             endpoint.Origin is null ? string.Empty : $" (from {endpoint.Origin})",
             site.Describe()));
     }

@@ -142,12 +142,11 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
 
         if (knowledge.Endpoints.Resolve(site.Endpoint, site.EndpointAcceptsBareHost, cancellationToken, out var relative) is { } endpoint)
         {
-            if (endpoint.Alternatives.All(a => Endpoint.IsLoopback(a.Host)))
-            {
-                return (Loopback, string.Empty, null);
-            }
-
-            return (Constant, " to '" + string.Join("' or '", endpoint.Alternatives.Select(a => a.Host)) + "'", string.Join(",", endpoint.Alternatives.Select(a => a.Host)));
+            // This machine is not the network: a call that goes only there is not egress, and a set names the rest.
+            var remote = endpoint.Alternatives.Where(a => !Endpoint.IsLoopback(a.Host)).Select(a => a.Host).ToList();
+            return remote.Count == 0
+                ? (Loopback, string.Empty, null)
+                : (Constant, " to " + TextDisplay.Alternatives(remote), string.Join(",", remote));
         }
 
         // GetAsync("v1/check"): the host is the client's base address, set elsewhere (and checked there by NT0003).

@@ -28,6 +28,13 @@ internal static class Endpoint
         return start > 0 && text.IndexOf('/', start) > 0;
     }
 
+    /// <summary>Text whose host is complete: a URL whose authority has ended (<c>/</c>, <c>?</c> or <c>#</c> follows it).</summary>
+    public static bool HasCompleteAuthority(string text)
+    {
+        var start = AuthorityStart(text);
+        return start > 0 && text.IndexOfAny(new[] { '/', '?', '#' }, start) > 0;
+    }
+
     /// <summary>The scheme and authority of a URL (<c>https://updates.example.com</c>), or null when it has no scheme.</summary>
     public static string? SchemeAndAuthority(string text)
     {

@@ -31,6 +31,7 @@ internal sealed class EndpointResolver
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<ISymbol, Folded> _members = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, Folded> _reads = new();
 
     public EndpointResolver(Compilation compilation)
     {
@@ -188,6 +189,8 @@ internal sealed class EndpointResolver
                 return arms;
             case IParenthesizedOperation parenthesized:
                 return Fold(parenthesized.Operand, context);
+            case IParameterReferenceOperation { Parameter: { } bound } when context.Bindings is { } bindings && bindings.TryGetValue(bound.OriginalDefinition, out var value):
+                return value;
             case IParameterReferenceOperation { Parameter: { } parameter } when context.Summarized is { } summarized
                 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, summarized):
                 return Folded.FromParameter(parameter);
@@ -210,7 +213,7 @@ internal sealed class EndpointResolver
                 _ => Folded.Unknown,
             };
             result = result.Append(next);
-            if (!result.Complete)
+            if (!result.AnyComplete)
             {
                 break;
             }
@@ -219,8 +222,12 @@ internal sealed class EndpointResolver
         return result;
     }
 
+    /// <summary>
+    /// <paramref name="left"/> followed by <paramref name="right"/>: each of left's values that is whole gets right's
+    /// text, the others stay as they are (more unknown text follows them). Right is folded only when it can matter.
+    /// </summary>
     private Folded Concat(Folded left, IOperation right, Context context) =>
-        left.Complete ? left.Append(Fold(right, context)) : left.Truncated();
+        left.AnyComplete ? left.Append(Fold(right, context)) : left.Truncated();
 
     private Folded FoldCreation(IObjectCreationOperation creation, Context context)
     {
@@ -273,6 +280,8 @@ internal sealed class EndpointResolver
                 return concatenated;
             case SpecialType.System_String when method.IsStatic && method.Name == "Format":
                 return FoldFormat(method, arguments, context);
+            case SpecialType.System_String when !method.IsStatic && invocation.Instance is { } text:
+                return FoldStringMethod(method, arguments, Fold(text, context));
         }
 
         if (method.ContainingType is not { } containing)
@@ -288,9 +297,62 @@ internal sealed class EndpointResolver
                 return Fold(invocation.Instance, context);
         }
 
+        if (!IsOwnNonVirtual(method))
+        {
+            return Folded.Unknown;
+        }
+
         // static string ServiceHost(bool beta) => beta ? "beta.svc.example" : "svc.example": a product method whose
         // every return is a constant (or starts with one) is that set of constants, whatever it is given.
-        return IsOwnNonVirtual(method) ? FoldMember(method, context) : Folded.Unknown;
+        var returned = FoldMember(method, context);
+        if (returned.HasText)
+        {
+            return returned;
+        }
+
+        // CombineURL(url, "gists") => url.TrimEnd('/') + "/" + path: a product method whose return is built on its
+        // parameters is what it returns for the values this call passes.
+        return FoldReturnsWithArguments(method, arguments, context);
+    }
+
+    /// <summary>
+    /// <c>url.Trim().TrimEnd('/')</c>, <c>host.ToLowerInvariant()</c>: string methods that keep a URL's scheme and host
+    /// where they are. A whole value is changed as the method would; known leading text keeps its host (only its end,
+    /// or its case, changes).
+    /// </summary>
+    private static Folded FoldStringMethod(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Folded text)
+    {
+        switch (method.Name)
+        {
+            case "ToString" when arguments.IsEmpty:
+                return text;
+            case "ToLowerInvariant" or "ToLower":
+                return text.Map(value => value.ToLowerInvariant());
+            case "ToUpperInvariant" or "ToUpper":
+                return text.Map(value => value.ToUpperInvariant());
+            case "Trim" or "TrimStart" or "TrimEnd" when TrimCharacters(arguments) is { } characters:
+                return text.Trim(characters, start: method.Name != "TrimEnd", end: method.Name != "TrimStart");
+            default:
+                return Folded.Unknown;
+        }
+    }
+
+    /// <summary>The constant characters a trim is given (none: white space), or null when they are not constant.</summary>
+    private static char[]? TrimCharacters(ImmutableArray<IArgumentOperation> arguments)
+    {
+        var characters = new List<char>();
+        foreach (var argument in ExpandParams(arguments))
+        {
+            var value = argument is IConversionOperation conversion ? conversion.Operand : argument;
+            if (value.ConstantValue is not { HasValue: true, Value: char c })
+            {
+                return null;
+            }
+
+            characters.Add(c);
+        }
+
+        return characters.ToArray();
     }
 
     private Folded FoldFormat(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Context context)
@@ -466,9 +528,19 @@ internal sealed class EndpointResolver
         Folded folded;
         try
         {
-            // A member's value is the same wherever it is asked for: no parameter of a method being summarised is in it.
+            // A member's value is the same wherever it is asked for: no parameter of a method being summarised, nor any
+            // call's arguments, are in it.
+            var bindings = context.Bindings;
             context.Summarized = null;
-            folded = FoldDeclaredValue(member.DeclaringSyntaxReferences[0], context);
+            context.Bindings = null;
+            try
+            {
+                folded = FoldDeclaredValue(member.DeclaringSyntaxReferences[0], context);
+            }
+            finally
+            {
+                context.Bindings = bindings;
+            }
         }
         finally
         {
@@ -484,6 +556,67 @@ internal sealed class EndpointResolver
         // Only a result computed whole is the member's value for every later question: one cut short by a cycle or by
         // the depth limit depends on where the question started.
         return context.Cuts == cutsBefore ? _members.GetOrAdd(key, folded) : folded;
+    }
+
+    /// <summary>
+    /// What <paramref name="method"/> returns when its parameters hold what <paramref name="arguments"/> fold to (each
+    /// folded here, in the caller's context). Not cached: the answer depends on the call.
+    /// </summary>
+    private Folded FoldReturnsWithArguments(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Context context)
+    {
+        var key = method.OriginalDefinition;
+        if (key.DeclaringSyntaxReferences.Length != 1 || key.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax declaration)
+        {
+            return Folded.Unknown;
+        }
+
+        var bindings = ImmutableDictionary.CreateBuilder<IParameterSymbol, Folded>(SymbolEqualityComparer.Default);
+        foreach (var parameter in key.Parameters)
+        {
+            if ((parameter.Type.SpecialType == SpecialType.System_String || NetworkTypes.IsUriOrAddress(parameter.Type))
+                && ArgumentFor(arguments, parameter.Ordinal) is { } argument)
+            {
+                bindings[parameter] = Fold(argument, context);
+            }
+        }
+
+        if (bindings.Count == 0 || !context.Enter(key))
+        {
+            return Folded.Unknown;
+        }
+
+        var outer = context.Bindings;
+        try
+        {
+            context.Bindings = bindings.ToImmutable();
+#pragma warning disable RS1030 // The declaring file's model, for one method body.
+            var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+            return declaration switch
+            {
+                { ExpressionBody: { } body } => Fold(model.GetOperation(body.Expression, context.CancellationToken), context),
+                { Body: { } block } => FoldReturns(model.GetOperation(block, context.CancellationToken), context),
+                _ => Folded.Unknown,
+            };
+        }
+        finally
+        {
+            context.Bindings = outer;
+            context.Leave(key);
+        }
+    }
+
+    private static IArgumentOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                return argument;
+            }
+        }
+
+        return null;
     }
 
     private bool IsOwnNonVirtual(IMethodSymbol method) =>
@@ -579,6 +712,14 @@ internal sealed class EndpointResolver
             return Folded.Unknown;
         }
 
+        // NT0001, NT0003 and NT0006 ask about the same endpoints, and one local's value feeds many others: a read whose
+        // value does not depend on the question (no summary, no call's arguments, nothing cut) is folded once.
+        var shareable = context.Summarized is null && context.Bindings is null;
+        if (shareable && _reads.TryGetValue(reference.Syntax, out var known))
+        {
+            return known;
+        }
+
         // The guard is the read, not the local: url = url + "/x" reads url's earlier value at another place. A read
         // met again on the same path is a loop (url = url + "/x" inside one), cut there.
         if (!context.Enter(reference.Syntax))
@@ -586,6 +727,8 @@ internal sealed class EndpointResolver
             context.Cuts++;
             return Folded.Unknown;
         }
+
+        var cutsBefore = context.Cuts;
 
         try
         {
@@ -606,7 +749,8 @@ internal sealed class EndpointResolver
                         : Folded.Unknown;
             }
 
-            return FoldWrites(LocalFlow.ReachingWrites(reference, context.CancellationToken), model, context);
+            var folded = FoldWrites(LocalFlow.ReachingWrites(reference, context.CancellationToken), model, context);
+            return shareable && context.Cuts == cutsBefore ? _reads.GetOrAdd(reference.Syntax, folded) : folded;
         }
         finally
         {
@@ -678,6 +822,12 @@ internal sealed class EndpointResolver
             _ => ImmutableArray<IOperation>.Empty,
         };
 
+        // string[] mirrors = { ... }; foreach (var m in mirrors): the elements of every collection the local can hold.
+        if (collection is ILocalReferenceOperation local && local.SemanticModel is { } model)
+        {
+            return FoldLocalElements(local, model, context);
+        }
+
         var result = Folded.Unknown;
         for (var i = 0; i < elements.Length; i++)
         {
@@ -686,6 +836,31 @@ internal sealed class EndpointResolver
         }
 
         return result;
+    }
+
+    private Folded FoldLocalElements(ILocalReferenceOperation local, SemanticModel model, Context context)
+    {
+        var writes = LocalFlow.ReachingWrites(local, context.CancellationToken);
+        if (writes.IsDefaultOrEmpty || !context.Enter(local.Syntax))
+        {
+            return Folded.Unknown;
+        }
+
+        try
+        {
+            var result = Folded.Unknown;
+            for (var i = 0; i < writes.Length; i++)
+            {
+                var elements = writes[i].Kind == WriteKind.Assign ? FoldElements(writes[i].SourceValue(model, context.CancellationToken), context) : Folded.Unknown;
+                result = i == 0 ? elements : Folded.Either(result, elements);
+            }
+
+            return result;
+        }
+        finally
+        {
+            context.Leave(local.Syntax);
+        }
     }
 
     /// <summary>The elements of <c>static readonly string[] Mirrors = { "https://a", "https://b" };</c>.</summary>
@@ -758,6 +933,9 @@ internal sealed class EndpointResolver
         /// <summary>The method whose parameters fold to themselves (<see cref="Folded.FromParameter"/>), when one is summarised.</summary>
         public IMethodSymbol? Summarized { get; set; }
 
+        /// <summary>While a product method's returns are folded for one call: what its parameters hold.</summary>
+        public ImmutableDictionary<IParameterSymbol, Folded>? Bindings { get; set; }
+
         public bool Enter(ISymbol symbol) => (_visiting ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
 
         public void Leave(ISymbol symbol) => _visiting?.Remove(symbol);
@@ -781,7 +959,7 @@ internal sealed class EndpointResolver
     private readonly struct Folded
     {
         /// <summary>At most this many values are kept for one set; a set that grows larger keeps its first ones.</summary>
-        public const int MaxAlternatives = 8;
+        public const int MaxAlternatives = 16;
 
         public static readonly Folded Unknown = new(string.Empty, false, null);
 
@@ -822,6 +1000,23 @@ internal sealed class EndpointResolver
         public string Text { get; }
 
         public bool Complete { get; }
+
+        /// <summary>Some value of it is whole (for a single value, <see cref="Complete"/>).</summary>
+        public bool AnyComplete
+        {
+            get
+            {
+                foreach (var alternative in Alternatives())
+                {
+                    if (alternative.Complete)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
 
         public string? Origin { get; }
 
@@ -890,7 +1085,9 @@ internal sealed class EndpointResolver
                 return Truncated();
             }
 
-            return new(Text + next.Text, next.Complete, Origin ?? next.Origin, next.Parameter, Text.Length == 0 && next.IsWholeParameter);
+            // The origin is where the host came from: the appended part's only while the host is not yet complete.
+            var origin = Origin ?? (Endpoint.HasCompleteAuthority(Text) ? null : next.Origin);
+            return new(Text + next.Text, next.Complete, origin, next.Parameter, Text.Length == 0 && next.IsWholeParameter);
         }
 
         /// <summary>The same known text, but more may follow it (a part that was not folded).</summary>
@@ -916,6 +1113,30 @@ internal sealed class EndpointResolver
             }
 
             return new Folded(Endpoint.HasPath(Text) ? Text : Text + "/", false, Origin);
+        }
+
+        /// <summary>Each value's text changed by <paramref name="change"/>, which keeps the host where it is.</summary>
+        public Folded Map(Func<string, string> change) =>
+            _set.IsDefault ? new(change(Text), Complete, Origin, Parameter, IsWholeParameter) : Map(this, a => a.Map(change));
+
+        /// <summary>
+        /// Trimmed like <see cref="string.Trim(char[])"/> (no characters: white space): a whole value at both ends, known
+        /// leading text at its start only (its end is not known yet).
+        /// </summary>
+        public Folded Trim(char[] characters, bool start, bool end)
+        {
+            if (!_set.IsDefault)
+            {
+                return Map(this, a => a.Trim(characters, start, end));
+            }
+
+            var text = start ? (characters.Length == 0 ? Text.TrimStart() : Text.TrimStart(characters)) : Text;
+            if (end && Complete)
+            {
+                text = characters.Length == 0 ? text.TrimEnd() : text.TrimEnd(characters);
+            }
+
+            return new(text, Complete, Origin, Parameter, IsWholeParameter && Text.Length == 0 && !start && !end);
         }
 
         private static bool Contains(ImmutableArray<Folded>.Builder set, Folded value)

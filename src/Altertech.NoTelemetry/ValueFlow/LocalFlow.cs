@@ -64,6 +64,7 @@ internal static class LocalFlow
     {
         private readonly IOperation _root;
         private readonly object _gate = new();
+        private readonly Dictionary<(ILocalSymbol Local, int Block, int Index), ImmutableArray<LocalWrite>> _answers = new(new AnswerKeyComparer());
         private Index? _index;
 
         public Body(IOperation root) => _root = root;
@@ -81,6 +82,26 @@ internal static class LocalFlow
 
         public ImmutableArray<LocalWrite> ReachingWritesAt(ILocalSymbol local, BasicBlock block, int index, CancellationToken cancellationToken)
         {
+            var key = (local, block.Ordinal, index);
+            lock (_gate)
+            {
+                if (_answers.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+            }
+
+            var answer = ComputeReachingWrites(local, block, index, cancellationToken);
+            lock (_gate)
+            {
+                _answers[key] = answer;
+            }
+
+            return answer;
+        }
+
+        private ImmutableArray<LocalWrite> ComputeReachingWrites(ILocalSymbol local, BasicBlock block, int index, CancellationToken cancellationToken)
+        {
             var found = ImmutableArray.CreateBuilder<LocalWrite>();
             if (!GetIndex(cancellationToken).Writes.TryGetValue(local, out var writes))
             {
@@ -93,7 +114,9 @@ internal static class LocalFlow
                 return found.ToImmutable();
             }
 
-            var visited = new HashSet<int> { block.Ordinal };
+            // The read's own block is not marked visited: around a loop, a write later in it reaches the read on the
+            // next pass, and the whole block is then looked at.
+            var visited = new HashSet<int>();
             var pending = new Stack<BasicBlock>();
             Push(block, pending, visited);
             var regionStart = block.Predecessors.IsEmpty && block.Kind != BasicBlockKind.Entry;
@@ -129,6 +152,16 @@ internal static class LocalFlow
             }
 
             return found.ToImmutable();
+        }
+
+        /// <summary>NT0001, NT0003 and NT0006 ask about the same reads: each position is answered once.</summary>
+        private sealed class AnswerKeyComparer : IEqualityComparer<(ILocalSymbol Local, int Block, int Index)>
+        {
+            public bool Equals((ILocalSymbol Local, int Block, int Index) x, (ILocalSymbol Local, int Block, int Index) y) =>
+                x.Block == y.Block && x.Index == y.Index && SymbolEqualityComparer.Default.Equals(x.Local, y.Local);
+
+            public int GetHashCode((ILocalSymbol Local, int Block, int Index) key) =>
+                (SymbolEqualityComparer.Default.GetHashCode(key.Local) * 31 + key.Block) * 31 + key.Index;
         }
 
         private static void Push(BasicBlock block, Stack<BasicBlock> pending, HashSet<int> visited)
@@ -216,11 +249,11 @@ internal static class LocalFlow
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } when nested:
                         Untraceable.Add(assigned.Local);
                         break;
+                    case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation coalesced } when nested:
+                        Untraceable.Add(coalesced.Local);
+                        break;
                     case ICompoundAssignmentOperation { Target: ILocalReferenceOperation compound } compoundAssignment when nested || compoundAssignment.OperatorKind != BinaryOperatorKind.Add:
                         Untraceable.Add(compound.Local);
-                        break;
-                    case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation coalesced }:
-                        Untraceable.Add(coalesced.Local);
                         break;
                     case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented }:
                         Untraceable.Add(incremented.Local);

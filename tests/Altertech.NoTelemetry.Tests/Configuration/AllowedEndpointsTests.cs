@@ -65,7 +65,7 @@ public class AllowedEndpointsTests
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n"));
         for (var location = 0; location < s_allowedCalls.Length; location++)
         {
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(location).WithArguments(s_allowedCalls[location].Endpoint, "", s_allowedCalls[location].Api));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(location).WithArguments("'" + s_allowedCalls[location].Endpoint + "'", "", s_allowedCalls[location].Api));
         }
 
         return test.RunAsync();
@@ -102,7 +102,7 @@ public class AllowedEndpointsTests
         var test = Verify.CreateTest();
         test.TestCode = UpdateFeeds;
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://updates.corp.example", "", "HttpClient.GetAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://updates.corp.example'", "", "HttpClient.GetAsync"));
         return test.RunAsync();
     }
 
@@ -122,7 +122,7 @@ public class AllowedEndpointsTests
     {
         var test = FolderTest();
         test.TestState.AnalyzerConfigFiles.Add(("/0/Updater/.editorconfig", "[*.cs]\n"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://updates.example.com", "", "HttpClient.GetAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://updates.example.com'", "", "HttpClient.GetAsync"));
         return test.RunAsync();
     }
 
@@ -171,7 +171,7 @@ public class AllowedEndpointsTests
         var test = Verify.CreateTest();
         test.TestCode = BuildServer;
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nnotelemetry.allowed_endpoints = 10.0.0.0/33, corp*.example\n"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://build.corp.example", "", "HttpClient.GetAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://build.corp.example'", "", "HttpClient.GetAsync"));
         return test.RunAsync();
     }
 

@@ -36,8 +36,8 @@ public class MaxCallChainTests
     {
         var test = CSharpAnalyzerVerifier<HardCodedEndpointAnalyzer>.CreateTest();
         test.TestCode = Chain;
-        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<HardCodedEndpointAnalyzer>.Diagnostic("NT0003").WithLocation(0).WithArguments("https://two.example.com", "", "Web.Outer, which passes it to HttpClient.GetStringAsync"));
-        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<HardCodedEndpointAnalyzer>.Diagnostic("NT0003").WithLocation(1).WithArguments("https://one.example.com", "", "Web.Inner, which passes it to HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<HardCodedEndpointAnalyzer>.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://two.example.com'", "", "Web.Outer, which passes it to HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<HardCodedEndpointAnalyzer>.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://one.example.com'", "", "Web.Inner, which passes it to HttpClient.GetStringAsync"));
         await test.RunAsync();
     }
 
@@ -47,7 +47,7 @@ public class MaxCallChainTests
         var test = CSharpAnalyzerVerifier<HardCodedEndpointAnalyzer>.CreateTest();
         test.TestCode = Chain;
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nnotelemetry.max_call_chain = 0\n"));
-        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<HardCodedEndpointAnalyzer>.Diagnostic("NT0003").WithLocation(1).WithArguments("https://one.example.com", "", "Web.Inner, which passes it to HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<HardCodedEndpointAnalyzer>.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://one.example.com'", "", "Web.Inner, which passes it to HttpClient.GetStringAsync"));
         await test.RunAsync();
     }
 

@@ -17,7 +17,7 @@ public class HardCodedEndpointAnalyzerTests
             Task<string> Check(HttpClient http) => http.{|#0:GetStringAsync|}("https://updates.example.com/feed.xml?v=1");
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://updates.example.com", "", "HttpClient.GetStringAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://updates.example.com'", "", "HttpClient.GetStringAsync"));
 
     [Fact]
     public Task Names_the_field_the_constant_came_from_across_files_and_partial_classes()
@@ -46,8 +46,8 @@ public class HardCodedEndpointAnalyzerTests
                 private static readonly string Host = "https://" + "notes.example.com";
             }
             """));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://updates.example.com", " (from UpdateChecker.FeedUrl)", "HttpClient.GetStringAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://notes.example.com", " (from Settings.Host)", "HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://updates.example.com'", " (from UpdateChecker.FeedUrl)", "HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://notes.example.com'", " (from Settings.Host)", "HttpClient.GetStringAsync"));
         return test.RunAsync();
     }
 
@@ -95,7 +95,7 @@ public class HardCodedEndpointAnalyzerTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://license.example.com", " (from License.Server)", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://license.example.com'", " (from License.Server)", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Reports_where_an_endpoint_is_bound_to_a_client_or_a_request() => Verify.VerifyAsync("""
@@ -135,7 +135,7 @@ public class HardCodedEndpointAnalyzerTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("203.0.113.10", "", "Socket.Connect"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'203.0.113.10'", "", "Socket.Connect"));
 
     [Fact]
     public Task Works_in_top_level_statements_lambdas_and_local_functions() => Verify.VerifyProgramAsync("""
@@ -190,8 +190,8 @@ public class HardCodedEndpointAnalyzerTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://symbols.example.com", "", "HttpClient.GetAsync"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://updates.example.com", "", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://symbols.example.com'", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://updates.example.com'", "", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Reports_a_constant_passed_to_a_product_method_that_forwards_it_to_a_network_API()
@@ -246,11 +246,11 @@ public class HardCodedEndpointAnalyzerTests
                 }
             }
             """));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://api.github.example.com", " (from UpdateChecker.ReleasesUrl)", "WebHelpers.DownloadStringAsync, which passes it to HttpClient.GetStringAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://updates.example.com", "", "WebHelpers.SendRequest, which passes it to WebRequest.Create"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("status.example.com", "", "WebHelpers.PingAsync, which passes it to HttpClient.GetAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(3).WithArguments("https://feed.example.com", "", "WebHelpers.GetJsonAsync, which passes it to HttpClient.GetStringAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithSpan("UpdateChecker.cs", 16, 15, 16, 20).WithArguments("https://local.example.com", "", "UpdateChecker.Local, which passes it to HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://api.github.example.com'", " (from UpdateChecker.ReleasesUrl)", "WebHelpers.DownloadStringAsync, which passes it to HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://updates.example.com'", "", "WebHelpers.SendRequest, which passes it to WebRequest.Create"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("'status.example.com'", "", "WebHelpers.PingAsync, which passes it to HttpClient.GetAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(3).WithArguments("'https://feed.example.com'", "", "WebHelpers.GetJsonAsync, which passes it to HttpClient.GetStringAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithSpan("UpdateChecker.cs", 16, 15, 16, 20).WithArguments("'https://local.example.com'", "", "UpdateChecker.Local, which passes it to HttpClient.GetStringAsync"));
         return test.RunAsync();
     }
 
@@ -291,9 +291,9 @@ public class HardCodedEndpointAnalyzerTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://six.example.com", "", "Chain.Level1, which passes it to HttpClient.GetStringAsync"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://ping.example.com", "", "Chain.Ping, which passes it to HttpClient.GetStringAsync"),
-        Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("https://pong.example.com", "", "Chain.Pong, which passes it to HttpClient.GetStringAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://six.example.com'", "", "Chain.Level1, which passes it to HttpClient.GetStringAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://ping.example.com'", "", "Chain.Ping, which passes it to HttpClient.GetStringAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("'https://pong.example.com'", "", "Chain.Pong, which passes it to HttpClient.GetStringAsync"));
 
     /// <summary>
     /// Short calls M3 directly; Long reaches M3 two calls down. M3's summary, cached while Short's call is analysed,
@@ -328,7 +328,7 @@ public class HardCodedEndpointAnalyzerTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://short.example.com", "", "Chain.Short, which passes it to HttpClient.GetStringAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://short.example.com'", "", "Chain.Short, which passes it to HttpClient.GetStringAsync"));
 
     [Fact]
     public Task Does_not_report_constants_a_product_method_uses_for_something_else() => Verify.VerifyAsync("""

@@ -30,7 +30,7 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://updates.example.com", "", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://updates.example.com'", "", "HttpClient.GetAsync"));
 
     [Fact]
     public Task A_cycle_cut_short_is_not_remembered_so_the_order_of_questions_does_not_matter() => Verify.VerifyAsync("""
@@ -48,9 +48,9 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://a.example", " (from C.A)", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://a.example'", " (from C.A)", "HttpClient.GetAsync"),
         // B's text comes from A.
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://a.example", " (from C.A)", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://a.example'", " (from C.A)", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Follows_a_known_prefix_through_a_path_built_in_steps() => Verify.VerifyAsync("""
@@ -68,7 +68,7 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://settings.vendor.example", " (from Settings.Host)", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://settings.vendor.example'", " (from Settings.Host)", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Reports_a_choice_between_constant_hosts_once_naming_each() => Verify.VerifyAsync("""
@@ -90,8 +90,8 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://beta.example.com' or 'https://stable.example.com", "", "HttpClient.GetAsync"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://beta.example.com' or 'https://stable.example.com", "", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://beta.example.com' or 'https://stable.example.com'", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://beta.example.com' or 'https://stable.example.com'", "", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Reports_an_update_check_that_tries_constant_mirrors_in_turn() => Verify.VerifyAsync("""
@@ -124,8 +124,8 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://mirror1.example.com' or 'https://mirror2.example.com", "", "HttpClient.GetStringAsync"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://a.example.com' or 'https://b.example.com", "", "HttpClient.GetStringAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://mirror1.example.com' or 'https://mirror2.example.com'", "", "HttpClient.GetStringAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://a.example.com' or 'https://b.example.com'", "", "HttpClient.GetStringAsync"));
 
     [Fact]
     public Task Follows_a_member_whose_every_return_is_a_constant() => Verify.VerifyAsync("""
@@ -155,8 +155,8 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://beta.svc.example' or 'https://svc.example", " (from C.ServiceHost)", "HttpClient.GetAsync"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://eu.svc.example' or 'https://us.svc.example", " (from C.Region)", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://beta.svc.example' or 'https://svc.example'", " (from C.ServiceHost)", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://eu.svc.example' or 'https://us.svc.example'", " (from C.Region)", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Reports_a_constant_that_reaches_the_call_on_one_path() => Verify.VerifyAsync("""
@@ -176,7 +176,7 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://fallback.example.com", "", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://fallback.example.com'", "", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Does_not_report_a_run_time_host_however_its_path_is_built() => Verify.VerifyAsync("""
@@ -248,7 +248,7 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://errors.example.com", "", "HttpClient.PostAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://errors.example.com'", "", "HttpClient.PostAsync"));
 
     [Fact]
     public Task Follows_locals_in_top_level_statements() => Verify.VerifyProgramAsync("""
@@ -263,7 +263,7 @@ public class HardCodedEndpointFlowTests
 
         await http.{|#0:PostAsync|}(endpoint, null);
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://stats.example.com", "", "HttpClient.PostAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://stats.example.com'", "", "HttpClient.PostAsync"));
 
     [Fact]
     public Task Follows_a_helper_parameter_through_the_helpers_own_locals() => Verify.VerifyAsync("""
@@ -293,8 +293,8 @@ public class HardCodedEndpointFlowTests
                 Web.{|#1:Ping|}(http, "status.example.com"));
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://inventory.example.com", "", "Web.Fetch, which passes it to HttpClient.GetStringAsync"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("status.example.com", "", "Web.Ping, which passes it to HttpClient.GetStringAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://inventory.example.com'", "", "Web.Fetch, which passes it to HttpClient.GetStringAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'status.example.com'", "", "Web.Ping, which passes it to HttpClient.GetStringAsync"));
 
     [Fact]
     public Task Does_not_treat_a_helper_parameter_that_only_fills_the_path_as_its_endpoint() => Verify.VerifyAsync("""
@@ -315,7 +315,7 @@ public class HardCodedEndpointFlowTests
             Task M(HttpClient http) => Web.Search(http, "https://not-an-endpoint.example.com");
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://search.example.com", "", "HttpClient.GetStringAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://search.example.com'", "", "HttpClient.GetStringAsync"));
 
     [Fact]
     public Task Follows_a_path_appended_to_in_a_loop() => Verify.VerifyAsync("""
@@ -340,7 +340,7 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://files.example.com", "", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://files.example.com'", "", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Follows_appends_that_reach_each_other_in_a_loop() => Verify.VerifyAsync("""
@@ -367,7 +367,7 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://files.example.com", "", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://files.example.com'", "", "HttpClient.GetAsync"));
 
     [Fact]
     public Task Follows_a_local_that_is_assigned_from_its_own_earlier_value() => Verify.VerifyAsync("""
@@ -391,6 +391,156 @@ public class HardCodedEndpointFlowTests
             }
         }
         """,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://orders.example.com", "", "HttpClient.GetAsync"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://pages.example.com", "", "HttpClient.GetAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://orders.example.com'", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://pages.example.com'", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Keeps_the_constant_of_a_choice_with_a_run_time_value_when_more_text_is_appended() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, string configured, string? custom, bool beta)
+            {
+                var baseUrl = configured;
+                if (string.IsNullOrWhiteSpace(baseUrl))
+                {
+                    baseUrl = "https://api.vendor.example/v1";
+                }
+
+                baseUrl = baseUrl.Trim();
+                http.{|#0:GetAsync|}(baseUrl + "/models");
+
+                http.{|#1:GetAsync|}((custom ?? "https://default.example.com") + "/v1");
+                http.{|#2:GetAsync|}((beta ? custom : "https://stable.example.com") + "/v1");
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://api.vendor.example'", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://default.example.com'", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("'https://stable.example.com'", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Follows_a_product_method_whose_return_starts_with_its_parameter() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        static class Urls
+        {
+            public static string Combine(string url, string path) => url.TrimEnd('/') + "/" + path;
+        }
+
+        class Gist
+        {
+            const string Api = "https://api.github.example";
+
+            void Send(HttpClient http, string? custom)
+            {
+                string url;
+                if (!string.IsNullOrEmpty(custom))
+                {
+                    url = custom;
+                }
+                else
+                {
+                    url = Api;
+                }
+
+                url = Urls.Combine(url, "gists");
+                http.{|#0:PostAsync|}(url, null);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://api.github.example'", " (from Gist.Api)", "HttpClient.PostAsync"));
+
+    [Fact]
+    public Task A_write_at_the_end_of_a_loop_reaches_a_read_at_its_start() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, string user)
+            {
+                var next = user;
+                for (var i = 0; i < 3; i++)
+                {
+                    http.{|#0:GetAsync|}(next);
+                    next = "https://retry.example.com/";
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://retry.example.com'", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Walks_a_constant_collection_held_in_a_local() => Verify.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http)
+            {
+                string[] mirrors = { "https://m1.example.com/", "https://m2.example.com/" };
+                foreach (var mirror in mirrors)
+                {
+                    http.{|#0:GetAsync|}(mirror);
+                }
+
+                var feeds = new List<string> { "https://f1.example.com/", "https://f2.example.com/" };
+                foreach (var feed in feeds)
+                {
+                    http.{|#1:GetAsync|}(feed);
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://m1.example.com' or 'https://m2.example.com'", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://f1.example.com' or 'https://f2.example.com'", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Names_where_the_host_comes_from_not_where_the_path_does() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class Drive
+        {
+            static string FolderPath(string? id) => id is null ? "me/drive/root" : "me/drive/items/" + id;
+
+            void List(HttpClient http, string? id) => http.{|#0:GetAsync|}($"https://graph.vendor.example/v1.0/{FolderPath(id)}/children");
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://graph.vendor.example'", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Names_three_hosts_of_a_larger_set_and_counts_the_rest() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, int region) => http.{|#0:GetAsync|}(region switch
+            {
+                0 => "https://r0.example.com/",
+                1 => "https://r1.example.com/",
+                2 => "https://r2.example.com/",
+                3 => "https://r3.example.com/",
+                _ => "https://r4.example.com/",
+            });
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://r0.example.com', 'https://r1.example.com', 'https://r2.example.com' or 2 more", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public Task Follows_a_coalescing_assignment() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http, string? configured)
+            {
+                var url = configured;
+                url ??= "https://fallback.example.com/";
+                http.{|#0:GetAsync|}(url);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://fallback.example.com'", "", "HttpClient.GetAsync"));
 }

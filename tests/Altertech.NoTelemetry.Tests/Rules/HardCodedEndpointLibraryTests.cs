@@ -32,10 +32,10 @@ public class HardCodedEndpointLibraryTests
         }
         """,
         TestReferences.RestSharp,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://api.example.com", "", "new RestClient"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://options.example.com", "", "new RestClientOptions"),
-        Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("https://later.example.com", "", "RestClientOptions.BaseUrl"),
-        Verify.Diagnostic("NT0003").WithLocation(3).WithArguments("https://other.example.com", "", "RestClientExtensions.GetJsonAsync"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://api.example.com'", "", "new RestClient"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://options.example.com'", "", "new RestClientOptions"),
+        Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("'https://later.example.com'", "", "RestClientOptions.BaseUrl"),
+        Verify.Diagnostic("NT0003").WithLocation(3).WithArguments("'https://other.example.com'", "", "RestClientExtensions.GetJsonAsync"));
 
     [Fact]
     public Task Reports_Flurl_URLs_clients_and_requests() => Verify.VerifyAsync("""
@@ -56,9 +56,9 @@ public class HardCodedEndpointLibraryTests
         }
         """,
         TestReferences.FlurlHttp,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://stats.example.com", "", "GeneratedExtensions.GetStringAsync"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://api.example.com", " (from C.Api)", "new FlurlClient"),
-        Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("https://request.example.com", "", "new FlurlRequest"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://stats.example.com'", "", "GeneratedExtensions.GetStringAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://api.example.com'", " (from C.Api)", "new FlurlClient"),
+        Verify.Diagnostic("NT0003").WithLocation(2).WithArguments("'https://request.example.com'", "", "new FlurlRequest"));
 
     [Fact]
     public Task Reports_gRPC_channel_addresses() => Verify.VerifyAsync("""
@@ -77,7 +77,7 @@ public class HardCodedEndpointLibraryTests
         }
         """,
         TestReferences.Grpc,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://grpc.example.com:5001", " (from C.Server)", "GrpcChannel.ForAddress"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://grpc.example.com:5001'", " (from C.Server)", "GrpcChannel.ForAddress"));
 
     [Fact]
     public Task Reports_SignalR_hub_URLs() => Verify.VerifyAsync("""
@@ -93,7 +93,7 @@ public class HardCodedEndpointLibraryTests
         }
         """,
         TestReferences.SignalRClient,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://hub.example.com", "", "HubConnectionBuilderHttpExtensions.WithUrl"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://hub.example.com'", "", "HubConnectionBuilderHttpExtensions.WithUrl"));
 
     [Fact]
     public Task Reports_MQTT_brokers_by_host_and_URI() => Verify.VerifyAsync("""
@@ -110,8 +110,8 @@ public class HardCodedEndpointLibraryTests
         }
         """,
         TestReferences.Mqtt,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("broker.example.com", "", "MqttClientOptionsBuilder.WithTcpServer"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("mqtts://cloud.example.com:8883", "", "MqttClientOptionsBuilder.WithConnectionUri"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'broker.example.com'", "", "MqttClientOptionsBuilder.WithTcpServer"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'mqtts://cloud.example.com:8883'", "", "MqttClientOptionsBuilder.WithConnectionUri"));
 
     [Fact]
     public Task Reports_exporter_endpoints_set_in_their_options() => Verify.VerifyAsync("""
@@ -129,8 +129,8 @@ public class HardCodedEndpointLibraryTests
         }
         """,
         TestReferences.OpenTelemetryExporters,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://otlp.example.com:4317", "", "OtlpExporterOptions.Endpoint"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://zipkin.example.com", "", "ZipkinExporterOptions.Endpoint"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://otlp.example.com:4317'", "", "OtlpExporterOptions.Endpoint"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://zipkin.example.com'", "", "ZipkinExporterOptions.Endpoint"));
 
     [Fact]
     public Task Reports_log_servers() => Verify.VerifyAsync("""
@@ -146,7 +146,7 @@ public class HardCodedEndpointLibraryTests
         }
         """,
         TestReferences.SerilogSeq,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://seq.example.com", "", "SeqLoggerConfigurationExtensions.Seq"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://seq.example.com'", "", "SeqLoggerConfigurationExtensions.Seq"));
 
     [Fact]
     public Task Reports_NuGet_feed_URLs() => Verify.VerifyAsync("""
@@ -166,8 +166,8 @@ public class HardCodedEndpointLibraryTests
         """,
         TestReferences.Net80,
         new[] { StandIns.NuGetProtocol, StandIns.NuGetConfiguration },
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://api.nuget.org", "", "FactoryExtensionsV3.GetCoreV3"),
-        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("https://feed.example.com", "", "new PackageSource"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://api.nuget.org'", "", "FactoryExtensionsV3.GetCoreV3"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://feed.example.com'", "", "new PackageSource"));
 
     [Fact]
     public Task Reports_Refit_host_URLs() => Verify.VerifyAsync("""
@@ -190,7 +190,7 @@ public class HardCodedEndpointLibraryTests
         }
         """,
         TestReferences.Refit,
-        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://api.github.example.com", "", "RestService.For"));
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://api.github.example.com'", "", "RestService.For"));
 
     [Fact]
     public Task Reports_a_base_address_attribute_listed_as_a_bind_point_in_NoTelemetry_txt()
@@ -220,7 +220,7 @@ public class HardCodedEndpointLibraryTests
             kind = bind
             M:Contoso.Http.BaseAddressAttribute.#ctor;address
             """));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("https://licensing.example.com", "", "new BaseAddressAttribute"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://licensing.example.com'", "", "new BaseAddressAttribute"));
         return test.RunAsync();
     }
 }

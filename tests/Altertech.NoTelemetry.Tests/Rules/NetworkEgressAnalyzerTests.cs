@@ -338,5 +338,5 @@ public class NetworkEgressAnalyzerTests
             }
         }
         """,
-        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.GetAsync", "sends", " to '::1' or 'status.example.com'"));
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.GetAsync", "sends", " to 'status.example.com'"));
 }
