@@ -570,17 +570,22 @@ internal sealed class EndpointResolver
             return Folded.Unknown;
         }
 
+        // Only arguments that say something (known text, or a parameter of a method being summarised) can give the
+        // returns a host: when none does, the callee's body is not folded again for this call.
         var bindings = ImmutableDictionary.CreateBuilder<IParameterSymbol, Folded>(SymbolEqualityComparer.Default);
+        var informative = false;
         foreach (var parameter in key.Parameters)
         {
             if ((parameter.Type.SpecialType == SpecialType.System_String || NetworkTypes.IsUriOrAddress(parameter.Type))
                 && ArgumentFor(arguments, parameter.Ordinal) is { } argument)
             {
-                bindings[parameter] = Fold(argument, context);
+                var value = Fold(argument, context);
+                informative |= value.IsInformative;
+                bindings[parameter] = value;
             }
         }
 
-        if (bindings.Count == 0 || !context.Enter(key))
+        if (!informative || !context.Enter(key))
         {
             return Folded.Unknown;
         }
@@ -770,7 +775,7 @@ internal sealed class EndpointResolver
         }
 
         // In source order, so that a message names the values as the code writes them.
-        var ordered = writes.Sort((a, b) => a.Operation.Syntax.SpanStart.CompareTo(b.Operation.Syntax.SpanStart));
+        var ordered = writes.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
         var result = Folded.Unknown;
         for (var i = 0; i < ordered.Length; i++)
         {
@@ -1031,6 +1036,23 @@ internal sealed class EndpointResolver
 
         /// <summary>The value of a parameter of the method being summarised: unknown text, but whose.</summary>
         public static Folded FromParameter(IParameterSymbol parameter) => new(string.Empty, false, null, parameter, isWholeParameter: true);
+
+        /// <summary>Some value of it has known text, or starts with a parameter of the method being summarised.</summary>
+        public bool IsInformative
+        {
+            get
+            {
+                foreach (var alternative in Alternatives())
+                {
+                    if (alternative.Text.Length > 0 || alternative.Parameter is not null)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
 
         /// <summary>Some value of it has known text.</summary>
         public bool HasText

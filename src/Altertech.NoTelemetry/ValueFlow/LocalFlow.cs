@@ -46,7 +46,7 @@ internal static class LocalFlow
 
     /// <summary>The writes that reach the point just before <paramref name="write"/> (for <c>path += "/x"</c>).</summary>
     public static ImmutableArray<LocalWrite> ReachingWritesBefore(LocalWrite write, CancellationToken cancellationToken) =>
-        write.Body.ReachingWritesAt(write.Local, write.Block, write.Index, cancellationToken);
+        write.Block is { } block ? write.Body.ReachingWritesAt(write.Local, block, write.Index, cancellationToken) : ImmutableArray<LocalWrite>.Empty;
 
     private static IOperation Root(IOperation operation)
     {
@@ -66,18 +66,29 @@ internal static class LocalFlow
         private readonly object _gate = new();
         private readonly Dictionary<(ILocalSymbol Local, int Block, int Index), ImmutableArray<LocalWrite>> _answers = new(new AnswerKeyComparer());
         private Index? _index;
+        private TreeIndex? _tree;
 
         public Body(IOperation root) => _root = root;
 
         public ImmutableArray<LocalWrite> ReachingWrites(ILocalReferenceOperation reference, CancellationToken cancellationToken)
         {
-            var index = GetIndex(cancellationToken);
-            if (index.Untraceable.Contains(reference.Local) || !index.Reads.TryGetValue(reference.Syntax, out var read))
+            var tree = GetTree(cancellationToken);
+            if (tree.Untraceable.Contains(reference.Local))
             {
                 return default;
             }
 
-            return ReachingWritesAt(reference.Local, read.Block, read.Index, cancellationToken);
+            // var url = "https://..."; written nowhere else: its declaration is the only write that can reach any read,
+            // and no graph is needed. Most locals are so.
+            if (tree.OnlyWrite(reference.Local) is { } declarator)
+            {
+                return ImmutableArray.Create(new LocalWrite(this, reference.Local, null, 0, declarator, WriteKind.Assign));
+            }
+
+            var index = GetIndex(cancellationToken);
+            return index.Reads.TryGetValue(reference.Syntax, out var read)
+                ? ReachingWritesAt(reference.Local, read.Block, read.Index, cancellationToken)
+                : default;
         }
 
         public ImmutableArray<LocalWrite> ReachingWritesAt(ILocalSymbol local, BasicBlock block, int index, CancellationToken cancellationToken)
@@ -144,7 +155,7 @@ internal static class LocalFlow
             {
                 foreach (var write in writes)
                 {
-                    if (write.Block.Ordinal < block.Ordinal && !found.Contains(write))
+                    if (write.Block is { } written && written.Ordinal < block.Ordinal && !found.Contains(write))
                     {
                         found.Add(write);
                     }
@@ -197,6 +208,14 @@ internal static class LocalFlow
                 return _index ??= Index.Build(this, _root, cancellationToken);
             }
         }
+
+        private TreeIndex GetTree(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                return _tree ??= TreeIndex.Build(_root, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Where each local is read and written in the graph, and the locals whose writes cannot be followed.</summary>
@@ -217,68 +236,15 @@ internal static class LocalFlow
             writes.Add(write);
         }
 
-        public HashSet<ILocalSymbol> Untraceable { get; } = new(SymbolEqualityComparer.Default);
-
         public static Index Build(Body body, IOperation root, CancellationToken cancellationToken)
         {
             var index = new Index();
-            index.MarkUntraceable(root, cancellationToken);
             if (ControlFlowGraphs.Create(root, cancellationToken) is { } graph)
             {
                 index.Add(body, graph, cancellationToken);
             }
 
             return index;
-        }
-
-        /// <summary>
-        /// The writes the graph cannot say the value of, found in the source's own tree (the graph lowers them): a
-        /// <c>ref</c> or <c>out</c> argument, <c>++</c>, a deconstruction, any other compound assignment, and every write
-        /// inside a lambda or local function, which runs whenever it is called.
-        /// </summary>
-        private void MarkUntraceable(IOperation root, CancellationToken cancellationToken)
-        {
-            var pending = new Stack<(IOperation Operation, bool Nested)>();
-            pending.Push((root, false));
-            while (pending.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (operation, nested) = pending.Pop();
-                switch (operation)
-                {
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } when nested:
-                        Untraceable.Add(assigned.Local);
-                        break;
-                    case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation coalesced } when nested:
-                        Untraceable.Add(coalesced.Local);
-                        break;
-                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation compound } compoundAssignment when nested || compoundAssignment.OperatorKind != BinaryOperatorKind.Add:
-                        Untraceable.Add(compound.Local);
-                        break;
-                    case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented }:
-                        Untraceable.Add(incremented.Local);
-                        break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }:
-                        Untraceable.Add(passed.Local);
-                        break;
-                    case IDeconstructionAssignmentOperation deconstruction:
-                        foreach (var target in deconstruction.Target.DescendantsAndSelf())
-                        {
-                            if (target is ILocalReferenceOperation local)
-                            {
-                                Untraceable.Add(local.Local);
-                            }
-                        }
-
-                        break;
-                }
-
-                var inner = nested || operation is IAnonymousFunctionOperation or ILocalFunctionOperation;
-                foreach (var child in operation.ChildOperations)
-                {
-                    pending.Push((child, inner));
-                }
-            }
         }
 
         private void Add(Body body, ControlFlowGraph graph, CancellationToken cancellationToken)
@@ -327,14 +293,14 @@ internal static class LocalFlow
                         Reads[read.Syntax] = (block, position);
                         break;
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
-                        AddWrite(new LocalWrite(body, target.Local, block, position, assignment, WriteKind.Assign));
+                        AddWrite(new LocalWrite(body, target.Local, block, position, assignment.Syntax, WriteKind.Assign));
                         break;
                     case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation capture } assignment
                         when capturedLocals.TryGetValue(capture.Id, out var local):
-                        AddWrite(new LocalWrite(body, local, block, position, assignment, WriteKind.Assign));
+                        AddWrite(new LocalWrite(body, local, block, position, assignment.Syntax, WriteKind.Assign));
                         break;
                     case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add } compound:
-                        AddWrite(new LocalWrite(body, target.Local, block, position, compound, WriteKind.Append));
+                        AddWrite(new LocalWrite(body, target.Local, block, position, compound.Syntax, WriteKind.Append));
                         break;
                 }
 
@@ -348,6 +314,95 @@ internal static class LocalFlow
         private static bool IsWriteTarget(ILocalReferenceOperation reference) =>
             reference.Parent is IAssignmentOperation assignment && assignment.Target == reference && assignment is not ICompoundAssignmentOperation;
     }
+    /// <summary>
+    /// What the source's own tree says of each local, without a graph: how often it is written, and the writes the
+    /// graph could not say the value of.
+    /// </summary>
+    private sealed class TreeIndex
+    {
+        private readonly Dictionary<ILocalSymbol, int> _writeCounts = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, SyntaxNode> _declarators = new(SymbolEqualityComparer.Default);
+
+        public HashSet<ILocalSymbol> Untraceable { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The declarator of a local that is written there and nowhere else; null otherwise.</summary>
+        public SyntaxNode? OnlyWrite(ILocalSymbol local) =>
+            _writeCounts.TryGetValue(local, out var count) && count == 1 && _declarators.TryGetValue(local, out var declarator) ? declarator : null;
+
+        public static TreeIndex Build(IOperation root, CancellationToken cancellationToken)
+        {
+            var index = new TreeIndex();
+            index.MarkUntraceable(root, cancellationToken);
+            return index;
+        }
+
+        private void Count(ILocalSymbol local) => _writeCounts[local] = _writeCounts.TryGetValue(local, out var count) ? count + 1 : 1;
+
+        /// <summary>
+        /// The writes the graph cannot say the value of, found in the source's own tree (the graph lowers them): a
+        /// <c>ref</c> or <c>out</c> argument, <c>++</c>, a deconstruction, any other compound assignment, and every write
+        /// inside a lambda or local function, which runs whenever it is called.
+        /// </summary>
+        private void MarkUntraceable(IOperation root, CancellationToken cancellationToken)
+        {
+            var pending = new Stack<(IOperation Operation, bool Nested)>();
+            pending.Push((root, false));
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (operation, nested) = pending.Pop();
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Initializer: not null, Symbol: { } declared } declarator:
+                        Count(declared);
+                        _declarators[declared] = declarator.Syntax;
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation written } when !nested:
+                        Count(written.Local);
+                        break;
+                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation appended, OperatorKind: BinaryOperatorKind.Add } when !nested:
+                        Count(appended.Local);
+                        break;
+                    case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation coalescedHere } when !nested:
+                        Count(coalescedHere.Local);
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } when nested:
+                        Untraceable.Add(assigned.Local);
+                        break;
+                    case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation coalesced } when nested:
+                        Untraceable.Add(coalesced.Local);
+                        break;
+                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation compound } compoundAssignment when nested || compoundAssignment.OperatorKind != BinaryOperatorKind.Add:
+                        Untraceable.Add(compound.Local);
+                        break;
+                    case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented }:
+                        Untraceable.Add(incremented.Local);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }:
+                        Untraceable.Add(passed.Local);
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                        {
+                            if (target is ILocalReferenceOperation local)
+                            {
+                                Untraceable.Add(local.Local);
+                            }
+                        }
+
+                        break;
+                }
+
+                var inner = nested || operation is IAnonymousFunctionOperation or ILocalFunctionOperation;
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push((child, inner));
+                }
+            }
+        }
+
+    }
+
 }
 
 /// <summary>How a write sets its local.</summary>
@@ -360,16 +415,16 @@ internal enum WriteKind
     Append,
 }
 
-/// <summary>One write of a local, at a position of its member's control flow graph.</summary>
+/// <summary>One write of a local, at a position of its member's control flow graph (none for a local's only write).</summary>
 internal sealed class LocalWrite
 {
-    public LocalWrite(LocalFlow.Body body, ILocalSymbol local, BasicBlock block, int index, IAssignmentOperation operation, WriteKind kind)
+    public LocalWrite(LocalFlow.Body body, ILocalSymbol local, BasicBlock? block, int index, SyntaxNode syntax, WriteKind kind)
     {
         Body = body;
         Local = local;
         Block = block;
         Index = index;
-        Operation = operation;
+        Syntax = syntax;
         Kind = kind;
     }
 
@@ -377,12 +432,13 @@ internal sealed class LocalWrite
 
     public ILocalSymbol Local { get; }
 
-    public BasicBlock Block { get; }
+    /// <summary>Where the write is in the graph; null when the local is written once, where it is declared.</summary>
+    public BasicBlock? Block { get; }
 
     public int Index { get; }
 
-    /// <summary>The write as the graph has it: its syntax leads back to the source's own operation.</summary>
-    public IAssignmentOperation Operation { get; }
+    /// <summary>The declarator or assignment that writes: it leads back to the source's own operation.</summary>
+    public SyntaxNode Syntax { get; }
 
     public WriteKind Kind { get; }
 
@@ -392,7 +448,7 @@ internal sealed class LocalWrite
     /// </summary>
     public IOperation? SourceValue(SemanticModel model, CancellationToken cancellationToken)
     {
-        switch (Operation.Syntax)
+        switch (Syntax)
         {
             case VariableDeclaratorSyntax { Initializer: { } initializer }:
                 return model.GetOperation(initializer.Value, cancellationToken);
