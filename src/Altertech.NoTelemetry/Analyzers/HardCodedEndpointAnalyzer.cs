@@ -6,6 +6,7 @@ using Altertech.NoTelemetry.Knowledge;
 using Altertech.NoTelemetry.Network;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Altertech.NoTelemetry.Analyzers;
 
@@ -37,12 +38,24 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
                 c => Analyze(c, knowledge),
                 OperationKind.Invocation,
                 OperationKind.ObjectCreation,
-                OperationKind.SimpleAssignment);
+                OperationKind.SimpleAssignment,
+                OperationKind.Invalid);
         });
     }
 
     private static void Analyze(OperationAnalysisContext context, CompilationKnowledge knowledge)
     {
+        // Code under edit: a call that does not bind, but whose every candidate sends, still names its endpoint.
+        if (context.Operation is IInvalidOperation invalid)
+        {
+            if (EgressClassifier.TryClassifyCandidates(invalid, knowledge.Egress, context.CancellationToken, out var candidate) && candidate.IsEgress)
+            {
+                Check(context, knowledge, candidate);
+            }
+
+            return;
+        }
+
         // The API call itself, or Fetch("https://...") where the product's Fetch passes its argument on to one.
         foreach (var site in knowledge.EgressSitesOf(context.Operation, context.CancellationToken))
         {

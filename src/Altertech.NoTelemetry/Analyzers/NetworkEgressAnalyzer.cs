@@ -72,27 +72,25 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeCandidates(OperationAnalysisContext context, IInvalidOperation invalid, CompilationKnowledge knowledge)
     {
-        var candidates = UnboundCalls.CandidatesOf(invalid, context.CancellationToken);
-        if (candidates.IsEmpty)
+        if (!EgressClassifier.TryClassifyCandidates(invalid, knowledge.Egress, context.CancellationToken, out var site) || !site.IsEgress)
         {
             return;
         }
 
-        EgressApi? api = null;
-        foreach (var candidate in candidates)
+        // The endpoint argument, when the unfinished call writes one, is folded like any other; one that folds to
+        // nothing known is as likely unfinished as set at run time.
+        var (destination, text, host) = site.Endpoint is null
+            ? (Unbound, UnboundText, null)
+            : Destination(site, context.Operation, knowledge, context.CancellationToken);
+        if (destination == Runtime)
         {
-            if (candidate is not IMethodSymbol method
-                || knowledge.Egress.Classify(method) is not { } candidateApi
-                || candidateApi.Kind == EgressKind.Bind
-                || (api is not null && candidateApi.Kind != api.Kind))
-            {
-                return;
-            }
-
-            api = candidateApi;
+            (destination, text) = (Unbound, UnboundText);
         }
 
-        Report(context, api!, candidates[0], Unbound, " to an endpoint that the unfinished call does not name yet", host: null);
+        if (destination != Loopback)
+        {
+            Report(context, site.Api, site.Member, destination, text, host);
+        }
     }
 
     private static void Report(OperationAnalysisContext context, EgressApi api, ISymbol member, string destination, string text, string? host)
@@ -125,6 +123,7 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
     private const string Unbound = "unbound";
     private const string Loopback = "loopback";
 
+    private const string UnboundText = " to an endpoint that the unfinished call does not name yet";
     private const string ElsewhereOnClient = " to an endpoint given to its client, request or options elsewhere";
     private const string ElsewhereInOptions = " to the endpoint set in its options or configuration";
     private const string ElsewhereThroughDelegate = " to the endpoint each call through the delegate passes";

@@ -65,4 +65,42 @@ internal static class UnboundCalls
         invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && invalid.SemanticModel is { } model
             ? model.GetOperation(access.Expression, cancellationToken)
             : null;
+
+    /// <summary>
+    /// The argument an invalid call writes for <paramref name="parameter"/> of a candidate: the one named so, else the
+    /// one at its position (after the receiver of a reduced extension method). Bound on its own; null when absent.
+    /// </summary>
+    public static IOperation? ArgumentFor(IInvalidOperation invalid, IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        var arguments = invalid.Syntax switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
+            BaseObjectCreationExpressionSyntax { ArgumentList: { } list } => list.Arguments,
+            _ => default,
+        };
+
+        // An extension method's unreduced form counts its receiver as parameter 0: positions would not line up.
+        if (arguments.Count == 0 || invalid.SemanticModel is not { } model
+            || parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true, ReducedFrom: null, Parameters: var all } && all.Length > 0 && all[0].Equals(parameter, SymbolEqualityComparer.Default))
+        {
+            return null;
+        }
+
+        ArgumentSyntax? chosen = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.NameColon?.Name.Identifier.ValueText == parameter.Name)
+            {
+                chosen = argument;
+                break;
+            }
+        }
+
+        if (chosen is null && parameter.Ordinal < arguments.Count && arguments[parameter.Ordinal].NameColon is null)
+        {
+            chosen = arguments[parameter.Ordinal];
+        }
+
+        return chosen is null ? null : model.GetOperation(chosen.Expression, cancellationToken);
+    }
 }

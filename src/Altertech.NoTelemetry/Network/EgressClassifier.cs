@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Infrastructure;
 using Altertech.NoTelemetry.Knowledge;
@@ -97,6 +98,49 @@ internal static class EgressClassifier
             method,
             endpoint?.Value,
             endpoint?.Parameter is { } parameter && AcceptsBareHost(parameter.Name, parameter.Type));
+        return true;
+    }
+
+    /// <summary>
+    /// A call or creation that does not bind (code under edit, a missing reference) whose every candidate is egress of one
+    /// kind: the site of the candidate whose parameters fit the arguments, with the argument written for its endpoint
+    /// parameter (by name, else by position), bound on its own.
+    /// </summary>
+    public static bool TryClassifyCandidates(IInvalidOperation invalid, EgressTable table, CancellationToken cancellationToken, out EgressSite site)
+    {
+        site = default;
+        var candidates = UnboundCalls.CandidatesOf(invalid, cancellationToken);
+        if (candidates.IsEmpty)
+        {
+            return false;
+        }
+
+        EgressApi? kind = null;
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not IMethodSymbol method || table.Classify(method) is not { } api || (kind is not null && api.Kind != kind.Kind))
+            {
+                return false;
+            }
+
+            kind ??= api;
+        }
+
+        var best = (IMethodSymbol)UnboundCalls.BestCandidate(invalid, candidates);
+        var bestApi = table.Classify(best)!;
+        foreach (var name in bestApi.EndpointParameters)
+        {
+            foreach (var parameter in best.Parameters)
+            {
+                if (parameter.Name == name && UnboundCalls.ArgumentFor(invalid, parameter, cancellationToken) is { } endpoint)
+                {
+                    site = new EgressSite(bestApi, best, endpoint, AcceptsBareHost(parameter.Name, parameter.Type));
+                    return true;
+                }
+            }
+        }
+
+        site = new EgressSite(bestApi, best, endpoint: null, endpointAcceptsBareHost: false);
         return true;
     }
 

@@ -543,4 +543,22 @@ public class HardCodedEndpointFlowTests
         }
         """,
         Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://fallback.example.com'", "", "HttpClient.GetAsync"));
+
+    [Fact]
+    public async Task Reports_the_constant_endpoint_of_a_call_that_does_not_bind()
+    {
+        var test = Verify.CreateTest();
+        test.TestCode = """
+            using System.Net.Http;
+
+            class Symbols
+            {
+                void M(HttpClient http, string fileName) =>
+                    http.{|#0:GetAsync|}($"https://symbols.example.com/packages/{fileName}", undefinedToken);
+            }
+            """;
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://symbols.example.com'", "", "HttpClient.GetAsync"));
+        await test.RunAsync();
+    }
 }

@@ -289,7 +289,8 @@ public class NetworkEgressAnalyzerTests
             }
             """;
         test.CompilerDiagnostics = CompilerDiagnostics.None;
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.PostAsync", "sends", " to an endpoint that the unfinished call does not name yet"));
+        // The endpoint the unfinished call does write is folded like any other.
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.PostAsync", "sends", " to 'example.com'"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("TcpClient.ConnectAsync", "connects", " to an endpoint that the unfinished call does not name yet"));
         await test.RunAsync();
     }
