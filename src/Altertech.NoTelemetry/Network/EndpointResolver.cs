@@ -1007,21 +1007,7 @@ internal sealed class EndpointResolver
         public bool Complete { get; }
 
         /// <summary>Some value of it is whole (for a single value, <see cref="Complete"/>).</summary>
-        public bool AnyComplete
-        {
-            get
-            {
-                foreach (var alternative in Alternatives())
-                {
-                    if (alternative.Complete)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
+        public bool AnyComplete => Any(static alternative => alternative.Complete);
 
         public string? Origin { get; }
 
@@ -1038,37 +1024,28 @@ internal sealed class EndpointResolver
         public static Folded FromParameter(IParameterSymbol parameter) => new(string.Empty, false, null, parameter, isWholeParameter: true);
 
         /// <summary>Some value of it has known text, or starts with a parameter of the method being summarised.</summary>
-        public bool IsInformative
-        {
-            get
-            {
-                foreach (var alternative in Alternatives())
-                {
-                    if (alternative.Text.Length > 0 || alternative.Parameter is not null)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
+        public bool IsInformative => Any(static alternative => alternative.Text.Length > 0 || alternative.Parameter is not null);
 
         /// <summary>Some value of it has known text.</summary>
-        public bool HasText
-        {
-            get
-            {
-                foreach (var alternative in Alternatives())
-                {
-                    if (alternative.Text.Length > 0)
-                    {
-                        return true;
-                    }
-                }
+        public bool HasText => Any(static alternative => alternative.Text.Length > 0);
 
-                return false;
+        /// <summary>Whether some value it can be satisfies <paramref name="predicate"/>.</summary>
+        private bool Any(Func<Folded, bool> predicate)
+        {
+            if (_set.IsDefault)
+            {
+                return predicate(this);
             }
+
+            foreach (var alternative in _set)
+            {
+                if (predicate(alternative))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Each value it can be: itself, or the members of its set.</summary>
