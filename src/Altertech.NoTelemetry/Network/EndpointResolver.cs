@@ -130,7 +130,7 @@ internal sealed class EndpointResolver
             return Folded.Unknown;
         }
 
-        if (context.Depth > MaxDepth)
+        if (context.Depth > MaxDepth || ++context.Steps > Context.StepBudget)
         {
             context.Cuts++;
             return Folded.Unknown;
@@ -190,10 +190,11 @@ internal sealed class EndpointResolver
             case IParenthesizedOperation parenthesized:
                 return Fold(parenthesized.Operand, context);
             case IParameterReferenceOperation { Parameter: { } bound } when context.Bindings is { } bindings && bindings.TryGetValue(bound.OriginalDefinition, out var value):
-                return value;
+                // url = Environment.GetEnvironmentVariable("URL"); inside the method: no longer what the call passed.
+                return WrittenParameters.IsWritten(operation, bound) ? Folded.Unknown : value;
             case IParameterReferenceOperation { Parameter: { } parameter } when context.Summarized is { } summarized
                 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, summarized):
-                return Folded.FromParameter(parameter);
+                return WrittenParameters.IsWritten(operation, parameter) ? Folded.Unknown : Folded.FromParameter(parameter);
             default:
                 return operation.ConstantValue is { HasValue: true, Value: string constant }
                     ? new Folded(constant, true, null)
@@ -511,7 +512,9 @@ internal sealed class EndpointResolver
             return cached;
         }
 
-        if (member.DeclaringSyntaxReferences.Length != 1)
+        // A member declared in another project's source (a project reference the IDE gives as a compilation) has syntax
+        // this compilation cannot bind.
+        if (member.DeclaringSyntaxReferences.Length != 1 || !_compilation.ContainsSyntaxTree(member.DeclaringSyntaxReferences[0].SyntaxTree))
         {
             return Folded.Unknown;
         }
@@ -565,7 +568,9 @@ internal sealed class EndpointResolver
     private Folded FoldReturnsWithArguments(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Context context)
     {
         var key = method.OriginalDefinition;
-        if (key.DeclaringSyntaxReferences.Length != 1 || key.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax declaration)
+        if (key.DeclaringSyntaxReferences.Length != 1
+            || !_compilation.ContainsSyntaxTree(key.DeclaringSyntaxReferences[0].SyntaxTree)
+            || key.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax declaration)
         {
             return Folded.Unknown;
         }
@@ -585,8 +590,14 @@ internal sealed class EndpointResolver
             }
         }
 
-        if (!informative || !context.Enter(key))
+        if (!informative)
         {
+            return Folded.Unknown;
+        }
+
+        if (!context.Enter(key))
+        {
+            context.Cuts++;
             return Folded.Unknown;
         }
 
@@ -774,39 +785,100 @@ internal sealed class EndpointResolver
             return Folded.Unknown;
         }
 
+        // Writes reached through other writes nest; the memo of each question keeps this shallow, the limit keeps it safe.
+        if (context.WriteDepth >= MaxDepth * 8)
+        {
+            context.Cuts++;
+            return Folded.Unknown;
+        }
+
+        context.WriteDepth++;
+        try
+        {
+            return FoldWritesInOrder(writes, model, context);
+        }
+        finally
+        {
+            context.WriteDepth--;
+        }
+    }
+
+    private Folded FoldWritesInOrder(ImmutableArray<LocalWrite> writes, SemanticModel model, Context context)
+    {
         // In source order, so that a message names the values as the code writes them.
-        var ordered = writes.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+        var ordered = writes.Length == 1 ? writes : writes.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
         var result = Folded.Unknown;
         for (var i = 0; i < ordered.Length; i++)
         {
-            var write = ordered[i];
-            var value = Fold(write.SourceValue(model, context.CancellationToken), context);
-            if (write.Kind == WriteKind.Append)
-            {
-                // path += $"/bucket/{x}": what path held before this write, then the appended text. In a loop, appends
-                // reach each other: one already being expanded is cut (its text is already in the prefix).
-                if (!context.Enter(write))
-                {
-                    context.Cuts++;
-                    value = Folded.Unknown;
-                }
-                else
-                {
-                    try
-                    {
-                        value = FoldWrites(LocalFlow.ReachingWritesBefore(write, context.CancellationToken), model, context).Append(value);
-                    }
-                    finally
-                    {
-                        context.Leave(write);
-                    }
-                }
-            }
-
+            var value = FoldWrite(ordered[i], model, context);
             result = i == 0 ? value : Folded.Either(result, value);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The local's value right after <paramref name="write"/>. A chain of appends (<c>url += a; url += b; ...</c>) is
+    /// walked back in a loop, not by recursion, and each write's value is worked out once per question: a query string
+    /// built from many optional parts costs one pass over its writes, not one per path.
+    /// </summary>
+    private Folded FoldWrite(LocalWrite write, SemanticModel model, Context context)
+    {
+        if (context.TryGetWrite(write, out var known))
+        {
+            return known;
+        }
+
+        // Back from this write while each append has exactly one write before it: the chain, then its start.
+        var chain = new List<LocalWrite>();
+        var current = write;
+        Folded start;
+        while (true)
+        {
+            if (context.TryGetWrite(current, out var memo))
+            {
+                start = memo;
+                break;
+            }
+
+            if (current.Kind != WriteKind.Append)
+            {
+                start = Fold(current.SourceValue(model, context.CancellationToken), context);
+                context.RememberWrite(current, start);
+                break;
+            }
+
+            chain.Add(current);
+            if (!context.Enter(current))
+            {
+                // In a loop, appends reach each other: one already being expanded is cut (its text is in the prefix).
+                context.Cuts++;
+                chain.RemoveAt(chain.Count - 1);
+                start = Folded.Unknown;
+                break;
+            }
+
+            var before = LocalFlow.ReachingWritesBefore(current, context.CancellationToken);
+            if (before.Length != 1)
+            {
+                start = FoldWrites(before, model, context);
+                break;
+            }
+
+            current = before[0];
+        }
+
+        // Forward again: each append adds its text to what came before it.
+        var value = start;
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            var append = chain[i];
+            value = value.Append(Fold(append.SourceValue(model, context.CancellationToken), context));
+            context.Leave(append);
+            context.RememberWrite(append, value);
+        }
+
+        return value;
     }
 
     /// <summary>The elements of a constant array, collection initializer or collection expression, as one set.</summary>
@@ -846,8 +918,14 @@ internal sealed class EndpointResolver
     private Folded FoldLocalElements(ILocalReferenceOperation local, SemanticModel model, Context context)
     {
         var writes = LocalFlow.ReachingWrites(local, context.CancellationToken);
-        if (writes.IsDefaultOrEmpty || !context.Enter(local.Syntax))
+        if (writes.IsDefaultOrEmpty)
         {
+            return Folded.Unknown;
+        }
+
+        if (!context.Enter(local.Syntax))
+        {
+            context.Cuts++;
             return Folded.Unknown;
         }
 
@@ -872,6 +950,7 @@ internal sealed class EndpointResolver
     private ImmutableArray<IOperation> ElementsOfDeclaredValue(ISymbol member, Context context)
     {
         if (member.DeclaringSyntaxReferences.Length != 1
+            || !_compilation.ContainsSyntaxTree(member.DeclaringSyntaxReferences[0].SyntaxTree)
             || member.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not { } syntax
             || syntax switch
             {
@@ -950,6 +1029,26 @@ internal sealed class EndpointResolver
 
         public void Leave(LocalWrite write) => _expanding?.Remove(write);
 
+        /// <summary>Folds one question may take; past it the rest is cut (the answer is then not cached).</summary>
+        public const int StepBudget = 20000;
+
+        private Dictionary<SyntaxNode, Folded>? _writes;
+
+        /// <summary>How many folds this question has taken.</summary>
+        public int Steps { get; set; }
+
+        /// <summary>How deep writes reached through other writes are nested on this path.</summary>
+        public int WriteDepth { get; set; }
+
+        /// <summary>The value after a write, when this question already worked it out.</summary>
+        public bool TryGetWrite(LocalWrite write, out Folded value)
+        {
+            value = Folded.Unknown;
+            return _writes is not null && _writes.TryGetValue(write.Syntax, out value);
+        }
+
+        public void RememberWrite(LocalWrite write, Folded value) => (_writes ??= new Dictionary<SyntaxNode, Folded>())[write.Syntax] = value;
+
         /// <summary>A read of a local whose value is being folded on this path.</summary>
         public bool Enter(SyntaxNode read) => (_reads ??= new HashSet<SyntaxNode>()).Add(read);
 
@@ -965,6 +1064,9 @@ internal sealed class EndpointResolver
     {
         /// <summary>At most this many values are kept for one set; a set that grows larger keeps its first ones.</summary>
         public const int MaxAlternatives = 16;
+
+        /// <summary>At most this much known text is kept: a URL's scheme and host come first.</summary>
+        public const int MaxText = 2048;
 
         public static readonly Folded Unknown = new(string.Empty, false, null);
 
@@ -1086,6 +1188,14 @@ internal sealed class EndpointResolver
 
             // The origin is where the host came from: the appended part's only while the host is not yet complete.
             var origin = Origin ?? (Endpoint.HasCompleteAuthority(Text) ? null : next.Origin);
+
+            // $"{a}{a}{a}{a}" nested: text grows fast and only its start matters. Past the limit, the rest is unknown.
+            if (Text.Length + next.Text.Length > MaxText)
+            {
+                var kept = Text.Length >= MaxText ? Text : Text + next.Text.Substring(0, MaxText - Text.Length);
+                return new(kept, false, origin, next.Parameter, isWholeParameter: false);
+            }
+
             return new(Text + next.Text, next.Complete, origin, next.Parameter, Text.Length == 0 && next.IsWholeParameter);
         }
 

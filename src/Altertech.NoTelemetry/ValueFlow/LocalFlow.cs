@@ -119,7 +119,7 @@ internal static class LocalFlow
                 return found.ToImmutable();
             }
 
-            if (LastWriteIn(writes, block, index) is { } same)
+            if (LastWriteIn(local, block, index) is { } same)
             {
                 found.Add(same);
                 return found.ToImmutable();
@@ -135,7 +135,7 @@ internal static class LocalFlow
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var current = pending.Pop();
-                if (LastWriteIn(writes, current, current.Operations.Length + 1) is { } write)
+                if (LastWriteIn(local, current, current.Operations.Length + 1) is { } write)
                 {
                     found.Add(write);
                     continue;
@@ -186,15 +186,30 @@ internal static class LocalFlow
             }
         }
 
-        /// <summary>The last of a local's <paramref name="writes"/> in <paramref name="block"/> before operation <paramref name="before"/>.</summary>
-        private static LocalWrite? LastWriteIn(List<LocalWrite> writes, BasicBlock block, int before)
+        /// <summary>
+        /// The last write of <paramref name="local"/> in <paramref name="block"/> before operation <paramref name="before"/>:
+        /// a binary search in the block's writes, which the graph lists in order.
+        /// </summary>
+        private LocalWrite? LastWriteIn(ILocalSymbol local, BasicBlock block, int before)
         {
-            LocalWrite? last = null;
-            foreach (var write in writes)
+            if (!GetIndex(CancellationToken.None).WritesByBlock.TryGetValue((local, block.Ordinal), out var writes))
             {
-                if (write.Block == block && write.Index < before && (last is null || write.Index >= last.Index))
+                return null;
+            }
+
+            int low = 0, high = writes.Count - 1;
+            LocalWrite? last = null;
+            while (low <= high)
+            {
+                var middle = (low + high) / 2;
+                if (writes[middle].Index < before)
                 {
-                    last = write;
+                    last = writes[middle];
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
                 }
             }
 
@@ -226,6 +241,9 @@ internal static class LocalFlow
         /// <summary>Each local's writes, so that a question about one local looks at its writes only.</summary>
         public Dictionary<ILocalSymbol, List<LocalWrite>> Writes { get; } = new(SymbolEqualityComparer.Default);
 
+        /// <summary>Each local's writes in each block, in the order of the block's operations.</summary>
+        public Dictionary<(ILocalSymbol Local, int Block), List<LocalWrite>> WritesByBlock { get; } = new(new BlockKeyComparer());
+
         private void AddWrite(LocalWrite write)
         {
             if (!Writes.TryGetValue(write.Local, out var writes))
@@ -234,6 +252,28 @@ internal static class LocalFlow
             }
 
             writes.Add(write);
+            var key = (write.Local, write.Block!.Ordinal);
+            if (!WritesByBlock.TryGetValue(key, out var inBlock))
+            {
+                WritesByBlock.Add(key, inBlock = new List<LocalWrite>());
+            }
+
+            // Operations are visited in order, and the writes nested in one operation come out of it together.
+            var at = inBlock.Count;
+            while (at > 0 && inBlock[at - 1].Index > write.Index)
+            {
+                at--;
+            }
+
+            inBlock.Insert(at, write);
+        }
+
+        private sealed class BlockKeyComparer : IEqualityComparer<(ILocalSymbol Local, int Block)>
+        {
+            public bool Equals((ILocalSymbol Local, int Block) x, (ILocalSymbol Local, int Block) y) =>
+                x.Block == y.Block && SymbolEqualityComparer.Default.Equals(x.Local, y.Local);
+
+            public int GetHashCode((ILocalSymbol Local, int Block) key) => SymbolEqualityComparer.Default.GetHashCode(key.Local) * 31 + key.Block;
         }
 
         public static Index Build(Body body, IOperation root, CancellationToken cancellationToken)

@@ -21,6 +21,10 @@ public class RobustnessTests
         { "top-level garbage", "await new System.Net.Http.HttpClient().GetAsync(; var x = typeof(; x?.()" },
         { "deep nesting", "class C { string M() => " + string.Concat(Enumerable.Repeat("\"a\" + (", 300)) + "\"b\"" + new string(')', 300) + "; }" },
         { "a local written on a thousand paths", "class C { void M(System.Net.Http.HttpClient c, int n) { var url = \"\"; " + string.Concat(Enumerable.Range(0, 1000).Select(i => $"if (n == {i}) url = \"https://h{i}.example.com/\"; ")) + "for (var i = 0; i < n; i++) { url += \"/x\"; } c.GetAsync(url); } }" },
+        { "a URL appended to twenty thousand times", "class C { void M(System.Net.Http.HttpClient c, string x) { var url = \"https://api.example.com/\"; " + string.Concat(Enumerable.Repeat("url += x; ", 20000)) + "c.GetAsync(url); } }" },
+        { "a query string of thirty optional parts", "class C { void M(System.Net.Http.HttpClient c, string?[] a) { var url = \"https://api.example.com/search?\"; " + string.Concat(Enumerable.Range(0, 30).Select(i => $"if (a[{i}] != null) url += \"p{i}=\" + a[{i}] + \"&\"; ")) + "c.GetAsync(url); } }" },
+        { "optional parts in a loop", "class C { void M(System.Net.Http.HttpClient c, bool[] a) { var url = \"https://api.example.com/?\"; foreach (var b in a) { " + string.Concat(Enumerable.Range(0, 12).Select(i => $"if (b) url = url + \"p{i}&\"; ")) + "} c.GetAsync(url); } }" },
+        { "nested interpolation", "class C { void M(System.Net.Http.HttpClient c) { var a0 = \"https://api.example.com/\"; " + string.Concat(Enumerable.Range(1, 16).Select(i => $"var a{i} = $\"{{a{i - 1}}}{{a{i - 1}}}{{a{i - 1}}}{{a{i - 1}}}\"; ")) + "c.GetAsync(a16); } }" },
         { "long concatenation", "class C { string M(System.Net.Http.HttpClient c) { c.GetAsync(\"https://\" " + string.Concat(Enumerable.Repeat("+ \"a\" ", 3000)) + "); return \"\"; } }" },
     };
 

@@ -561,4 +561,79 @@ public class HardCodedEndpointFlowTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://symbols.example.com'", "", "HttpClient.GetAsync"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task Does_not_treat_a_parameter_the_helper_overwrites_as_what_the_call_passed() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            static string Pick(string url)
+            {
+                url = Environment.GetEnvironmentVariable("URL") ?? "";
+                return url;
+            }
+
+            static Task<string> Fetch(HttpClient http, string url)
+            {
+                url = Environment.GetEnvironmentVariable("URL") ?? "";
+                return http.GetStringAsync(url);
+            }
+
+            Task M(HttpClient http) => Task.WhenAll(
+                http.GetAsync(Pick("https://logical.example.com/x")),
+                Fetch(http, "https://logical.example.com/y"));
+        }
+        """);
+
+    [Fact]
+    public Task A_cycle_through_a_helper_does_not_make_findings_depend_on_the_rest_of_the_file() => Verify.VerifyAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            static readonly string F = M("https://a.example/");
+
+            static string M(string u) => u + F;
+
+            void A(HttpClient h) => h.{|#0:GetAsync|}(M("https://x.example/"));
+
+            void B(HttpClient h) => h.{|#1:GetAsync|}(F);
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://x.example'", "", "HttpClient.GetAsync"),
+        Verify.Diagnostic("NT0003").WithLocation(1).WithArguments("'https://a.example'", " (from C.F)", "HttpClient.GetAsync"));
+
+    [Fact]
+    public async Task Follows_a_constant_declared_in_a_referenced_project()
+    {
+        var test = Verify.CreateTest();
+        test.TestState.AdditionalProjects["Library"].Sources.Add("""
+            public static class Lib
+            {
+                public static readonly string U = "https://lib.example.com/x";
+
+                public static string P => "https://lib.example.com/y";
+            }
+            """);
+        test.TestState.AdditionalProjects["Library"].AdditionalReferences.AddRange(Altertech.NoTelemetry.Tests.Verifiers.TestReferences.Net80.Resolve());
+        test.TestState.AdditionalProjectReferences.Add("Library");
+        test.TestCode = """
+            using System.Net.Http;
+
+            class C
+            {
+                void M(HttpClient http)
+                {
+                    http.GetAsync(Lib.U);
+                    http.GetAsync(Lib.P);
+                }
+            }
+            """;
+
+        // Another project's source cannot be bound from this compilation: not followed, and never an exception.
+        await test.RunAsync();
+    }
 }
