@@ -6,9 +6,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Altertech.NoTelemetry.Network;
 
 /// <summary>
-/// The parameters a method body writes (<c>url = ...</c>, <c>url += ...</c>, <c>ref</c>/<c>out</c>, a deconstruction, a
-/// write in a lambda): where they are read, they no longer hold what the call passed. One walk per body, kept while its
-/// operation tree lives.
+/// The parameters a method body overwrites with something else (<c>url = Environment.GetEnvironmentVariable("URL")</c>,
+/// <c>ref</c>/<c>out</c>, a deconstruction, <c>++</c>): where they are read, they may no longer hold what the call passed.
+/// A write built on the parameter itself (<c>url = CreateQueryString(url, args)</c>, <c>url += "/x"</c>) keeps what it
+/// starts with. One walk per body, kept while its operation tree lives.
 /// </summary>
 internal static class WrittenParameters
 {
@@ -41,7 +42,9 @@ internal static class WrittenParameters
             var operation = pending.Pop();
             switch (operation)
             {
-                case IAssignmentOperation { Target: IParameterReferenceOperation assigned }:
+                case ICompoundAssignmentOperation { Target: IParameterReferenceOperation, OperatorKind: BinaryOperatorKind.Add }:
+                    break;
+                case IAssignmentOperation { Target: IParameterReferenceOperation assigned } assignment when !Uses(assignment.Value, assigned.Parameter):
                     written.Add(assigned.Parameter.OriginalDefinition);
                     break;
                 case IIncrementOrDecrementOperation { Target: IParameterReferenceOperation incremented }:
@@ -69,5 +72,19 @@ internal static class WrittenParameters
         }
 
         return written;
+    }
+
+    /// <summary>Whether <paramref name="value"/> reads <paramref name="parameter"/>: a new value built on the old one.</summary>
+    private static bool Uses(IOperation value, IParameterSymbol parameter)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
