@@ -189,12 +189,10 @@ internal sealed class EndpointResolver
                 return arms;
             case IParenthesizedOperation parenthesized:
                 return Fold(parenthesized.Operand, context);
-            case IParameterReferenceOperation { Parameter: { } bound } when context.Bindings is { } bindings && bindings.TryGetValue(bound.OriginalDefinition, out var value):
-                // url = Environment.GetEnvironmentVariable("URL"); inside the method: no longer what the call passed.
-                return WrittenParameters.IsWritten(operation, bound) ? Folded.Unknown : value;
-            case IParameterReferenceOperation { Parameter: { } parameter } when context.Summarized is { } summarized
-                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, summarized):
-                return WrittenParameters.IsWritten(operation, parameter) ? Folded.Unknown : Folded.FromParameter(parameter);
+            case IParameterReferenceOperation { Parameter: { } parameter } when Incoming(parameter, context) is { } incoming:
+                // What the call passed, unless the method writes the parameter first (url = GetEnvironmentVariable("URL")):
+                // its writes are followed like a local's, and the call's value is one of them on a path that keeps it.
+                return FoldParameter(operation, incoming, context);
             default:
                 return operation.ConstantValue is { HasValue: true, Value: string constant }
                     ? new Folded(constant, true, null)
@@ -561,6 +559,30 @@ internal sealed class EndpointResolver
         return context.Cuts == cutsBefore ? _members.GetOrAdd(key, folded) : folded;
     }
 
+    /// <summary>What a parameter holds on entry, when a call's arguments or a summary say: null when nothing does.</summary>
+    private static Folded? Incoming(IParameterSymbol parameter, Context context)
+    {
+        if (context.Bindings is { } bindings && bindings.TryGetValue(parameter.OriginalDefinition, out var bound))
+        {
+            return bound;
+        }
+
+        return context.Summarized is { } summarized && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, summarized)
+            ? Folded.FromParameter(parameter)
+            : null;
+    }
+
+    private Folded FoldParameter(IOperation reference, Folded incoming, Context context)
+    {
+        var writes = LocalFlow.ReachingWrites(reference, context.CancellationToken);
+        if (writes.IsDefaultOrEmpty || reference.SemanticModel is not { } model)
+        {
+            return Folded.Unknown;
+        }
+
+        return writes.Length == 1 && writes[0].Kind == WriteKind.Entry ? incoming : FoldWrites(writes, model, context);
+    }
+
     /// <summary>
     /// What <paramref name="method"/> returns when its parameters hold what <paramref name="arguments"/> fold to (each
     /// folded here, in the caller's context). Not cached: the answer depends on the call.
@@ -824,6 +846,11 @@ internal sealed class EndpointResolver
     /// </summary>
     private Folded FoldWrite(LocalWrite write, SemanticModel model, Context context)
     {
+        if (write.Kind == WriteKind.Entry)
+        {
+            return write.Local is IParameterSymbol parameter && Incoming(parameter, context) is { } incoming ? incoming : Folded.Unknown;
+        }
+
         if (context.TryGetWrite(write, out var known))
         {
             return known;
@@ -838,6 +865,12 @@ internal sealed class EndpointResolver
             if (context.TryGetWrite(current, out var memo))
             {
                 start = memo;
+                break;
+            }
+
+            if (current.Kind == WriteKind.Entry)
+            {
+                start = FoldWrite(current, model, context);
                 break;
             }
 

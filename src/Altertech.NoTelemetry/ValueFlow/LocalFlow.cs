@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -28,7 +29,7 @@ internal static class LocalFlow
     /// <c>ref</c>/<c>out</c> argument, <c>++</c>, a deconstruction, a write in a lambda) or the read is not found in
     /// the graph.
     /// </summary>
-    public static ImmutableArray<LocalWrite> ReachingWrites(ILocalReferenceOperation reference, CancellationToken cancellationToken)
+    public static ImmutableArray<LocalWrite> ReachingWrites(IOperation reference, CancellationToken cancellationToken)
     {
         var root = Root(reference);
         if (!ControlFlowGraphs.CanCreate(root))
@@ -48,6 +49,14 @@ internal static class LocalFlow
     public static ImmutableArray<LocalWrite> ReachingWritesBefore(LocalWrite write, CancellationToken cancellationToken) =>
         write.Block is { } block ? write.Body.ReachingWritesAt(write.Local, block, write.Index, cancellationToken) : ImmutableArray<LocalWrite>.Empty;
 
+    /// <summary>The local or parameter a reference reads or writes; null for anything else.</summary>
+    public static ISymbol? Variable(IOperation? reference) => reference switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter.OriginalDefinition,
+        _ => null,
+    };
+
     private static IOperation Root(IOperation operation)
     {
         var current = operation;
@@ -64,34 +73,44 @@ internal static class LocalFlow
     {
         private readonly IOperation _root;
         private readonly object _gate = new();
-        private readonly Dictionary<(ILocalSymbol Local, int Block, int Index), ImmutableArray<LocalWrite>> _answers = new(new AnswerKeyComparer());
+        private readonly Dictionary<(ISymbol Local, int Block, int Index), ImmutableArray<LocalWrite>> _answers = new(new AnswerKeyComparer());
         private Index? _index;
         private TreeIndex? _tree;
 
         public Body(IOperation root) => _root = root;
 
-        public ImmutableArray<LocalWrite> ReachingWrites(ILocalReferenceOperation reference, CancellationToken cancellationToken)
+        public ImmutableArray<LocalWrite> ReachingWrites(IOperation reference, CancellationToken cancellationToken)
         {
+            if (Variable(reference) is not { } variable)
+            {
+                return default;
+            }
+
             var tree = GetTree(cancellationToken);
-            if (tree.Untraceable.Contains(reference.Local))
+            if (tree.Untraceable.Contains(variable))
             {
                 return default;
             }
 
             // var url = "https://..."; written nowhere else: its declaration is the only write that can reach any read,
-            // and no graph is needed. Most locals are so.
-            if (tree.OnlyWrite(reference.Local) is { } declarator)
+            // and no graph is needed. Most locals are so; a parameter the body never writes holds what the call passed.
+            if (tree.OnlyWrite(variable) is { } declarator)
             {
-                return ImmutableArray.Create(new LocalWrite(this, reference.Local, null, 0, declarator, WriteKind.Assign));
+                return ImmutableArray.Create(new LocalWrite(this, variable, null, 0, declarator, WriteKind.Assign));
+            }
+
+            if (variable is IParameterSymbol && !tree.IsWritten(variable))
+            {
+                return ImmutableArray.Create(new LocalWrite(this, variable, null, 0, reference.Syntax, WriteKind.Entry));
             }
 
             var index = GetIndex(cancellationToken);
             return index.Reads.TryGetValue(reference.Syntax, out var read)
-                ? ReachingWritesAt(reference.Local, read.Block, read.Index, cancellationToken)
+                ? ReachingWritesAt(variable, read.Block, read.Index, cancellationToken)
                 : default;
         }
 
-        public ImmutableArray<LocalWrite> ReachingWritesAt(ILocalSymbol local, BasicBlock block, int index, CancellationToken cancellationToken)
+        public ImmutableArray<LocalWrite> ReachingWritesAt(ISymbol local, BasicBlock block, int index, CancellationToken cancellationToken)
         {
             var key = (local, block.Ordinal, index);
             lock (_gate)
@@ -111,7 +130,7 @@ internal static class LocalFlow
             return answer;
         }
 
-        private ImmutableArray<LocalWrite> ComputeReachingWrites(ILocalSymbol local, BasicBlock block, int index, CancellationToken cancellationToken)
+        private ImmutableArray<LocalWrite> ComputeReachingWrites(ISymbol local, BasicBlock block, int index, CancellationToken cancellationToken)
         {
             var found = ImmutableArray.CreateBuilder<LocalWrite>();
             if (!GetIndex(cancellationToken).Writes.TryGetValue(local, out var writes))
@@ -141,7 +160,18 @@ internal static class LocalFlow
                     continue;
                 }
 
-                if (current.Predecessors.IsEmpty && current.Kind != BasicBlockKind.Entry)
+                if (current.Kind == BasicBlockKind.Entry)
+                {
+                    // A parameter not written on this path still holds what the call passed.
+                    if (local is IParameterSymbol && !found.Any(w => w.Kind == WriteKind.Entry))
+                    {
+                        found.Add(new LocalWrite(this, local, null, 0, current.Operations.IsEmpty ? _root.Syntax : current.Operations[0].Syntax, WriteKind.Entry));
+                    }
+
+                    continue;
+                }
+
+                if (current.Predecessors.IsEmpty)
                 {
                     // The first block of a catch or finally: control comes from anywhere in the try before it.
                     regionStart = true;
@@ -166,12 +196,12 @@ internal static class LocalFlow
         }
 
         /// <summary>NT0001, NT0003 and NT0006 ask about the same reads: each position is answered once.</summary>
-        private sealed class AnswerKeyComparer : IEqualityComparer<(ILocalSymbol Local, int Block, int Index)>
+        private sealed class AnswerKeyComparer : IEqualityComparer<(ISymbol Local, int Block, int Index)>
         {
-            public bool Equals((ILocalSymbol Local, int Block, int Index) x, (ILocalSymbol Local, int Block, int Index) y) =>
+            public bool Equals((ISymbol Local, int Block, int Index) x, (ISymbol Local, int Block, int Index) y) =>
                 x.Block == y.Block && x.Index == y.Index && SymbolEqualityComparer.Default.Equals(x.Local, y.Local);
 
-            public int GetHashCode((ILocalSymbol Local, int Block, int Index) key) =>
+            public int GetHashCode((ISymbol Local, int Block, int Index) key) =>
                 (SymbolEqualityComparer.Default.GetHashCode(key.Local) * 31 + key.Block) * 31 + key.Index;
         }
 
@@ -190,7 +220,7 @@ internal static class LocalFlow
         /// The last write of <paramref name="local"/> in <paramref name="block"/> before operation <paramref name="before"/>:
         /// a binary search in the block's writes, which the graph lists in order.
         /// </summary>
-        private LocalWrite? LastWriteIn(ILocalSymbol local, BasicBlock block, int before)
+        private LocalWrite? LastWriteIn(ISymbol local, BasicBlock block, int before)
         {
             if (!GetIndex(CancellationToken.None).WritesByBlock.TryGetValue((local, block.Ordinal), out var writes))
             {
@@ -239,10 +269,10 @@ internal static class LocalFlow
         public Dictionary<SyntaxNode, (BasicBlock Block, int Index)> Reads { get; } = new();
 
         /// <summary>Each local's writes, so that a question about one local looks at its writes only.</summary>
-        public Dictionary<ILocalSymbol, List<LocalWrite>> Writes { get; } = new(SymbolEqualityComparer.Default);
+        public Dictionary<ISymbol, List<LocalWrite>> Writes { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>Each local's writes in each block, in the order of the block's operations.</summary>
-        public Dictionary<(ILocalSymbol Local, int Block), List<LocalWrite>> WritesByBlock { get; } = new(new BlockKeyComparer());
+        public Dictionary<(ISymbol Local, int Block), List<LocalWrite>> WritesByBlock { get; } = new(new BlockKeyComparer());
 
         private void AddWrite(LocalWrite write)
         {
@@ -268,12 +298,12 @@ internal static class LocalFlow
             inBlock.Insert(at, write);
         }
 
-        private sealed class BlockKeyComparer : IEqualityComparer<(ILocalSymbol Local, int Block)>
+        private sealed class BlockKeyComparer : IEqualityComparer<(ISymbol Local, int Block)>
         {
-            public bool Equals((ILocalSymbol Local, int Block) x, (ILocalSymbol Local, int Block) y) =>
+            public bool Equals((ISymbol Local, int Block) x, (ISymbol Local, int Block) y) =>
                 x.Block == y.Block && SymbolEqualityComparer.Default.Equals(x.Local, y.Local);
 
-            public int GetHashCode((ILocalSymbol Local, int Block) key) => SymbolEqualityComparer.Default.GetHashCode(key.Local) * 31 + key.Block;
+            public int GetHashCode((ISymbol Local, int Block) key) => SymbolEqualityComparer.Default.GetHashCode(key.Local) * 31 + key.Block;
         }
 
         public static Index Build(Body body, IOperation root, CancellationToken cancellationToken)
@@ -290,14 +320,14 @@ internal static class LocalFlow
         private void Add(Body body, ControlFlowGraph graph, CancellationToken cancellationToken)
         {
             // url = beta ? a : b: the graph captures the target before it computes the value, and assigns to the capture.
-            var capturedLocals = new Dictionary<CaptureId, ILocalSymbol>();
+            var capturedLocals = new Dictionary<CaptureId, ISymbol>();
             foreach (var block in graph.Blocks)
             {
                 foreach (var operation in block.Operations)
                 {
-                    if (operation is IFlowCaptureOperation { Value: ILocalReferenceOperation captured } capture)
+                    if (operation is IFlowCaptureOperation capture && Variable(capture.Value) is { } captured)
                     {
-                        capturedLocals[capture.Id] = captured.Local;
+                        capturedLocals[capture.Id] = captured;
                     }
                 }
             }
@@ -317,7 +347,7 @@ internal static class LocalFlow
             }
         }
 
-        private void Visit(Body body, BasicBlock block, int position, IOperation top, Dictionary<CaptureId, ILocalSymbol> capturedLocals)
+        private void Visit(Body body, BasicBlock block, int position, IOperation top, Dictionary<CaptureId, ISymbol> capturedLocals)
         {
             var pending = new Stack<IOperation>();
             pending.Push(top);
@@ -329,18 +359,18 @@ internal static class LocalFlow
                     case IFlowAnonymousFunctionOperation:
                         // A lambda's own flow is its own graph; the writes it makes were marked from the source tree.
                         continue;
-                    case ILocalReferenceOperation read when !IsWriteTarget(read):
-                        Reads[read.Syntax] = (block, position);
+                    case ILocalReferenceOperation or IParameterReferenceOperation when !IsWriteTarget(operation):
+                        Reads[operation.Syntax] = (block, position);
                         break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
-                        AddWrite(new LocalWrite(body, target.Local, block, position, assignment.Syntax, WriteKind.Assign));
+                    case ISimpleAssignmentOperation { Target: var target } assignment when Variable(target) is { } written:
+                        AddWrite(new LocalWrite(body, written, block, position, assignment.Syntax, WriteKind.Assign));
                         break;
                     case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation capture } assignment
                         when capturedLocals.TryGetValue(capture.Id, out var local):
                         AddWrite(new LocalWrite(body, local, block, position, assignment.Syntax, WriteKind.Assign));
                         break;
-                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add } compound:
-                        AddWrite(new LocalWrite(body, target.Local, block, position, compound.Syntax, WriteKind.Append));
+                    case ICompoundAssignmentOperation { Target: var target, OperatorKind: BinaryOperatorKind.Add } compound when Variable(target) is { } appended:
+                        AddWrite(new LocalWrite(body, appended, block, position, compound.Syntax, WriteKind.Append));
                         break;
                 }
 
@@ -351,7 +381,7 @@ internal static class LocalFlow
             }
         }
 
-        private static bool IsWriteTarget(ILocalReferenceOperation reference) =>
+        private static bool IsWriteTarget(IOperation reference) =>
             reference.Parent is IAssignmentOperation assignment && assignment.Target == reference && assignment is not ICompoundAssignmentOperation;
     }
     /// <summary>
@@ -360,13 +390,16 @@ internal static class LocalFlow
     /// </summary>
     private sealed class TreeIndex
     {
-        private readonly Dictionary<ILocalSymbol, int> _writeCounts = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ILocalSymbol, SyntaxNode> _declarators = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, int> _writeCounts = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, SyntaxNode> _declarators = new(SymbolEqualityComparer.Default);
 
-        public HashSet<ILocalSymbol> Untraceable { get; } = new(SymbolEqualityComparer.Default);
+        public HashSet<ISymbol> Untraceable { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Whether the body writes <paramref name="variable"/> anywhere (besides a declaration).</summary>
+        public bool IsWritten(ISymbol variable) => _writeCounts.ContainsKey(variable);
 
         /// <summary>The declarator of a local that is written there and nowhere else; null otherwise.</summary>
-        public SyntaxNode? OnlyWrite(ILocalSymbol local) =>
+        public SyntaxNode? OnlyWrite(ISymbol local) =>
             _writeCounts.TryGetValue(local, out var count) && count == 1 && _declarators.TryGetValue(local, out var declarator) ? declarator : null;
 
         public static TreeIndex Build(IOperation root, CancellationToken cancellationToken)
@@ -376,7 +409,7 @@ internal static class LocalFlow
             return index;
         }
 
-        private void Count(ILocalSymbol local) => _writeCounts[local] = _writeCounts.TryGetValue(local, out var count) ? count + 1 : 1;
+        private void Count(ISymbol local) => _writeCounts[local] = _writeCounts.TryGetValue(local, out var count) ? count + 1 : 1;
 
         /// <summary>
         /// The writes the graph cannot say the value of, found in the source's own tree (the graph lowers them): a
@@ -397,36 +430,36 @@ internal static class LocalFlow
                         Count(declared);
                         _declarators[declared] = declarator.Syntax;
                         break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation written } when !nested:
-                        Count(written.Local);
+                    case ISimpleAssignmentOperation { Target: var written } when !nested && Variable(written) is { } writtenVariable:
+                        Count(writtenVariable);
                         break;
-                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation appended, OperatorKind: BinaryOperatorKind.Add } when !nested:
-                        Count(appended.Local);
+                    case ICompoundAssignmentOperation { Target: var appended, OperatorKind: BinaryOperatorKind.Add } when !nested && Variable(appended) is { } appendedVariable:
+                        Count(appendedVariable);
                         break;
-                    case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation coalescedHere } when !nested:
-                        Count(coalescedHere.Local);
+                    case ICoalesceAssignmentOperation { Target: var coalescedHere } when !nested && Variable(coalescedHere) is { } coalescedVariable:
+                        Count(coalescedVariable);
                         break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } when nested:
-                        Untraceable.Add(assigned.Local);
+                    case ISimpleAssignmentOperation { Target: var assigned } when nested && Variable(assigned) is { } assignedVariable:
+                        Untraceable.Add(assignedVariable);
                         break;
-                    case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation coalesced } when nested:
-                        Untraceable.Add(coalesced.Local);
+                    case ICoalesceAssignmentOperation { Target: var coalesced } when nested && Variable(coalesced) is { } coalescedNested:
+                        Untraceable.Add(coalescedNested);
                         break;
-                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation compound } compoundAssignment when nested || compoundAssignment.OperatorKind != BinaryOperatorKind.Add:
-                        Untraceable.Add(compound.Local);
+                    case ICompoundAssignmentOperation { Target: var compound } compoundAssignment when (nested || compoundAssignment.OperatorKind != BinaryOperatorKind.Add) && Variable(compound) is { } compoundVariable:
+                        Untraceable.Add(compoundVariable);
                         break;
-                    case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented }:
-                        Untraceable.Add(incremented.Local);
+                    case IIncrementOrDecrementOperation { Target: var incremented } when Variable(incremented) is { } incrementedVariable:
+                        Untraceable.Add(incrementedVariable);
                         break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }:
-                        Untraceable.Add(passed.Local);
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: var passed } when Variable(passed) is { } passedVariable:
+                        Untraceable.Add(passedVariable);
                         break;
                     case IDeconstructionAssignmentOperation deconstruction:
                         foreach (var target in deconstruction.Target.DescendantsAndSelf())
                         {
-                            if (target is ILocalReferenceOperation local)
+                            if (Variable(target) is { } deconstructed)
                             {
-                                Untraceable.Add(local.Local);
+                                Untraceable.Add(deconstructed);
                             }
                         }
 
@@ -453,12 +486,15 @@ internal enum WriteKind
 
     /// <summary><c>path += value</c>: the value before, then this.</summary>
     Append,
+
+    /// <summary>A parameter not written on the way: what the call passed.</summary>
+    Entry,
 }
 
 /// <summary>One write of a local, at a position of its member's control flow graph (none for a local's only write).</summary>
 internal sealed class LocalWrite
 {
-    public LocalWrite(LocalFlow.Body body, ILocalSymbol local, BasicBlock? block, int index, SyntaxNode syntax, WriteKind kind)
+    public LocalWrite(LocalFlow.Body body, ISymbol local, BasicBlock? block, int index, SyntaxNode syntax, WriteKind kind)
     {
         Body = body;
         Local = local;
@@ -470,7 +506,8 @@ internal sealed class LocalWrite
 
     internal LocalFlow.Body Body { get; }
 
-    public ILocalSymbol Local { get; }
+    /// <summary>The local or parameter written.</summary>
+    public ISymbol Local { get; }
 
     /// <summary>Where the write is in the graph; null when the local is written once, where it is declared.</summary>
     public BasicBlock? Block { get; }
