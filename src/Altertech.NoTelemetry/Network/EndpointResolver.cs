@@ -532,6 +532,7 @@ internal sealed class EndpointResolver
             // A member's value is the same wherever it is asked for: no parameter of a method being summarised, nor any
             // call's arguments, are in it.
             var bindings = context.Bindings;
+            var memo = context.SwapWriteMemo(null);
             context.Summarized = null;
             context.Bindings = null;
             try
@@ -541,6 +542,7 @@ internal sealed class EndpointResolver
             finally
             {
                 context.Bindings = bindings;
+                context.SwapWriteMemo(memo);
             }
         }
         finally
@@ -624,6 +626,7 @@ internal sealed class EndpointResolver
         }
 
         var outer = context.Bindings;
+        var outerMemo = context.SwapWriteMemo(null);
         try
         {
             context.Bindings = bindings.ToImmutable();
@@ -640,6 +643,7 @@ internal sealed class EndpointResolver
         finally
         {
             context.Bindings = outer;
+            context.SwapWriteMemo(outerMemo);
             context.Leave(key);
         }
     }
@@ -1081,6 +1085,17 @@ internal sealed class EndpointResolver
         }
 
         public void RememberWrite(LocalWrite write, Folded value) => (_writes ??= new Dictionary<SyntaxNode, Folded>())[write.Syntax] = value;
+
+        /// <summary>
+        /// A write's value depends on what the parameters hold: while a member is folded with other bindings (none, a
+        /// call's arguments, a summary), it gets a memo of its own. Returns the memo to put back.
+        /// </summary>
+        public Dictionary<SyntaxNode, Folded>? SwapWriteMemo(Dictionary<SyntaxNode, Folded>? memo)
+        {
+            var previous = _writes;
+            _writes = memo;
+            return previous;
+        }
 
         /// <summary>A read of a local whose value is being folded on this path.</summary>
         public bool Enter(SyntaxNode read) => (_reads ??= new HashSet<SyntaxNode>()).Add(read);

@@ -636,4 +636,41 @@ public class HardCodedEndpointFlowTests
         // Another project's source cannot be bound from this compilation: not followed, and never an exception.
         await test.RunAsync();
     }
+
+    /// <summary>
+    /// C's body is folded twice in one question: once as a member on its own (its parameter unknown), then for this call.
+    /// What the first found for its local must not stand for the second.
+    /// </summary>
+    [Fact]
+    public Task A_helper_folded_for_a_call_does_not_reuse_what_its_body_gave_without_the_call() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+
+        static class Q
+        {
+            public static string C(string url)
+            {
+                string normalized = Normalize(url);
+                return string.Format("{0}?{1}", normalized, "z");
+            }
+
+            static string Normalize(string url)
+            {
+                if (Uri.TryCreate(url, UriKind.Absolute, out var uri))
+                {
+                    url = uri.Scheme + "://" + uri.Host + uri.AbsolutePath;
+                }
+
+                return url;
+            }
+        }
+
+        class K
+        {
+            const string U = "https://api.vendor.example/oauth/request";
+
+            void M(HttpClient h) => h.{|#0:GetAsync|}(Q.C(U));
+        }
+        """,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://api.vendor.example'", " (from K.U)", "HttpClient.GetAsync"));
 }
