@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -56,14 +57,14 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var (destination, text, host) = Destination(site, context.Operation, knowledge, context.CancellationToken);
+        var (destination, text, hosts) = Destination(site, context.Operation, knowledge, context.CancellationToken);
         if (destination == Loopback)
         {
             // client.ConnectAsync(IPAddress.Loopback, port): a connection to this machine is not the network.
             return;
         }
 
-        Report(context, site.Api, site.Member, destination, text, host);
+        Report(context, site.Api, site.Member, destination, text, hosts);
     }
 
     /// <summary>
@@ -79,8 +80,8 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
 
         // The endpoint argument, when the unfinished call writes one, is folded like any other; one that folds to
         // nothing known is as likely unfinished as set at run time.
-        var (destination, text, host) = site.Endpoint is null
-            ? (Unbound, UnboundText, null)
+        var (destination, text, hosts) = site.Endpoint is null
+            ? (Unbound, UnboundText, (IReadOnlyList<string>?)null)
             : Destination(site, context.Operation, knowledge, context.CancellationToken);
         if (destination == Runtime)
         {
@@ -89,22 +90,21 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
 
         if (destination != Loopback)
         {
-            Report(context, site.Api, site.Member, destination, text, host);
+            Report(context, site.Api, site.Member, destination, text, hosts);
         }
     }
 
-    private static void Report(OperationAnalysisContext context, EgressApi api, ISymbol member, string destination, string text, string? host)
+    private static void Report(OperationAnalysisContext context, EgressApi api, ISymbol member, string destination, string text, IReadOnlyList<string>? hosts)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(DiagnosticProperties.Kind, EgressApi.KindNames[(int)api.Kind]);
         properties.Add(DiagnosticProperties.Destination, destination);
         properties.Add(DiagnosticProperties.Member, member.OriginalDefinition.GetDocumentationCommentId());
-        if (host is not null)
+        if (hosts is not null)
         {
             // One host, or several constants it can be: the first, and all of them.
-            var first = host.IndexOf(',');
-            properties.Add(DiagnosticProperties.Host, first < 0 ? host : host.Substring(0, first));
-            properties.Add(DiagnosticProperties.Hosts, host);
+            properties.Add(DiagnosticProperties.Host, hosts[0]);
+            properties.Add(DiagnosticProperties.Hosts, string.Join(",", hosts));
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
@@ -129,7 +129,7 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
     private const string ElsewhereThroughDelegate = " to the endpoint each call through the delegate passes";
 
     /// <summary>Where the operation sends, always said: a constant host, a relative path, run time, or elsewhere.</summary>
-    private static (string Destination, string Text, string? Host) Destination(EgressSite site, IOperation operation, CompilationKnowledge knowledge, CancellationToken cancellationToken)
+    private static (string Destination, string Text, IReadOnlyList<string>? Hosts) Destination(EgressSite site, IOperation operation, CompilationKnowledge knowledge, CancellationToken cancellationToken)
     {
         if (site.Endpoint is null)
         {
@@ -145,7 +145,7 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
             var remote = endpoint.Alternatives.Where(a => !Endpoint.IsLoopback(a.Host)).Select(a => a.Host).ToList();
             return remote.Count == 0
                 ? (Loopback, string.Empty, null)
-                : (Constant, " to " + TextDisplay.Alternatives(remote), string.Join(",", remote));
+                : (Constant, " to " + TextDisplay.Alternatives(remote), remote);
         }
 
         // GetAsync("v1/check"): the host is the client's base address, set elsewhere (and checked there by NT0003).

@@ -76,7 +76,7 @@ internal sealed class EndpointResolver
             }
         }
 
-        return alternatives.Count == 0 ? null : new ResolvedEndpoint(alternatives.ToImmutableArray(), folded.Origin ?? FirstOrigin(folded));
+        return alternatives.Count == 0 ? null : new ResolvedEndpoint(alternatives.ToImmutableArray(), folded.Origin);
     }
 
     /// <summary>
@@ -104,19 +104,6 @@ internal sealed class EndpointResolver
             if (Endpoint.IsSchemeOnly(alternative.Text))
             {
                 return (parameter, true);
-            }
-        }
-
-        return null;
-    }
-
-    private static string? FirstOrigin(Folded folded)
-    {
-        foreach (var alternative in folded.Alternatives())
-        {
-            if (alternative.Origin is not null)
-            {
-                return alternative.Origin;
             }
         }
 
@@ -1355,15 +1342,9 @@ internal sealed class ResolvedEndpoint
     /// <summary>Every value with a known host, without repeated hosts; never empty.</summary>
     public ImmutableArray<ResolvedAlternative> Alternatives { get; }
 
-    /// <summary>The known leading text of the first value.</summary>
-    public string Text => Alternatives[0].Text;
-
-    /// <summary>The host of the first value.</summary>
-    public string Host => Alternatives[0].Host;
-
-    /// <summary>The field or property the constant came from (<c>UpdateChecker.FeedUrl</c>), or null for a literal.</summary>
+    /// <summary>
+    /// The field or property the constant came from (<c>UpdateChecker.FeedUrl</c>), or null for a literal; for a set, the
+    /// first value's that has one.
+    /// </summary>
     public string? Origin { get; }
-
-    /// <summary>The scheme and authority of the first value.</summary>
-    public string Display => Alternatives[0].Display;
 }
