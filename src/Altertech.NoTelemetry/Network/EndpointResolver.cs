@@ -656,15 +656,7 @@ internal sealed class EndpointResolver
     private Folded FoldDeclaredValue(SyntaxReference reference, Context context)
     {
         var syntax = reference.GetSyntax(context.CancellationToken);
-        ExpressionSyntax? value = syntax switch
-        {
-            VariableDeclaratorSyntax { Initializer: { } initializer } => initializer.Value,
-            PropertyDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
-            PropertyDeclarationSyntax { Initializer: { } initializer, AccessorList: { } accessors } when IsAutoGetter(accessors) => initializer.Value,
-            PropertyDeclarationSyntax { AccessorList: { } accessors } when SingleGetter(accessors)?.ExpressionBody is { } getter => getter.Expression,
-            MethodDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
-            _ => null,
-        };
+        var value = DeclaredExpression(syntax);
 
         // The declaration may sit in another file than the endpoint: its operation comes from that file's model.
 #pragma warning disable RS1030 // One model per declaring file, used for one member whose result is cached.
@@ -720,6 +712,20 @@ internal sealed class EndpointResolver
 
         return result;
     }
+
+    /// <summary>
+    /// The one expression a declaration gives its value by: a field's initializer, a get-only property's initializer or
+    /// expression body, a method's expression body; null for anything else (a body with statements).
+    /// </summary>
+    private static ExpressionSyntax? DeclaredExpression(SyntaxNode declaration) => declaration switch
+    {
+        VariableDeclaratorSyntax { Initializer: { } initializer } => initializer.Value,
+        PropertyDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
+        PropertyDeclarationSyntax { Initializer: { } initializer, AccessorList: { } accessors } when IsAutoGetter(accessors) => initializer.Value,
+        PropertyDeclarationSyntax { AccessorList: { } accessors } when SingleGetter(accessors)?.ExpressionBody is { } getter => getter.Expression,
+        MethodDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
+        _ => null,
+    };
 
     private static bool IsAutoGetter(AccessorListSyntax accessors) =>
         accessors.Accessors.Count == 1 && accessors.Accessors[0] is { Body: null, ExpressionBody: null } accessor
@@ -908,27 +914,42 @@ internal sealed class EndpointResolver
     /// <summary>The elements of a constant array, collection initializer or collection expression, as one set.</summary>
     private Folded FoldElements(IOperation? collection, Context context)
     {
-        while (collection is IConversionOperation conversion)
+        // Collections held in fields, properties and locals that hold other collections: as deep as any fold goes.
+        if (context.Depth > MaxDepth)
         {
-            collection = conversion.Operand;
+            context.Cuts++;
+            return Folded.Unknown;
         }
 
-        var elements = collection switch
+        context.Depth++;
+        try
         {
-            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-            IArrayInitializerOperation initializer => initializer.ElementValues,
-            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => ElementsOfDeclaredValue(field, context),
-            IPropertyReferenceOperation { Property: { SetMethod: null } property } => ElementsOfDeclaredValue(property, context),
-            IObjectCreationOperation { Initializer: { } initializer } => CollectionElements(initializer),
-            _ => ImmutableArray<IOperation>.Empty,
-        };
+            while (collection is IConversionOperation conversion)
+            {
+                collection = conversion.Operand;
+            }
 
-        // string[] mirrors = { ... }; foreach (var m in mirrors): the elements of every collection the local can hold.
-        if (collection is ILocalReferenceOperation local && local.SemanticModel is { } model)
-        {
-            return FoldLocalElements(local, model, context);
+            return collection switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => FoldEach(initializer.ElementValues, context),
+                IArrayInitializerOperation initializer => FoldEach(initializer.ElementValues, context),
+                IObjectCreationOperation { Initializer: { } initializer } => FoldEach(CollectionElements(initializer), context),
+                IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => FoldDeclaredElements(field, context),
+                IPropertyReferenceOperation { Property: { SetMethod: null } property } => FoldDeclaredElements(property, context),
+
+                // string[] mirrors = { ... }; foreach (var m in mirrors): the elements of every collection the local can hold.
+                ILocalReferenceOperation { SemanticModel: { } model } local => FoldLocalElements(local, model, context),
+                _ => Folded.Unknown,
+            };
         }
+        finally
+        {
+            context.Depth--;
+        }
+    }
 
+    private Folded FoldEach(ImmutableArray<IOperation> elements, Context context)
+    {
         var result = Folded.Unknown;
         for (var i = 0; i < elements.Length; i++)
         {
@@ -971,37 +992,31 @@ internal sealed class EndpointResolver
     }
 
     /// <summary>The elements of <c>static readonly string[] Mirrors = { "https://a", "https://b" };</c>.</summary>
-    private ImmutableArray<IOperation> ElementsOfDeclaredValue(ISymbol member, Context context)
+    private Folded FoldDeclaredElements(ISymbol member, Context context)
     {
         if (member.DeclaringSyntaxReferences.Length != 1
             || !_compilation.ContainsSyntaxTree(member.DeclaringSyntaxReferences[0].SyntaxTree)
-            || member.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not { } syntax
-            || syntax switch
-            {
-                VariableDeclaratorSyntax { Initializer: { } initializer } => initializer.Value,
-                PropertyDeclarationSyntax { Initializer: { } initializer } => initializer.Value,
-                PropertyDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
-                _ => null,
-            } is not { } value)
+            || DeclaredExpression(member.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken)) is not { } value)
         {
-            return ImmutableArray<IOperation>.Empty;
+            return Folded.Unknown;
         }
 
+        if (!context.Enter(member.OriginalDefinition))
+        {
+            context.Cuts++;
+            return Folded.Unknown;
+        }
+
+        try
+        {
 #pragma warning disable RS1030 // The declaring file's model, for one initializer.
-        var operation = _compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(value, context.CancellationToken);
+            return FoldElements(_compilation.GetSemanticModel(value.SyntaxTree).GetOperation(value, context.CancellationToken), context);
 #pragma warning restore RS1030
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
         }
-
-        return operation switch
+        finally
         {
-            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-            IArrayInitializerOperation initializer => initializer.ElementValues,
-            IObjectCreationOperation { Initializer: { } initializer } => CollectionElements(initializer),
-            _ => ImmutableArray<IOperation>.Empty,
-        };
+            context.Leave(member.OriginalDefinition);
+        }
     }
 
     /// <summary><c>new List&lt;string&gt; { "a", "b" }</c>: the argument of each <c>Add</c>.</summary>
