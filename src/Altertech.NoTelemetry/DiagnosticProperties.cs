@@ -24,7 +24,10 @@ public static class DiagnosticProperties
     /// <summary>What the member does: <c>send</c>, <c>capture</c>, <c>configure</c> or <c>use</c>.</summary>
     public const string Role = "role";
 
-    /// <summary><c>sdk</c>, <c>host</c> (a request to an ingestion host) or <c>candidate</c> (code that does not bind).</summary>
+    /// <summary>
+    /// NT0001: <c>sdk</c>, <c>host</c> (a request to an ingestion host) or <c>candidate</c> (code that does not bind).
+    /// NT0004: <c>egress</c> (a network API) or <c>sdk</c> (a telemetry SDK member that sends or captures).
+    /// </summary>
     public const string Origin = "origin";
 
     /// <summary><c>true</c> when the code fix can replace the reported call with local tracing.</summary>
@@ -53,9 +56,16 @@ public static class DiagnosticProperties
 
     /// <summary>
     /// NT0003: for an endpoint passed through product methods, the documentation-comment IDs of every method it goes
-    /// through, from the one called to the network API, separated by <c>;</c>.
+    /// through, from the one called to the network API, separated by <c>;</c>. NT0004: the product functions from the
+    /// hook's handler to the one that sends (a lambda or local function counts as the member that declares it).
     /// </summary>
     public const string Chain = "chain";
+
+    /// <summary>NT0004: the hook the sending code runs from (<c>AppDomain.UnhandledException</c>).</summary>
+    public const string Hook = "hook";
+
+    /// <summary>NT0004: what the hook is: <c>crash</c>, <c>exit</c>, <c>failure</c> or <c>stopping</c>.</summary>
+    public const string HookKind = "hookKind";
 
     /// <summary>NT0003: the known leading text of the endpoint (<c>https://updates.example.com/check?v=</c>).</summary>
     public const string Endpoint = "endpoint";

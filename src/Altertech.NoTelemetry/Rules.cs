@@ -34,6 +34,16 @@ internal static class Rules
         "statistics. The product should talk only to endpoints the user configured; allow the ones that are " +
         "legitimate with notelemetry.allowed_endpoints.");
 
+    public static readonly DiagnosticDescriptor UnsolicitedReporting = Create(
+        RuleIdentifiers.UnsolicitedReporting,
+        "Unsolicited reporting",
+        "{0} from the {1} without asking the user ({2})",
+        DiagnosticSeverity.Warning,
+        "Code that runs on a crash, at exit, on a failed task or while the host stops sends data over the network. Crash " +
+        "reports and logs may leave the machine only when the user sends them: write them to a local file and let the " +
+        "user send it, or ask first (see the rule's page for how a consent method is declared).",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor NetworkEgress = Create(
         RuleIdentifiers.NetworkEgress,
         "Network egress",
@@ -57,6 +67,7 @@ internal static class Rules
         TelemetryServiceUsed,
         TelemetrySdkReferenced,
         HardCodedRemoteEndpoint,
+        UnsolicitedReporting,
         NetworkEgress,
         InvalidConfiguration,
     };

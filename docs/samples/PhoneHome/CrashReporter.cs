@@ -21,7 +21,7 @@ internal static class CrashReporter
         {
             if (e.ExceptionObject is Exception exception)
             {
-                // NT0001; NT0004 (planned): sent from a crash hook, without asking the user.
+                // NT0001; NT0004: sent from a crash hook, without asking the user.
                 SentrySdk.CaptureException(exception);
             }
         };

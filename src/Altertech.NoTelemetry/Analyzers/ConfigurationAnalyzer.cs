@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Configuration;
 using Altertech.NoTelemetry.Knowledge;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,7 @@ namespace Altertech.NoTelemetry.Analyzers;
 public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Every <c>notelemetry.*</c> option there is: what is asked for when the options cannot list their keys.</summary>
-    private static readonly string[] s_knownKeys = { ProjectConfiguration.AllowedEndpointsKey, ProjectConfiguration.MaxCallChainKey };
+    private static readonly string[] s_knownKeys = { ProjectConfiguration.AllowedEndpointsKey, ProjectConfiguration.ConsentMethodsKey, CompilationLimit.MaxCallChain.Key, CompilationLimit.MaxReachDepth.Key };
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.InvalidConfiguration);
@@ -71,9 +72,19 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
 
         foreach (var key in NoTelemetryKeys(options))
         {
-            if (string.Equals(key, ProjectConfiguration.MaxCallChainKey, StringComparison.OrdinalIgnoreCase))
+            if (LimitOf(key) is { } limit)
             {
-                ReportMaxCallChainProblems(context, reported, options);
+                ReportLimitProblems(context, reported, options, limit);
+                continue;
+            }
+
+            if (string.Equals(key, ProjectConfiguration.ConsentMethodsKey, StringComparison.OrdinalIgnoreCase))
+            {
+                if (options.TryGetValue(key, out var patterns) && MemberPatterns.FindInvalidPattern(patterns) is { } invalid)
+                {
+                    Report(context, reported, key + "=" + invalid, $"{ProjectConfiguration.ConsentMethodsKey}: '{invalid}' is not a member pattern (Member or Type.Member, with * for any characters); it is ignored");
+                }
+
                 continue;
             }
 
@@ -95,35 +106,40 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>
-    /// <c>notelemetry.max_call_chain</c> is one value for the compilation, read from its global config: a malformed value,
-    /// or one that only a section of an <c>.editorconfig</c> sets, is reported and the default applies.
-    /// </summary>
-    private static void ReportMaxCallChainProblems(SyntaxTreeAnalysisContext context, ConcurrentDictionary<string, bool> reported, AnalyzerConfigOptions options)
+    private static CompilationLimit? LimitOf(string key)
     {
-        if (!options.TryGetValue(ProjectConfiguration.MaxCallChainKey, out var value))
+        foreach (var limit in CompilationLimit.All)
+        {
+            if (string.Equals(key, limit.Key, StringComparison.OrdinalIgnoreCase))
+            {
+                return limit;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A limit is one value for the compilation, read from its global config: a malformed value, or one that only a
+    /// section of an <c>.editorconfig</c> sets, is reported and the default applies.
+    /// </summary>
+    private static void ReportLimitProblems(SyntaxTreeAnalysisContext context, ConcurrentDictionary<string, bool> reported, AnalyzerConfigOptions options, CompilationLimit limit)
+    {
+        if (!options.TryGetValue(limit.Key, out var value))
         {
             return;
         }
 
-        if (!ProjectConfiguration.TryParseMaxCallChain(value, out _))
+        if (!limit.TryParse(value, out _))
         {
-            Report(
-                context,
-                reported,
-                ProjectConfiguration.MaxCallChainKey + "=" + value,
-                $"{ProjectConfiguration.MaxCallChainKey}: '{value}' is not a whole number from 0 to {ProjectConfiguration.LargestMaxCallChain}; the default, {ProjectConfiguration.DefaultMaxCallChain}, applies");
+            Report(context, reported, limit.Key + "=" + value, limit.DescribeInvalid(value));
             return;
         }
 
-        if (!context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ProjectConfiguration.MaxCallChainKey, out var global)
+        if (!context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(limit.Key, out var global)
             || !string.Equals(global, value, StringComparison.Ordinal))
         {
-            Report(
-                context,
-                reported,
-                ProjectConfiguration.MaxCallChainKey + "@section",
-                $"{ProjectConfiguration.MaxCallChainKey} applies to the whole compilation and is read from a global config (.globalconfig, or an .editorconfig with is_global = true); the value '{value}' of an .editorconfig section is ignored");
+            Report(context, reported, limit.Key + "@section", limit.DescribeSectionValue(value));
         }
     }
 

@@ -18,9 +18,10 @@ internal sealed class BuiltInCatalogue
     public const string EveryServiceSection = "*";
     private static readonly Lazy<BuiltInCatalogue> s_instance = new(Load);
 
-    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, MemberRoles defaultRoles)
+    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, ImmutableArray<CatalogueSection> hookSections, MemberRoles defaultRoles)
     {
         Documents = documents;
+        HookSections = hookSections;
         DefaultRoles = defaultRoles;
         Services = services;
         EgressSections = egressSections;
@@ -49,6 +50,9 @@ internal sealed class BuiltInCatalogue
     /// <summary>Every block of the <c>Egress.*.txt</c> files.</summary>
     public ImmutableArray<CatalogueSection> EgressSections { get; }
 
+    /// <summary>Every block of <c>Hooks.txt</c>: where code runs on a crash, at exit, on failure or while the host stops.</summary>
+    public ImmutableArray<CatalogueSection> HookSections { get; }
+
     public IReadOnlyDictionary<string, TelemetryService> ServicesByAssemblyName { get; }
 
     /// <summary>The member roles of the <c>[*]</c> block: what sends, captures or configures in most SDKs.</summary>
@@ -60,6 +64,7 @@ internal sealed class BuiltInCatalogue
         var documents = ImmutableArray.CreateBuilder<CatalogueDocument>();
         var services = ImmutableArray.CreateBuilder<TelemetryService>();
         var egress = ImmutableArray.CreateBuilder<CatalogueSection>();
+        var hooks = ImmutableArray.CreateBuilder<CatalogueSection>();
         var defaultRoles = MemberRoles.None;
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
@@ -74,6 +79,7 @@ internal sealed class BuiltInCatalogue
             var document = CatalogueParser.Parse(name.Substring(ResourcePrefix.Length), SourceText.From(stream));
             documents.Add(document);
             var isTelemetry = document.Path.StartsWith("Telemetry", StringComparison.OrdinalIgnoreCase);
+            var isHooks = document.Path.StartsWith("Hooks", StringComparison.OrdinalIgnoreCase);
             foreach (var section in document.Sections)
             {
                 if (isTelemetry && section.Name == EveryServiceSection)
@@ -87,7 +93,11 @@ internal sealed class BuiltInCatalogue
                     continue;
                 }
 
-                if (isTelemetry)
+                if (isHooks)
+                {
+                    hooks.Add(section);
+                }
+                else if (isTelemetry)
                 {
                     services.Add(TelemetryService.FromSection(section, document.Path));
                 }
@@ -98,6 +108,6 @@ internal sealed class BuiltInCatalogue
             }
         }
 
-        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), defaultRoles);
+        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), defaultRoles);
     }
 }

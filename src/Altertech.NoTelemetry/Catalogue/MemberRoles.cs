@@ -22,22 +22,20 @@ internal enum TelemetryRole
 
 /// <summary>
 /// Which members of a service's SDK send, capture or configure: the <c>sends</c>, <c>captures</c> and
-/// <c>configures</c> keys of a catalogue block, each a comma-separated list of patterns. A pattern is
-/// <c>Member</c>, <c>Type.Member</c> or <c>new Type</c> (a constructor), with simple names, where <c>*</c> stands for
-/// any run of characters: <c>Track*</c>, <c>TelemetryClient.Flush</c>, <c>*Options.*</c>, <c>new *Client</c>.
+/// <c>configures</c> keys of a catalogue block, each a <see cref="MemberPatterns"/> list, tried in that order.
 /// </summary>
 internal sealed class MemberRoles
 {
-    public static readonly MemberRoles None = new(ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
+    public static readonly MemberRoles None = new(MemberPatterns.None, MemberPatterns.None, MemberPatterns.None);
 
     /// <summary>The metadata keys, in the order a member is tried against them: the first list that matches wins.</summary>
     public static readonly ImmutableArray<string> Keys = ImmutableArray.Create("sends", "captures", "configures");
 
-    private readonly ImmutableArray<string> _sends;
-    private readonly ImmutableArray<string> _captures;
-    private readonly ImmutableArray<string> _configures;
+    private readonly MemberPatterns _sends;
+    private readonly MemberPatterns _captures;
+    private readonly MemberPatterns _configures;
 
-    private MemberRoles(ImmutableArray<string> sends, ImmutableArray<string> captures, ImmutableArray<string> configures)
+    private MemberRoles(MemberPatterns sends, MemberPatterns captures, MemberPatterns configures)
     {
         _sends = sends;
         _captures = captures;
@@ -48,10 +46,47 @@ internal sealed class MemberRoles
 
     public static MemberRoles FromSection(CatalogueSection section)
     {
-        var sends = CatalogueParser.SplitList(section.GetMetadata("sends"));
-        var captures = CatalogueParser.SplitList(section.GetMetadata("captures"));
-        var configures = CatalogueParser.SplitList(section.GetMetadata("configures"));
+        var sends = MemberPatterns.Parse(section.GetMetadata("sends"));
+        var captures = MemberPatterns.Parse(section.GetMetadata("captures"));
+        var configures = MemberPatterns.Parse(section.GetMetadata("configures"));
         return sends.IsEmpty && captures.IsEmpty && configures.IsEmpty ? None : new MemberRoles(sends, captures, configures);
+    }
+
+    /// <summary>The role these lists give <paramref name="member"/>, or null when none of them names it.</summary>
+    public TelemetryRole? RoleOf(ISymbol member)
+    {
+        if (IsEmpty)
+        {
+            return null;
+        }
+
+        var name = MemberPatterns.NameOf(member);
+        return _sends.Matches(name) ? TelemetryRole.Send
+            : _captures.Matches(name) ? TelemetryRole.Capture
+            : _configures.Matches(name) ? TelemetryRole.Configure
+            : null;
+    }
+}
+
+/// <summary>
+/// A comma-separated list of member patterns, as catalogue blocks and options write them: <c>Member</c>,
+/// <c>Type.Member</c> or <c>new Type</c> (a constructor), with simple names, where <c>*</c> stands for any run of
+/// characters: <c>Track*</c>, <c>TelemetryClient.Flush</c>, <c>*Options.*</c>, <c>new *Client</c>.
+/// </summary>
+internal sealed class MemberPatterns
+{
+    public static readonly MemberPatterns None = new(ImmutableArray<string>.Empty);
+
+    private readonly ImmutableArray<string> _patterns;
+
+    private MemberPatterns(ImmutableArray<string> patterns) => _patterns = patterns;
+
+    public bool IsEmpty => _patterns.IsEmpty;
+
+    public static MemberPatterns Parse(string? value)
+    {
+        var patterns = CatalogueParser.SplitList(value);
+        return patterns.IsEmpty ? None : new MemberPatterns(patterns);
     }
 
     /// <summary>The pattern of <paramref name="value"/> that is not one, or null when every pattern can be used.</summary>
@@ -82,14 +117,11 @@ internal sealed class MemberRoles
         }
     }
 
-    /// <summary>The role these lists give <paramref name="member"/>, or null when none of them names it.</summary>
-    public TelemetryRole? RoleOf(ISymbol member)
-    {
-        if (IsEmpty)
-        {
-            return null;
-        }
+    public bool Matches(ISymbol member) => !IsEmpty && Matches(NameOf(member));
 
+    /// <summary>What a pattern is matched against: the simple names of the member and its type, a property for its accessors.</summary>
+    internal static (bool IsConstructor, string? TypeName, string MemberName) NameOf(ISymbol member)
+    {
         if (member is IMethodSymbol { ReducedFrom: { } reducedFrom })
         {
             member = reducedFrom;
@@ -100,27 +132,16 @@ internal sealed class MemberRoles
         var memberName = member is IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet } accessor && accessor.AssociatedSymbol is { } property
             ? property.Name
             : member.Name;
-
-        if (Matches(_sends, isConstructor, typeName, memberName))
-        {
-            return TelemetryRole.Send;
-        }
-
-        if (Matches(_captures, isConstructor, typeName, memberName))
-        {
-            return TelemetryRole.Capture;
-        }
-
-        return Matches(_configures, isConstructor, typeName, memberName) ? TelemetryRole.Configure : null;
+        return (isConstructor, typeName, memberName);
     }
 
-    private static bool Matches(ImmutableArray<string> patterns, bool isConstructor, string? typeName, string memberName)
+    internal bool Matches((bool IsConstructor, string? TypeName, string MemberName) name)
     {
-        foreach (var pattern in patterns)
+        foreach (var pattern in _patterns)
         {
             if (pattern.StartsWith("new ", StringComparison.Ordinal))
             {
-                if (isConstructor && typeName is not null && Glob(pattern.Substring(4).Trim(), typeName))
+                if (name.IsConstructor && name.TypeName is not null && Glob(pattern.Substring(4).Trim(), name.TypeName))
                 {
                     return true;
                 }
@@ -128,13 +149,13 @@ internal sealed class MemberRoles
                 continue;
             }
 
-            if (isConstructor)
+            if (name.IsConstructor)
             {
                 continue;
             }
 
             var (type, member) = Split(pattern);
-            if (Glob(member, memberName) && (type is null || (typeName is not null && Glob(type, typeName))))
+            if (Glob(member, name.MemberName) && (type is null || (name.TypeName is not null && Glob(type, name.TypeName))))
             {
                 return true;
             }

@@ -58,18 +58,10 @@ internal sealed class ProjectConfiguration
     /// <summary>The service name of project entries written without a section.</summary>
     public const string ProjectVendor = "a destination listed in " + FileName;
 
-    /// <summary>
-    /// How many product methods below the helper a call names are followed to a network API, unless configured: the
-    /// helper itself always is (0 follows only helpers that call the API themselves).
-    /// </summary>
-    public const int DefaultMaxCallChain = 6;
+    /// <summary>Where code that asks the user before sending is named: <c>Type.Member</c> patterns, per file.</summary>
+    public const string ConsentMethodsKey = "notelemetry.consent_methods";
 
-    /// <summary>The largest <see cref="MaxCallChainKey"/> value: deeper chains cost more than they find.</summary>
-    public const int LargestMaxCallChain = 16;
-
-    public const string MaxCallChainKey = "notelemetry.max_call_chain";
-
-    public static readonly ProjectConfiguration Empty = new(ImmutableArray<CatalogueDocument>.Empty, ImmutableArray<TelemetryService>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<ConfigurationProblem>.Empty, string.Empty, DefaultMaxCallChain);
+    public static readonly ProjectConfiguration Empty = new(ImmutableArray<CatalogueDocument>.Empty, ImmutableArray<TelemetryService>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<ConfigurationProblem>.Empty, string.Empty, CompilationLimit.MaxCallChain.Default, CompilationLimit.MaxReachDepth.Default);
 
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectConfiguration> s_cache = new();
     private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source", "sends", "captures", "configures" };
@@ -80,28 +72,27 @@ internal sealed class ProjectConfiguration
         ImmutableArray<CatalogueDocument> files,
         ImmutableArray<TelemetryService> services,
         ImmutableArray<CatalogueSection> egressSections,
+        ImmutableArray<CatalogueSection> hookSections,
         ImmutableArray<ConfigurationProblem> problems,
         string fingerprint,
-        int maxCallChain)
+        int maxCallChain,
+        int maxReachDepth)
     {
         Files = files;
         Services = services;
         EgressSections = egressSections;
+        HookSections = hookSections;
+        MaxReachDepth = maxReachDepth;
         Problems = problems;
         Fingerprint = fingerprint;
         MaxCallChain = maxCallChain;
     }
 
-    /// <summary>
-    /// <c>notelemetry.max_call_chain</c> from a global config: one value for the whole compilation, so that every call
-    /// is followed alike, whichever the analyzer meets first.
-    /// </summary>
+    /// <summary><see cref="CompilationLimit.MaxCallChain"/>, as the global config sets it.</summary>
     public int MaxCallChain { get; }
 
-    /// <summary>A valid <c>notelemetry.max_call_chain</c> value: a whole number from 0 to <see cref="LargestMaxCallChain"/>.</summary>
-    public static bool TryParseMaxCallChain(string? value, out int chain) =>
-        int.TryParse(value?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out chain)
-        && chain <= LargestMaxCallChain;
+    /// <summary><see cref="CompilationLimit.MaxReachDepth"/>, as the global config sets it.</summary>
+    public int MaxReachDepth { get; }
 
     public ImmutableArray<CatalogueDocument> Files { get; }
 
@@ -110,6 +101,9 @@ internal sealed class ProjectConfiguration
 
     /// <summary>Egress API blocks (<c>kind = ...</c>) the project adds.</summary>
     public ImmutableArray<CatalogueSection> EgressSections { get; }
+
+    /// <summary>Hook blocks (<c>hook = ...</c>) the project adds.</summary>
+    public ImmutableArray<CatalogueSection> HookSections { get; }
 
     /// <summary>What is wrong in the files, as far as the files alone tell.</summary>
     public ImmutableArray<ConfigurationProblem> Problems { get; }
@@ -129,11 +123,7 @@ internal sealed class ProjectConfiguration
             return configuration;
         }
 
-        var maxCallChain = options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(MaxCallChainKey, out var chainValue)
-            && TryParseMaxCallChain(chainValue, out var chain)
-                ? chain
-                : DefaultMaxCallChain;
-        configuration = Load(options.AdditionalFiles, maxCallChain, cancellationToken);
+        configuration = Load(options.AdditionalFiles, CompilationLimit.MaxCallChain.Read(options), CompilationLimit.MaxReachDepth.Read(options), cancellationToken);
         return s_cache.GetValue(options, _ => configuration);
     }
 
@@ -144,11 +134,12 @@ internal sealed class ProjectConfiguration
     public EndpointAllowList GetAllowList(string? value) =>
         string.IsNullOrWhiteSpace(value) ? EndpointAllowList.Empty : _allowLists.GetOrAdd(value!, EndpointAllowList.Parse);
 
-    private static ProjectConfiguration Load(ImmutableArray<AdditionalText> additionalFiles, int maxCallChain, CancellationToken cancellationToken)
+    private static ProjectConfiguration Load(ImmutableArray<AdditionalText> additionalFiles, int maxCallChain, int maxReachDepth, CancellationToken cancellationToken)
     {
         var files = ImmutableArray.CreateBuilder<CatalogueDocument>();
         var services = ImmutableArray.CreateBuilder<TelemetryService>();
         var egress = ImmutableArray.CreateBuilder<CatalogueSection>();
+        var hooks = ImmutableArray.CreateBuilder<CatalogueSection>();
         var problems = ImmutableArray.CreateBuilder<ConfigurationProblem>();
         var fingerprint = new StringBuilder();
         foreach (var file in additionalFiles)
@@ -168,17 +159,18 @@ internal sealed class ProjectConfiguration
 
             foreach (var section in document.Sections)
             {
-                Interpret(document, section, services, egress, problems);
+                Interpret(document, section, services, egress, hooks, problems);
             }
         }
 
-        if (files.Count == 0 && maxCallChain == DefaultMaxCallChain)
+        if (files.Count == 0 && maxCallChain == CompilationLimit.MaxCallChain.Default && maxReachDepth == CompilationLimit.MaxReachDepth.Default)
         {
             return Empty;
         }
 
-        fingerprint.Append(MaxCallChainKey).Append('=').Append(maxCallChain);
-        return new ProjectConfiguration(files.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), problems.ToImmutable(), fingerprint.ToString(), maxCallChain);
+        fingerprint.Append(CompilationLimit.MaxCallChain.Key).Append('=').Append(maxCallChain).Append('\0');
+        fingerprint.Append(CompilationLimit.MaxReachDepth.Key).Append('=').Append(maxReachDepth);
+        return new ProjectConfiguration(files.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), problems.ToImmutable(), fingerprint.ToString(), maxCallChain, maxReachDepth);
     }
 
     private static void Interpret(
@@ -186,6 +178,7 @@ internal sealed class ProjectConfiguration
         CatalogueSection section,
         ImmutableArray<TelemetryService>.Builder services,
         ImmutableArray<CatalogueSection>.Builder egress,
+        ImmutableArray<CatalogueSection>.Builder hooks,
         ImmutableArray<ConfigurationProblem>.Builder problems)
     {
         if (section.Name.Length == 0)
@@ -215,17 +208,23 @@ internal sealed class ProjectConfiguration
             return;
         }
 
+        if (section.GetMetadata("hook") is { } hook)
+        {
+            InterpretHooks(document, section, hook, hooks, problems);
+            return;
+        }
+
         ReportUnknownKeys(document, section, s_serviceKeys, problems);
         var vendor = section.GetMetadata("vendor");
         if (string.IsNullOrWhiteSpace(vendor))
         {
-            problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}] needs 'vendor = <who receives the data>' (or 'kind = send|connect|resolve|register|bind' for network APIs)"));
+            problems.Add(new ConfigurationProblem(document, section.Line, $"[{section.Name}] needs 'vendor = <who receives the data>' (or 'kind = send|connect|resolve|register|bind' for network APIs, or 'hook = crash|exit|failure|stopping' for hooks)"));
             vendor = section.Name;
         }
 
         foreach (var key in MemberRoles.Keys)
         {
-            if (MemberRoles.FindInvalidPattern(section.GetMetadata(key)) is { } invalid)
+            if (MemberPatterns.FindInvalidPattern(section.GetMetadata(key)) is { } invalid)
             {
                 problems.Add(new ConfigurationProblem(document, section.LineOf(key), $"[{section.Name}]: '{invalid}' in '{key}' is not a member pattern (Member, Type.Member or new Type, with * for any characters); it is ignored"));
             }
@@ -239,6 +238,36 @@ internal sealed class ProjectConfiguration
         }
 
         services.Add(new TelemetryService(section.Name, vendor!, category, CatalogueParser.SplitList(section.GetMetadata("packages")), section));
+    }
+
+    /// <summary>A block of hooks: E:, P: and M: lines, an M: line with 'override' or 'when P has Flag' after ';'.</summary>
+    private static void InterpretHooks(
+        CatalogueDocument document,
+        CatalogueSection section,
+        string hook,
+        ImmutableArray<CatalogueSection>.Builder hooks,
+        ImmutableArray<ConfigurationProblem>.Builder problems)
+    {
+        if (!Knowledge.Hook.TryParseKind(hook, out _))
+        {
+            problems.Add(new ConfigurationProblem(document, section.LineOf("hook"), $"[{section.Name}]: hook '{hook}' is not one of {string.Join(", ", Knowledge.Hook.KindNames)}"));
+            return;
+        }
+
+        ReportUnknownKeys(document, section, new[] { "hook", "unbound", "source" }, problems);
+        foreach (var entry in section.Entries)
+        {
+            if (entry.Kind is not (EntryKind.Event or EntryKind.Property or EntryKind.Method) || entry.Exempt)
+            {
+                problems.Add(new ConfigurationProblem(document, entry.Line, $"[{section.Name}] is a hook block: its entries are E: events, P: properties whose value takes callbacks, or M: methods"));
+            }
+            else if (Knowledge.HookTable.ExplainInvalidNote(entry) is { } explanation)
+            {
+                problems.Add(new ConfigurationProblem(document, entry.Line, $"[{section.Name}]: {explanation}"));
+            }
+        }
+
+        hooks.Add(section);
     }
 
     /// <summary>

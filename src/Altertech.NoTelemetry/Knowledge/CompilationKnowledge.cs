@@ -5,6 +5,7 @@ using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Configuration;
 using Altertech.NoTelemetry.Network;
+using Altertech.NoTelemetry.ValueFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -24,8 +25,12 @@ internal sealed class CompilationKnowledge
         EgressTable egress,
         EndpointResolver endpoints,
         EndpointForwarders forwarders,
+        HookTable hooks,
+        CallGraph calls,
         ImmutableArray<ConfigurationProblem> problems)
     {
+        Hooks = hooks;
+        Calls = calls;
         Forwarders = forwarders;
         Configuration = configuration;
         Telemetry = telemetry;
@@ -45,6 +50,12 @@ internal sealed class CompilationKnowledge
 
     /// <summary>Product methods that pass a parameter on as a network API's endpoint, summarised on demand.</summary>
     public EndpointForwarders Forwarders { get; }
+
+    /// <summary>Where code runs without the user asking: crash, exit, failure and stopping hooks.</summary>
+    public HookTable Hooks { get; }
+
+    /// <summary>What each product function sends, calls and runs, summarised on demand.</summary>
+    public CallGraph Calls { get; }
 
     /// <summary>Every problem of the project's configuration files, including entries that name nothing here.</summary>
     public ImmutableArray<ConfigurationProblem> Problems { get; }
@@ -99,12 +110,16 @@ internal sealed class CompilationKnowledge
         var egressSections = configuration.EgressSections.IsEmpty ? catalogue.EgressSections : catalogue.EgressSections.AddRange(configuration.EgressSections);
         var egress = EgressTable.Build(resolver, egressSections, cancellationToken);
         var endpoints = new EndpointResolver(compilation);
+        var telemetry = TelemetryMatcher.Build(compilation, resolver, services, cancellationToken);
+        var hookSections = configuration.HookSections.IsEmpty ? catalogue.HookSections : catalogue.HookSections.AddRange(configuration.HookSections);
         return new CompilationKnowledge(
             configuration,
-            TelemetryMatcher.Build(compilation, resolver, services, cancellationToken),
+            telemetry,
             egress,
             endpoints,
             new EndpointForwarders(compilation, egress, endpoints, configuration.MaxCallChain),
+            HookTable.Build(resolver, hookSections, cancellationToken),
+            new CallGraph(compilation, egress, telemetry),
             configuration.Files.IsEmpty ? ImmutableArray<ConfigurationProblem>.Empty : FindProblems(configuration, resolver, cancellationToken));
     }
 

@@ -7,6 +7,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Knowledge;
+using Altertech.NoTelemetry.ValueFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -257,26 +258,8 @@ internal sealed class EndpointForwarders
         forwards.Add(forward);
     }
 
-    /// <summary>The operation trees of the method's body (both parts of a partial method have one at most).</summary>
-    private IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            var syntax = reference.GetSyntax(cancellationToken);
-            if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax))
-            {
-                continue;
-            }
-
-#pragma warning disable RS1030 // One model per declaring file, for a body walked once per compilation (the summary is cached).
-            var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
-            if (model.GetOperation(syntax, cancellationToken) is { } body)
-            {
-                yield return body;
-            }
-        }
-    }
+    private IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken) =>
+        MethodBodies.Of(_compilation, method, cancellationToken);
 
     /// <summary>A parameter (by ordinal) that reaches the endpoint of <see cref="Via"/>, the network API.</summary>
     private readonly struct Forward

@@ -74,7 +74,7 @@ public class InvalidConfigurationTests
             notelemetry.allowed_endpoint = typo.example
             notelemetry.allowed_endpoints = 10.0.0.0/33, *.corp.example, 300.1.1.1/8, https://, corp*.example
             """));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0900").WithMessage("'notelemetry.allowed_endpoint' is not a NoTelemetry option (known: notelemetry.allowed_endpoints, notelemetry.max_call_chain); it is ignored"));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0900").WithMessage("'notelemetry.allowed_endpoint' is not a NoTelemetry option (known: notelemetry.allowed_endpoints, notelemetry.consent_methods, notelemetry.max_call_chain, notelemetry.max_reach_depth); it is ignored"));
         test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0900").WithMessage("notelemetry.allowed_endpoints: '10.0.0.0/33' is not a CIDR range: the prefix length must be a number from 0 to 32; the other endpoints still apply"));
         test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0900").WithMessage("notelemetry.allowed_endpoints: '300.1.1.1/8' is not a CIDR range: '300.1.1.1' is not an IP address; the other endpoints still apply"));
         test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("NT0900").WithMessage("notelemetry.allowed_endpoints: 'https://' is not a URL prefix: write scheme://host/path; the other endpoints still apply"));

@@ -220,12 +220,158 @@ public static class StandIns
         }
         """);
 
+    /// <summary>Windows Forms (assembly System.Windows.Forms): <c>Application.ThreadException</c> and <c>ApplicationExit</c>.</summary>
+    public static Task<MetadataReference> WindowsForms => GetAsync(
+        "System.Windows.Forms",
+        TestReferences.Net80,
+        """
+        namespace System.Windows.Forms
+        {
+            public static class Application
+            {
+                public static event System.Threading.ThreadExceptionEventHandler? ThreadException;
+                public static event System.EventHandler? ApplicationExit;
+                public static void Run() { ThreadException?.Invoke(null, null!); ApplicationExit?.Invoke(null, System.EventArgs.Empty); }
+            }
+        }
+        """);
+
+    /// <summary>WPF's dispatcher (assembly WindowsBase): <c>Dispatcher.UnhandledException</c>.</summary>
+    public static Task<MetadataReference> WindowsBase => GetAsync(
+        "WindowsBase",
+        TestReferences.Net80,
+        """
+        namespace System.Windows.Threading
+        {
+            public sealed class DispatcherUnhandledExceptionEventArgs : System.EventArgs
+            {
+                public System.Exception Exception { get; } = new System.Exception();
+                public bool Handled { get; set; }
+            }
+
+            public delegate void DispatcherUnhandledExceptionEventHandler(object sender, DispatcherUnhandledExceptionEventArgs e);
+
+            public sealed class Dispatcher
+            {
+                public static Dispatcher CurrentDispatcher { get; } = new Dispatcher();
+                public event DispatcherUnhandledExceptionEventHandler? UnhandledException;
+                internal void Raise() => UnhandledException?.Invoke(this, new DispatcherUnhandledExceptionEventArgs());
+            }
+        }
+        """);
+
+    /// <summary>WPF's application (assembly PresentationFramework): its unhandled-exception and exit events, and <c>OnExit</c>.</summary>
+    public static Task<MetadataReference> PresentationFramework => GetWithAsync(
+        "PresentationFramework",
+        TestReferences.Net80,
+        new[] { WindowsBase },
+        """
+        namespace System.Windows
+        {
+            public class ExitEventArgs : System.EventArgs { public int ApplicationExitCode { get; set; } }
+            public delegate void ExitEventHandler(object sender, ExitEventArgs e);
+            public class SessionEndingCancelEventArgs : System.ComponentModel.CancelEventArgs { }
+            public delegate void SessionEndingCancelEventHandler(object sender, SessionEndingCancelEventArgs e);
+
+            public class Application
+            {
+                public static Application Current { get; } = new Application();
+                public System.Windows.Threading.Dispatcher Dispatcher { get; } = System.Windows.Threading.Dispatcher.CurrentDispatcher;
+                public event System.Windows.Threading.DispatcherUnhandledExceptionEventHandler? DispatcherUnhandledException;
+                public event ExitEventHandler? Exit;
+                public event SessionEndingCancelEventHandler? SessionEnding;
+                protected virtual void OnExit(ExitEventArgs e) => Exit?.Invoke(this, e);
+                protected virtual void OnSessionEnding(SessionEndingCancelEventArgs e) => SessionEnding?.Invoke(this, e);
+                protected virtual void OnStartup(System.EventArgs e) { DispatcherUnhandledException?.Invoke(this, null!); }
+            }
+        }
+        """);
+
+    /// <summary>WinUI 3 (assembly Microsoft.WinUI) and UWP (assembly Windows): <c>Application.UnhandledException</c>.</summary>
+    public static Task<MetadataReference> WinUI => GetAsync(
+        "Microsoft.WinUI",
+        TestReferences.Net80,
+        """
+        namespace Microsoft.UI.Xaml
+        {
+            public sealed class UnhandledExceptionEventArgs : System.EventArgs
+            {
+                public System.Exception Exception { get; } = new System.Exception();
+                public string Message => Exception.Message;
+            }
+
+            public class Application
+            {
+                public static Application Current { get; } = new Application();
+                public event System.EventHandler<UnhandledExceptionEventArgs>? UnhandledException;
+                internal void Raise() => UnhandledException?.Invoke(this, new UnhandledExceptionEventArgs());
+            }
+        }
+        """);
+
+    /// <summary>UWP's application (assembly Windows, namespace Windows.UI.Xaml).</summary>
+    public static Task<MetadataReference> Uwp => GetAsync(
+        "Windows",
+        TestReferences.Net80,
+        """
+        namespace Windows.UI.Xaml
+        {
+            public sealed class UnhandledExceptionEventArgs : System.EventArgs
+            {
+                public System.Exception Exception { get; } = new System.Exception();
+            }
+
+            public delegate void UnhandledExceptionEventHandler(object sender, UnhandledExceptionEventArgs e);
+
+            public class Application
+            {
+                public static Application Current { get; } = new Application();
+                public event UnhandledExceptionEventHandler? UnhandledException;
+                internal void Raise() => UnhandledException?.Invoke(this, new UnhandledExceptionEventArgs());
+            }
+        }
+        """);
+
+    /// <summary>Xamarin and .NET for Android (assembly Mono.Android): <c>AndroidEnvironment.UnhandledExceptionRaiser</c>.</summary>
+    public static Task<MetadataReference> MonoAndroid => GetAsync(
+        "Mono.Android",
+        TestReferences.Net80,
+        """
+        namespace Android.Runtime
+        {
+            public class RaiseThrowableEventArgs : System.EventArgs
+            {
+                public System.Exception Exception { get; } = new System.Exception();
+                public bool Handled { get; set; }
+            }
+
+            public static class AndroidEnvironment
+            {
+                public static event System.EventHandler<RaiseThrowableEventArgs>? UnhandledExceptionRaiser;
+                internal static void Raise() => UnhandledExceptionRaiser?.Invoke(null, new RaiseThrowableEventArgs());
+            }
+        }
+        """);
+
     private static Task<MetadataReference> GetAsync(string assemblyName, ReferenceSet references, string source) =>
         s_cache.GetOrAdd(assemblyName, _ => new Lazy<Task<MetadataReference>>(() => CompileAsync(assemblyName, references, source))).Value;
 
-    private static async Task<MetadataReference> CompileAsync(string assemblyName, ReferenceSet references, string source)
+    /// <summary>A stand-in that references other stand-ins (PresentationFramework builds on WindowsBase).</summary>
+    private static Task<MetadataReference> GetWithAsync(string assemblyName, ReferenceSet references, Task<MetadataReference>[] standIns, string source) =>
+        s_cache.GetOrAdd(assemblyName, _ => new Lazy<Task<MetadataReference>>(async () =>
+        {
+            var extra = new List<MetadataReference>();
+            foreach (var standIn in standIns)
+            {
+                extra.Add(await standIn);
+            }
+
+            return await CompileAsync(assemblyName, references, source, extra);
+        })).Value;
+
+    private static async Task<MetadataReference> CompileAsync(string assemblyName, ReferenceSet references, string source, IEnumerable<MetadataReference>? extra = null)
     {
-        var metadata = references.Resolve();
+        var metadata = references.Resolve().Concat(extra ?? Enumerable.Empty<MetadataReference>());
         var compilation = CSharpCompilation.Create(
             assemblyName,
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12)) },

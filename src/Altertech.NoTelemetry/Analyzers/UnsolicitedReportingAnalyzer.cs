@@ -1,0 +1,348 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Altertech.NoTelemetry.Catalogue;
+using Altertech.NoTelemetry.Configuration;
+using Altertech.NoTelemetry.Infrastructure;
+using Altertech.NoTelemetry.Knowledge;
+using Altertech.NoTelemetry.ValueFlow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Altertech.NoTelemetry.Analyzers;
+
+/// <summary>
+/// NT0004: network egress, or a telemetry SDK's send or capture, reachable from a crash, exit, failure or stopping
+/// hook. While the compilation is analysed, the handlers attached to hooks (the roots) and the delegates written to
+/// every delegate-holding variable are collected; at its end, <see cref="HookReach"/> walks the calls from the roots
+/// and each sink found is reported where it is, naming the hook and the path.
+/// </summary>
+/// <remarks>
+/// A whole-program question, so a compilation-end rule: it is reported by builds, <c>dotnet format</c> and the audit
+/// tool, and in the IDE with full-solution analysis.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The name of the attribute (in any namespace) that marks a method as asking the user for consent.</summary>
+    internal const string ConsentAttributeName = "AsksUserConsentAttribute";
+
+    /// <summary>Paths longer than this many functions are shown with the middle left out.</summary>
+    private const int MaxShownPath = 8;
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UnsolicitedReporting);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var knowledge = CompilationKnowledge.Get(start.Compilation, start.Options, start.CancellationToken);
+            if (knowledge.Hooks.IsEmpty || (knowledge.Egress.IsEmpty && !knowledge.Telemetry.HasSdkSymbols))
+            {
+                return;
+            }
+
+            var state = new State(knowledge);
+            start.RegisterOperationAction(c => state.OnEventAssignment(c), OperationKind.EventAssignment);
+            start.RegisterOperationAction(c => state.OnCompoundAssignment(c), OperationKind.CompoundAssignment);
+            start.RegisterOperationAction(c => state.OnSimpleAssignment(c), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => state.OnCall(c), OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => state.OnInitializer(c), OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator);
+            if (knowledge.Hooks.HasOverrides)
+            {
+                start.RegisterSymbolAction(c => state.OnMethod(c), SymbolKind.Method);
+            }
+
+            start.RegisterCompilationEndAction(c => state.Report(c));
+        });
+    }
+
+    private sealed class State
+    {
+        private readonly CompilationKnowledge _knowledge;
+        private readonly ConcurrentQueue<HookRoot> _roots = new();
+        private readonly DelegateIndex _delegates = new();
+        private readonly ConcurrentDictionary<string, MemberPatterns> _consentPatterns = new(StringComparer.Ordinal);
+
+        public State(CompilationKnowledge knowledge) => _knowledge = knowledge;
+
+        public void OnEventAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (IEventAssignmentOperation)context.Operation;
+            if (!assignment.Adds || assignment.EventReference is not IEventReferenceOperation { Event: { } @event })
+            {
+                return;
+            }
+
+            if (_knowledge.Hooks.EventHook(@event) is { } hook)
+            {
+                AddRoots(hook, assignment.HandlerValue, context);
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(@event.ContainingAssembly, context.Compilation.Assembly))
+            {
+                // The product's own event: what it raises runs these.
+                _delegates.Add(@event.OriginalDefinition, assignment.HandlerValue, context.CancellationToken);
+            }
+        }
+
+        /// <summary><c>x.UnhandledException += handler</c> where the event's type does not bind; or <c>_handlers += h</c>.</summary>
+        public void OnCompoundAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ICompoundAssignmentOperation)context.Operation;
+            if (assignment.Target is IInvalidOperation invalid)
+            {
+                // An unbound target leaves the operator unresolved (None): the syntax says whether it adds.
+                if (assignment.Syntax is not AssignmentExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AddAssignmentExpression })
+                {
+                    return;
+                }
+
+                var name = invalid.Syntax switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    _ => null,
+                };
+
+                if (name is not null && _knowledge.Hooks.UnboundEventHook(name) is { } hook)
+                {
+                    AddRoots(hook.WithName(TextDisplay.Shorten(string.Concat(invalid.Syntax.ToString().Where(c => !char.IsWhiteSpace(c))))), assignment.Value, context);
+                }
+
+                return;
+            }
+
+            if (assignment.OperatorKind == BinaryOperatorKind.Add && CallGraph.DelegateVariable(assignment.Target) is { } variable)
+            {
+                _delegates.Add(variable, assignment.Value, context.CancellationToken);
+            }
+        }
+
+        public void OnSimpleAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (CallGraph.DelegateVariable(assignment.Target) is { } variable)
+            {
+                _delegates.Add(variable, assignment.Value, context.CancellationToken);
+            }
+        }
+
+        public void OnInitializer(OperationAnalysisContext context)
+        {
+            switch (context.Operation)
+            {
+                case IFieldInitializerOperation field:
+                    foreach (var initialized in field.InitializedFields)
+                    {
+                        if (initialized.Type.TypeKind == TypeKind.Delegate)
+                        {
+                            _delegates.Add(initialized.OriginalDefinition, field.Value, context.CancellationToken);
+                        }
+                    }
+
+                    break;
+                case IPropertyInitializerOperation property:
+                    foreach (var initialized in property.InitializedProperties)
+                    {
+                        if (initialized.Type.TypeKind == TypeKind.Delegate)
+                        {
+                            _delegates.Add(initialized.OriginalDefinition, property.Value, context.CancellationToken);
+                        }
+                    }
+
+                    break;
+                case IVariableDeclaratorOperation { Symbol: { Type.TypeKind: TypeKind.Delegate } local } declarator:
+                    if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
+                    {
+                        _delegates.Add(local, initializer.Value, context.CancellationToken);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>A hook call's callbacks are roots; a product method's delegate arguments are what its parameters run.</summary>
+        public void OnCall(OperationAnalysisContext context)
+        {
+            var (method, arguments) = context.Operation switch
+            {
+                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+            };
+
+            if (method is null || arguments.IsEmpty)
+            {
+                return;
+            }
+
+            var hook = context.Operation is IInvocationOperation call ? _knowledge.Hooks.CallHook(call) : null;
+            var inSource = _knowledge.Calls.IsInSource(method);
+            if (hook is null && !inSource)
+            {
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is not { Type.TypeKind: TypeKind.Delegate } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (hook is not null)
+                {
+                    AddRoots(hook, argument.Value, context);
+                }
+
+                if (inSource)
+                {
+                    _delegates.Add(parameter.OriginalDefinition, argument.Value, context.CancellationToken);
+                }
+            }
+        }
+
+        /// <summary>An override of a hook method (<c>Application.OnExit</c>) is a root itself.</summary>
+        public void OnMethod(SymbolAnalysisContext context)
+        {
+            var method = (IMethodSymbol)context.Symbol;
+            if (method.IsOverride && _knowledge.Hooks.OverrideHook(method) is { } hook && method.Locations.FirstOrDefault() is { } location)
+            {
+                _roots.Enqueue(new HookRoot(hook, Callable.ForMethod(method), location));
+            }
+        }
+
+        private void AddRoots(Hook hook, IOperation handler, OperationAnalysisContext context)
+        {
+            foreach (var callable in Callable.Of(handler, context.CancellationToken))
+            {
+                _roots.Enqueue(new HookRoot(hook, callable, context.Operation.Syntax.GetLocation()));
+            }
+        }
+
+        public void Report(CompilationAnalysisContext context)
+        {
+            if (_roots.IsEmpty)
+            {
+                return;
+            }
+
+            var roots = _roots
+                .OrderBy(r => r.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(r => r.Location.SourceSpan.Start)
+                .ToList();
+
+            var findings = HookReach.Find(
+                _knowledge.Calls,
+                _delegates,
+                roots,
+                (function, summary) => AsksConsent(function, summary, context.Options),
+                _knowledge.Configuration.MaxReachDepth,
+                context.CancellationToken);
+
+            foreach (var finding in findings)
+            {
+                context.ReportDiagnostic(CreateDiagnostic(finding));
+            }
+        }
+
+        /// <summary>
+        /// The function asks the user before it goes on: it carries the consent attribute, or calls a method that does,
+        /// or one that <c>notelemetry.consent_methods</c> names for the function's file.
+        /// </summary>
+        private bool AsksConsent(ISymbol function, FunctionSummary summary, AnalyzerOptions options)
+        {
+            if (HasConsentAttribute(function))
+            {
+                return true;
+            }
+
+            var patterns = MemberPatterns.None;
+            if (summary.Tree is { } tree
+                && options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ProjectConfiguration.ConsentMethodsKey, out var value)
+                && !string.IsNullOrWhiteSpace(value))
+            {
+                patterns = _consentPatterns.GetOrAdd(value, MemberPatterns.Parse);
+            }
+
+            foreach (var call in summary.Calls)
+            {
+                if (HasConsentAttribute(call.Target) || patterns.Matches(call.Target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasConsentAttribute(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == ConsentAttributeName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static Diagnostic CreateDiagnostic(ReachFinding finding)
+    {
+        var sink = finding.Sink;
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Hook, finding.Root.Hook.Name);
+        properties.Add(DiagnosticProperties.HookKind, finding.Root.Hook.KindName);
+        properties.Add(DiagnosticProperties.Member, (sink.Member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : sink.Member).OriginalDefinition.GetDocumentationCommentId());
+        properties.Add(DiagnosticProperties.Chain, string.Join(";", finding.Path.Select(f => HookReach.DeclaringMember(f).GetDocumentationCommentId()).Distinct()));
+        string what;
+        if (sink.Service is { } service)
+        {
+            properties.Add(DiagnosticProperties.Origin, "sdk");
+            properties.Add(DiagnosticProperties.Service, service.Name);
+            properties.Add(DiagnosticProperties.Vendor, service.Vendor);
+            properties.Add(DiagnosticProperties.Role, sink.Role == TelemetryRole.Capture ? "capture" : "send");
+            what = sink.Role == TelemetryRole.Capture ? $"Captures data for {service.Name}" : $"Sends data to {service.Name}";
+        }
+        else
+        {
+            properties.Add(DiagnosticProperties.Origin, "egress");
+            properties.Add(DiagnosticProperties.Kind, EgressApi.KindNames[(int)sink.Api!.Kind]);
+            what = sink.Api.Kind switch
+            {
+                EgressKind.Connect => "Connects to the network",
+                EgressKind.Resolve => "Resolves a host name",
+                EgressKind.Register => "Registers a network sender",
+                _ => "Sends data",
+            };
+        }
+
+        var steps = finding.Path.Select(HookReach.Describe).ToList();
+        steps.Add(DiagnosticLocations.Describe(sink.Member));
+        if (steps.Count > MaxShownPath)
+        {
+            var hidden = steps.Count - MaxShownPath + 1;
+            steps = steps.Take(3).Concat(new[] { $"{hidden} more" }).Concat(steps.Skip(steps.Count - (MaxShownPath - 4))).ToList();
+        }
+
+        return Diagnostic.Create(
+            Rules.UnsolicitedReporting,
+            DiagnosticLocations.MemberName(sink.Operation),
+            properties.ToImmutable(),
+            what,
+            finding.Root.Hook.Describe(),
+            string.Join(" -> ", steps));
+    }
+}
