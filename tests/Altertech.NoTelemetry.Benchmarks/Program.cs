@@ -153,6 +153,9 @@ public static class Program
             }
         }
 
+        Console.WriteLine();
+        await ReachChain.RunAsync(framework, Math.Max(3, settings.Iterations / 3));
+
         if (settings.Profile)
         {
             Console.WriteLine();
