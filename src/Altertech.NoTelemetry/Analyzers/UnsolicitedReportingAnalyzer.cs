@@ -70,6 +70,8 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
         private readonly CompilationKnowledge _knowledge;
         private readonly ConcurrentQueue<HookRoot> _roots = new();
         private readonly DelegateIndex _delegates = new();
+        private readonly DelegateIndex _queueReaders = new();
+        private readonly ConcurrentQueue<(IMethodSymbol Member, Location Location)> _logSinks = new();
         private readonly ConcurrentDictionary<string, MemberPatterns> _consentPatterns = new(StringComparer.Ordinal);
 
         public State(CompilationKnowledge knowledge) => _knowledge = knowledge;
@@ -180,7 +182,23 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
                 _ => (null, ImmutableArray<IArgumentOperation>.Empty),
             };
 
-            if (method is null || arguments.IsEmpty)
+            if (method is null)
+            {
+                return;
+            }
+
+            if (context.Operation is IInvocationOperation read && _knowledge.Hooks.IsQueueRead(method) && CallGraph.QueueVariable(read.Instance) is { } queue)
+            {
+                // The function that reads the queue runs what a hook writes into it.
+                _queueReaders.Add(queue, EnclosingFunction(context.Operation, context.ContainingSymbol));
+            }
+
+            if (_knowledge.Hooks.IsLogSink(method))
+            {
+                _logSinks.Enqueue((method, DiagnosticLocations.MemberName(context.Operation)));
+            }
+
+            if (arguments.IsEmpty)
             {
                 return;
             }
@@ -225,8 +243,22 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
         {
             foreach (var callable in Callable.Of(handler, context.CancellationToken))
             {
-                _roots.Enqueue(new HookRoot(hook, callable, context.Operation.Syntax.GetLocation()));
+                _roots.Enqueue(new HookRoot(hook, callable, context.Operation.Syntax.GetLocation(), context.ContainingSymbol));
             }
+        }
+
+        /// <summary>The innermost lambda or local function around an operation, else the member it is in.</summary>
+        private static Callable EnclosingFunction(IOperation operation, ISymbol containing)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return Callable.ForFunction(current);
+                }
+            }
+
+            return containing is IMethodSymbol method ? Callable.ForMethod(method) : default;
         }
 
         public void Report(CompilationAnalysisContext context)
@@ -241,18 +273,74 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
                 .ThenBy(r => r.Location.SourceSpan.Start)
                 .ToList();
 
-            var findings = HookReach.Find(
-                _knowledge.Calls,
-                _delegates,
-                roots,
-                (function, summary) => AsksConsent(function, summary, context.Options),
-                _knowledge.Configuration.MaxReachDepth,
-                context.CancellationToken);
-
+            var findings = Reach(roots, context);
+            LogSink? logSink = null;
             foreach (var finding in findings)
             {
-                context.ReportDiagnostic(CreateDiagnostic(finding));
+                if (finding.Sink.IsErrorLog)
+                {
+                    // Logging sends only where the compilation sends its log over the network.
+                    logSink ??= FindLogSink(context) ?? LogSink.None;
+                    if (logSink == LogSink.None)
+                    {
+                        continue;
+                    }
+                }
+
+                context.ReportDiagnostic(CreateDiagnostic(finding, logSink));
             }
+        }
+
+        private List<ReachFinding> Reach(IReadOnlyList<HookRoot> roots, CompilationAnalysisContext context) => HookReach.Find(
+            _knowledge.Calls,
+            _delegates,
+            _queueReaders,
+            roots,
+            (function, summary) => AsksConsent(function, summary, context.Options),
+            _knowledge.Configuration.MaxReachDepth,
+            context.CancellationToken);
+
+        /// <summary>
+        /// Where the log goes over the network: the first registration of a network sink in source order
+        /// (<c>WriteTo.Seq</c>, <c>AddSentry</c>), else a log sink type of the product's own whose writing member reaches
+        /// network egress; null when the log stays on the machine.
+        /// </summary>
+        private LogSink? FindLogSink(CompilationAnalysisContext context)
+        {
+            var registration = _logSinks
+                .OrderBy(r => r.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(r => r.Location.SourceSpan.Start)
+                .FirstOrDefault();
+            if (registration.Member is not null)
+            {
+                var line = registration.Location.GetLineSpan();
+                return new LogSink(
+                    $"the {DiagnosticLocations.Describe(registration.Member)} sink registered in {System.IO.Path.GetFileName(line.Path)} (line {line.StartLinePosition.Line + 1})",
+                    registration.Member.OriginalDefinition.GetDocumentationCommentId());
+            }
+
+            var probe = new Hook("log sink", "member", HookKind.Crash);
+            foreach (var (type, member) in _knowledge.Hooks.LogSinkTypes)
+            {
+                foreach (var declared in type.GetMembers(member))
+                {
+                    if (declared is not IMethodSymbol method)
+                    {
+                        continue;
+                    }
+
+                    foreach (var implementation in _knowledge.Calls.ImplementationsOf(method, null, context.CancellationToken))
+                    {
+                        var sends = Reach(new[] { new HookRoot(probe, Callable.ForMethod(implementation), Location.None) }, context);
+                        if (sends.Any(f => !f.Sink.IsErrorLog))
+                        {
+                            return new LogSink($"the product's log sink {implementation.ContainingType.Name}", implementation.ContainingType.GetDocumentationCommentId());
+                        }
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -299,7 +387,23 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static Diagnostic CreateDiagnostic(ReachFinding finding)
+    /// <summary>Where the compilation sends its log: a registration or a sink type of the product, as the message and <c>via</c> say it.</summary>
+    private sealed class LogSink
+    {
+        public static readonly LogSink None = new(string.Empty, null);
+
+        public LogSink(string description, string? id)
+        {
+            Description = description;
+            Id = id;
+        }
+
+        public string Description { get; }
+
+        public string? Id { get; }
+    }
+
+    private static Diagnostic CreateDiagnostic(ReachFinding finding, LogSink? logSink)
     {
         var sink = finding.Sink;
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -308,7 +412,13 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
         properties.Add(DiagnosticProperties.Member, (sink.Member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : sink.Member).OriginalDefinition.GetDocumentationCommentId());
         properties.Add(DiagnosticProperties.Chain, string.Join(";", finding.Path.Select(f => HookReach.DeclaringMember(f).GetDocumentationCommentId()).Distinct()));
         string what;
-        if (sink.Service is { } service)
+        if (sink.IsErrorLog)
+        {
+            properties.Add(DiagnosticProperties.Origin, "logging");
+            properties.Add(DiagnosticProperties.Via, logSink!.Id);
+            what = $"Logs an error that {logSink.Description} sends over the network";
+        }
+        else if (sink.Service is { } service)
         {
             properties.Add(DiagnosticProperties.Origin, "sdk");
             properties.Add(DiagnosticProperties.Service, service.Name);

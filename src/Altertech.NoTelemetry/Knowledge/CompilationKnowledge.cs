@@ -112,14 +112,15 @@ internal sealed class CompilationKnowledge
         var endpoints = new EndpointResolver(compilation);
         var telemetry = TelemetryMatcher.Build(compilation, resolver, services, cancellationToken);
         var hookSections = configuration.HookSections.IsEmpty ? catalogue.HookSections : catalogue.HookSections.AddRange(configuration.HookSections);
+        var hooks = HookTable.Build(resolver, hookSections, cancellationToken);
         return new CompilationKnowledge(
             configuration,
             telemetry,
             egress,
             endpoints,
             new EndpointForwarders(compilation, egress, endpoints, configuration.MaxCallChain),
-            HookTable.Build(resolver, hookSections, cancellationToken),
-            new CallGraph(compilation, egress, telemetry),
+            hooks,
+            new CallGraph(compilation, egress, telemetry, hooks),
             configuration.Files.IsEmpty ? ImmutableArray<ConfigurationProblem>.Empty : FindProblems(configuration, resolver, cancellationToken));
     }
 

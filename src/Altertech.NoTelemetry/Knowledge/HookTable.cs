@@ -68,27 +68,57 @@ internal sealed class HookTable
 {
     private const string WhenPrefix = "when ";
     private const string HasSeparator = " has ";
+    private const string AtLeastSeparator = " at least ";
     private const string Override = "override";
 
     private readonly Dictionary<ISymbol, Hook> _events;
     private readonly Dictionary<ISymbol, Hook> _properties;
-    private readonly Dictionary<ISymbol, (Hook Hook, string? Parameter, string? Flag)> _calls;
+    private readonly Dictionary<ISymbol, (Hook Hook, Condition Condition)> _calls;
     private readonly Dictionary<ISymbol, Hook> _overrides;
     private readonly Dictionary<string, Hook> _unboundEvents;
+    private readonly HashSet<ISymbol> _queueWrites;
+    private readonly HashSet<ISymbol> _queueReads;
+    private readonly Dictionary<ISymbol, Condition> _errorLogging;
+    private readonly HashSet<ISymbol> _logSinks;
+    private readonly List<(INamedTypeSymbol Type, string Member)> _logSinkTypes;
 
-    private HookTable(
-        Dictionary<ISymbol, Hook> events,
-        Dictionary<ISymbol, Hook> properties,
-        Dictionary<ISymbol, (Hook, string?, string?)> calls,
-        Dictionary<ISymbol, Hook> overrides,
-        Dictionary<string, Hook> unboundEvents)
+    private HookTable(Builder builder)
     {
-        _events = events;
-        _properties = properties;
-        _calls = calls;
-        _overrides = overrides;
-        _unboundEvents = unboundEvents;
+        _events = builder.Events;
+        _properties = builder.Properties;
+        _calls = builder.Calls;
+        _overrides = builder.Overrides;
+        _unboundEvents = builder.Unbound;
+        _queueWrites = builder.QueueWrites;
+        _queueReads = builder.QueueReads;
+        _errorLogging = builder.ErrorLogging;
+        _logSinks = builder.LogSinks;
+        _logSinkTypes = builder.LogSinkTypes;
     }
+
+    /// <summary>The compilation has error-logging members, so that a network log sink would carry what a hook logs.</summary>
+    public bool HasErrorLogging => _errorLogging.Count > 0;
+
+    /// <summary>
+    /// Types whose implementations in the product send the log when the named member reaches network egress: a
+    /// Serilog <c>ILogEventSink</c>'s <c>Emit</c>, an NLog target's <c>Write</c>.
+    /// </summary>
+    public IReadOnlyList<(INamedTypeSymbol Type, string Member)> LogSinkTypes => _logSinkTypes;
+
+    /// <summary>A member that writes into a queue (<c>ChannelWriter.TryWrite</c>, <c>BlockingCollection.Add</c>).</summary>
+    public bool IsQueueWrite(IMethodSymbol method) => _queueWrites.Count > 0 && _queueWrites.Contains(method.OriginalDefinition);
+
+    /// <summary>A member that reads from a queue (<c>ChannelReader.ReadAllAsync</c>, <c>BlockingCollection.Take</c>).</summary>
+    public bool IsQueueRead(IMethodSymbol method) => _queueReads.Count > 0 && _queueReads.Contains(method.OriginalDefinition);
+
+    /// <summary>A registration that sends the program's log over the network (<c>WriteTo.Seq</c>, <c>AddSentry</c>).</summary>
+    public bool IsLogSink(IMethodSymbol method) => _logSinks.Count > 0 && _logSinks.Contains((method.ReducedFrom ?? method).OriginalDefinition);
+
+    /// <summary>A call that logs an error or worse (<c>LogError</c>, <c>Log.Fatal</c>, <c>Log(LogLevel.Critical, ...)</c>).</summary>
+    public bool IsErrorLogging(IInvocationOperation invocation) =>
+        _errorLogging.Count > 0
+        && _errorLogging.TryGetValue((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, out var condition)
+        && condition.Holds(invocation);
 
     public bool IsEmpty => _events.Count == 0 && _properties.Count == 0 && _calls.Count == 0 && _overrides.Count == 0 && _unboundEvents.Count == 0;
 
@@ -103,65 +133,136 @@ internal sealed class HookTable
             return null;
         }
 
-        var separator = note.IndexOf(HasSeparator, StringComparison.Ordinal);
-        return note.StartsWith(WhenPrefix, StringComparison.Ordinal) && separator > WhenPrefix.Length && separator + HasSeparator.Length < note.Length
-            ? null
-            : $"'{note}' after ';' is not 'override' or 'when <parameter> has <Flag>'";
+        return Condition.TryParse(note, out _) ? null : $"'{note}' after ';' is not 'override', 'when <parameter> has <Flag>' or 'when <parameter> at least <Value>'";
     }
 
     public static HookTable Build(SymbolResolver resolver, ImmutableArray<CatalogueSection> sections, CancellationToken cancellationToken)
     {
-        var events = new Dictionary<ISymbol, Hook>(SymbolEqualityComparer.Default);
-        var properties = new Dictionary<ISymbol, Hook>(SymbolEqualityComparer.Default);
-        var calls = new Dictionary<ISymbol, (Hook, string?, string?)>(SymbolEqualityComparer.Default);
-        var overrides = new Dictionary<ISymbol, Hook>(SymbolEqualityComparer.Default);
-        var unbound = new Dictionary<string, Hook>(StringComparer.Ordinal);
+        var builder = new Builder();
         foreach (var section in sections)
         {
-            Hook.TryParseKind(section.GetMetadata("hook"), out var kind);
-            var matchUnbound = string.Equals(section.GetMetadata("unbound")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-            foreach (var entry in section.Entries)
+            if (section.GetMetadata("queue") is { } queue)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (entry.Exempt)
+                AddMembers(resolver, section, queue.Trim() == "read" ? builder.QueueReads : builder.QueueWrites, cancellationToken);
+            }
+            else if (section.GetMetadata("logging") is { } logging)
+            {
+                if (logging.Trim() == "sink")
                 {
-                    continue;
+                    AddLogSinks(resolver, section, builder, cancellationToken);
                 }
-
-                if (entry.Kind == EntryKind.Event && matchUnbound)
+                else
                 {
-                    var name = SimpleName(entry.Target);
-                    if (!unbound.ContainsKey(name))
-                    {
-                        unbound.Add(name, new Hook(TypeAndMember(entry.Target), "handler", kind));
-                    }
+                    AddConditionalMembers(resolver, section, builder.ErrorLogging, cancellationToken);
                 }
-
-                foreach (var symbol in resolver.Resolve(entry))
-                {
-                    var hookName = symbol.ContainingType is { } type ? type.Name + "." + symbol.Name : symbol.Name;
-                    switch (symbol)
-                    {
-                        case IEventSymbol:
-                            events[symbol] = new Hook(hookName, "handler", kind);
-                            break;
-                        case IPropertySymbol:
-                            properties[symbol] = new Hook(hookName, "callback", kind);
-                            break;
-                        case IMethodSymbol when entry.Text == Override:
-                            overrides[symbol] = new Hook(hookName, "override", kind);
-                            break;
-                        case IMethodSymbol when ExplainInvalidNote(entry) is null:
-                            var (parameter, flag) = Condition(entry.Text);
-                            var noun = kind == HookKind.Failure ? "continuation that runs only on failure" : "callback";
-                            calls[symbol] = (new Hook(hookName, noun, kind), parameter, flag);
-                            break;
-                    }
-                }
+            }
+            else
+            {
+                AddHooks(resolver, section, builder, cancellationToken);
             }
         }
 
-        return new HookTable(events, properties, calls, overrides, unbound);
+        return new HookTable(builder);
+    }
+
+    private static void AddHooks(SymbolResolver resolver, CatalogueSection section, Builder builder, CancellationToken cancellationToken)
+    {
+        Hook.TryParseKind(section.GetMetadata("hook"), out var kind);
+        var matchUnbound = string.Equals(section.GetMetadata("unbound")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        foreach (var entry in section.Entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (entry.Exempt)
+            {
+                continue;
+            }
+
+            if (entry.Kind == EntryKind.Event && matchUnbound)
+            {
+                var name = SimpleName(entry.Target);
+                if (!builder.Unbound.ContainsKey(name))
+                {
+                    builder.Unbound.Add(name, new Hook(TypeAndMember(entry.Target), "handler", kind));
+                }
+            }
+
+            foreach (var symbol in resolver.Resolve(entry))
+            {
+                var hookName = symbol.ContainingType is { } type ? type.Name + "." + symbol.Name : symbol.Name;
+                switch (symbol)
+                {
+                    case IEventSymbol:
+                        builder.Events[symbol] = new Hook(hookName, "handler", kind);
+                        break;
+                    case IPropertySymbol:
+                        builder.Properties[symbol] = new Hook(hookName, "callback", kind);
+                        break;
+                    case IMethodSymbol when entry.Text == Override:
+                        builder.Overrides[symbol] = new Hook(hookName, "override", kind);
+                        break;
+                    case IMethodSymbol when entry.Text is null || Condition.TryParse(entry.Text, out _):
+                        Condition.TryParse(entry.Text, out var condition);
+                        var noun = kind == HookKind.Failure ? "continuation that runs only on failure" : "callback";
+                        builder.Calls[symbol] = (new Hook(hookName, noun, kind), condition);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void AddMembers(SymbolResolver resolver, CatalogueSection section, HashSet<ISymbol> members, CancellationToken cancellationToken)
+    {
+        foreach (var entry in section.Entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var symbol in resolver.Resolve(entry))
+            {
+                if (symbol is IMethodSymbol)
+                {
+                    members.Add(symbol);
+                }
+            }
+        }
+    }
+
+    private static void AddConditionalMembers(SymbolResolver resolver, CatalogueSection section, Dictionary<ISymbol, Condition> members, CancellationToken cancellationToken)
+    {
+        foreach (var entry in section.Entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Condition.TryParse(entry.Text, out var condition))
+            {
+                continue;
+            }
+
+            foreach (var symbol in resolver.Resolve(entry))
+            {
+                if (symbol is IMethodSymbol)
+                {
+                    members[symbol] = condition;
+                }
+            }
+        }
+    }
+
+    private static void AddLogSinks(SymbolResolver resolver, CatalogueSection section, Builder builder, CancellationToken cancellationToken)
+    {
+        foreach (var entry in section.Entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var symbol in resolver.Resolve(entry))
+            {
+                switch (symbol)
+                {
+                    case IMethodSymbol:
+                        builder.LogSinks.Add(symbol);
+                        break;
+                    case INamedTypeSymbol type when entry.Text is { Length: > 0 } member:
+                        builder.LogSinkTypes.Add((type, member));
+                        break;
+                }
+            }
+        }
     }
 
     /// <summary>The hook an event is, or null.</summary>
@@ -186,7 +287,7 @@ internal sealed class HookTable
             return null;
         }
 
-        return call.Parameter is null || HasFlag(invocation, call.Parameter, call.Flag!) ? call.Hook : null;
+        return call.Condition.Holds(invocation) ? call.Hook : null;
     }
 
     /// <summary>The hook <paramref name="method"/> overrides (directly or through a chain of overrides), or null.</summary>
@@ -203,49 +304,6 @@ internal sealed class HookTable
         return null;
     }
 
-    /// <summary>The argument for <paramref name="parameter"/> is a constant of its enum type with <paramref name="flag"/> set.</summary>
-    private static bool HasFlag(IInvocationOperation invocation, string parameter, string flag)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter is not { } declared || declared.Name != parameter)
-            {
-                continue;
-            }
-
-            if (declared.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
-                || !argument.Value.ConstantValue.HasValue
-                || argument.Value.ConstantValue.Value is not { } value)
-            {
-                return false;
-            }
-
-            foreach (var member in enumType.GetMembers(flag))
-            {
-                if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } bits })
-                {
-                    var mask = Convert.ToInt64(bits, System.Globalization.CultureInfo.InvariantCulture);
-                    return mask != 0 && (Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) & mask) == mask;
-                }
-            }
-
-            return false;
-        }
-
-        return false;
-    }
-
-    private static (string? Parameter, string? Flag) Condition(string? note)
-    {
-        if (note is null)
-        {
-            return (null, null);
-        }
-
-        var separator = note.IndexOf(HasSeparator, StringComparison.Ordinal);
-        return (note.Substring(WhenPrefix.Length, separator - WhenPrefix.Length).Trim(), note.Substring(separator + HasSeparator.Length).Trim());
-    }
-
     private static string SimpleName(string target)
     {
         var dot = target.LastIndexOf('.');
@@ -257,5 +315,111 @@ internal sealed class HookTable
         var last = target.LastIndexOf('.');
         var previous = last <= 0 ? -1 : target.LastIndexOf('.', last - 1);
         return previous < 0 ? target : target.Substring(previous + 1);
+    }
+
+    private sealed class Builder
+    {
+        public Dictionary<ISymbol, Hook> Events { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<ISymbol, Hook> Properties { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<ISymbol, (Hook, Condition)> Calls { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<ISymbol, Hook> Overrides { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<string, Hook> Unbound { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<ISymbol> QueueWrites { get; } = new(SymbolEqualityComparer.Default);
+
+        public HashSet<ISymbol> QueueReads { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<ISymbol, Condition> ErrorLogging { get; } = new(SymbolEqualityComparer.Default);
+
+        public HashSet<ISymbol> LogSinks { get; } = new(SymbolEqualityComparer.Default);
+
+        public List<(INamedTypeSymbol, string)> LogSinkTypes { get; } = new();
+    }
+
+    /// <summary>
+    /// What an entry's <c>when P has Flag</c> or <c>when P at least Value</c> asks of a call: the argument for
+    /// parameter P is a constant of its enum type with the flag set, or at least the value. No condition always holds.
+    /// </summary>
+    internal readonly struct Condition
+    {
+        private Condition(string parameter, string value, bool atLeast)
+        {
+            Parameter = parameter;
+            Value = value;
+            AtLeast = atLeast;
+        }
+
+        public string? Parameter { get; }
+
+        public string? Value { get; }
+
+        public bool AtLeast { get; }
+
+        public static bool TryParse(string? note, out Condition condition)
+        {
+            condition = default;
+            if (note is null)
+            {
+                return true;
+            }
+
+            if (!note.StartsWith(WhenPrefix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var (separator, atLeast) in new[] { (HasSeparator, false), (AtLeastSeparator, true) })
+            {
+                var index = note.IndexOf(separator, StringComparison.Ordinal);
+                if (index > WhenPrefix.Length && index + separator.Length < note.Length)
+                {
+                    condition = new Condition(note.Substring(WhenPrefix.Length, index - WhenPrefix.Length).Trim(), note.Substring(index + separator.Length).Trim(), atLeast);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool Holds(IInvocationOperation invocation)
+        {
+            if (Parameter is null)
+            {
+                return true;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } declared || declared.Name != Parameter)
+                {
+                    continue;
+                }
+
+                if (declared.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+                    || !argument.Value.ConstantValue.HasValue
+                    || argument.Value.ConstantValue.Value is not { } value)
+                {
+                    return false;
+                }
+
+                foreach (var member in enumType.GetMembers(Value!))
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } bits })
+                    {
+                        var expected = Convert.ToInt64(bits, System.Globalization.CultureInfo.InvariantCulture);
+                        var actual = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+                        return AtLeast ? actual >= expected : expected != 0 && (actual & expected) == expected;
+                    }
+                }
+
+                return false;
+            }
+
+            return false;
+        }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Infrastructure;
@@ -15,8 +16,9 @@ namespace Altertech.NoTelemetry.ValueFlow;
 /// <summary>A point where a function talks to the network, or hands data to a telemetry SDK that sends it.</summary>
 internal readonly struct Sink
 {
-    public Sink(IOperation operation, ISymbol member, EgressApi? api, TelemetryService? service, TelemetryRole role)
+    public Sink(IOperation operation, ISymbol member, EgressApi? api, TelemetryService? service, TelemetryRole role, bool isErrorLog = false)
     {
+        IsErrorLog = isErrorLog;
         Operation = operation;
         Member = member;
         Api = api;
@@ -37,16 +39,26 @@ internal readonly struct Sink
 
     /// <summary>For an SDK call: <see cref="TelemetryRole.Send"/> or <see cref="TelemetryRole.Capture"/>.</summary>
     public TelemetryRole Role { get; }
+
+    /// <summary>
+    /// A call that logs an error (<c>LogError</c>, <c>Log.Fatal</c>): it sends only where the compilation registers a
+    /// network log sink. Neither <see cref="Api"/> nor <see cref="Service"/> is set.
+    /// </summary>
+    public bool IsErrorLog { get; }
 }
 
 /// <summary>A method a function calls or refers to, and whether the call is dispatched (virtual or through an interface).</summary>
 internal readonly struct Call
 {
-    public Call(IMethodSymbol target, bool dispatched)
+    public Call(IMethodSymbol target, bool dispatched, ITypeSymbol? receiverType = null)
     {
         Target = target;
         Dispatched = dispatched;
+        ReceiverType = receiverType;
     }
+
+    /// <summary>For a dispatched call, the static type of the receiver: only implementations in types of that type run.</summary>
+    public ITypeSymbol? ReceiverType { get; }
 
     /// <summary>The original definition of the method (an accessor for a property use, a constructor for a creation).</summary>
     public IMethodSymbol Target { get; }
@@ -55,17 +67,41 @@ internal readonly struct Call
 }
 
 /// <summary>
+/// A delegate a function passes to a product method's delegate parameter (a lambda, a method group, a variable): it runs
+/// when the method runs that parameter (see <see cref="CallGraph.RunsParameter"/>), not merely because it was written.
+/// </summary>
+internal readonly struct ArgumentValue
+{
+    public ArgumentValue(IMethodSymbol target, int ordinal, Callable value)
+    {
+        Target = target;
+        Ordinal = ordinal;
+        Value = value;
+    }
+
+    public IMethodSymbol Target { get; }
+
+    public int Ordinal { get; }
+
+    public Callable Value { get; }
+}
+
+/// <summary>
 /// What one function (a method, accessor, constructor, local function or lambda) does, as far as reach from a hook
 /// needs: where it sends, what it calls, which delegates it runs. Lambdas inside the function count as the function
-/// (a lambda runs when the code that made it does, as far as a static analysis can tell), except event handlers it
-/// attaches, which run when the event fires; local functions are functions of their own, reached by their calls.
+/// (a lambda given to <c>Task.Run</c> runs when the code that made it does, as far as a static analysis can tell),
+/// except those it attaches to an event (they run when the event fires), stores in a variable (they run where the
+/// variable's delegate is run) or passes to a product method (they run where that method runs its parameter); local
+/// functions are functions of their own, reached by their calls.
 /// </summary>
 internal sealed class FunctionSummary
 {
-    public static readonly FunctionSummary Empty = new(ImmutableArray<Sink>.Empty, ImmutableArray<Call>.Empty, ImmutableArray<ISymbol>.Empty, null);
+    public static readonly FunctionSummary Empty = new(ImmutableArray<Sink>.Empty, ImmutableArray<Call>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableArray<ArgumentValue>.Empty, null);
 
-    public FunctionSummary(ImmutableArray<Sink> sinks, ImmutableArray<Call> calls, ImmutableArray<ISymbol> delegateReads, SyntaxTree? tree)
+    public FunctionSummary(ImmutableArray<Sink> sinks, ImmutableArray<Call> calls, ImmutableArray<ISymbol> delegateReads, ImmutableArray<ISymbol> queueWrites, ImmutableArray<ArgumentValue> arguments, SyntaxTree? tree)
     {
+        Arguments = arguments;
+        QueueWrites = queueWrites;
         Sinks = sinks;
         Calls = calls;
         DelegateReads = delegateReads;
@@ -84,6 +120,12 @@ internal sealed class FunctionSummary
     /// </summary>
     public ImmutableArray<ISymbol> DelegateReads { get; }
 
+    /// <summary>Delegates the function passes to product methods' delegate parameters.</summary>
+    public ImmutableArray<ArgumentValue> Arguments { get; }
+
+    /// <summary>The fields, properties, parameters and locals holding a queue (a channel, a blocking collection) the function writes into.</summary>
+    public ImmutableArray<ISymbol> QueueWrites { get; }
+
     /// <summary>The file of the body, whose options apply to it; null for a function without one.</summary>
     public SyntaxTree? Tree { get; }
 }
@@ -98,11 +140,14 @@ internal sealed class CallGraph
     private readonly Compilation _compilation;
     private readonly EgressTable _egress;
     private readonly TelemetryMatcher _telemetry;
+    private readonly HookTable _hooks;
     private readonly ConcurrentDictionary<ISymbol, FunctionSummary> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol, int), bool> _runsParameter = new(new MethodOrdinalComparer());
     private Dictionary<ISymbol, List<IMethodSymbol>>? _implementations;
 
-    public CallGraph(Compilation compilation, EgressTable egress, TelemetryMatcher telemetry)
+    public CallGraph(Compilation compilation, EgressTable egress, TelemetryMatcher telemetry, HookTable hooks)
     {
+        _hooks = hooks;
         _compilation = compilation;
         _egress = egress;
         _telemetry = telemetry;
@@ -152,10 +197,117 @@ internal sealed class CallGraph
     }
 
     /// <summary>The product's overrides and implementations of a virtual, abstract or interface method.</summary>
-    public IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method, CancellationToken cancellationToken)
+    public IEnumerable<IMethodSymbol> ImplementationsOf(IMethodSymbol method, ITypeSymbol? receiverType, CancellationToken cancellationToken)
     {
         var index = _implementations ?? Interlocked.CompareExchange(ref _implementations, IndexImplementations(cancellationToken), null) ?? _implementations!;
-        return index.TryGetValue(method.OriginalDefinition, out var implementations) ? implementations : (IReadOnlyList<IMethodSymbol>)Array.Empty<IMethodSymbol>();
+        if (!index.TryGetValue(method.OriginalDefinition, out var implementations))
+        {
+            yield break;
+        }
+
+        foreach (var implementation in implementations)
+        {
+            // IDisposable.Dispose called on an IExplorerWindow runs the Dispose of IExplorerWindow's implementations only.
+            if (receiverType is null or { SpecialType: SpecialType.System_Object } || IsOfType(implementation.ContainingType, receiverType))
+            {
+                yield return implementation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the method runs the delegate its parameter <paramref name="ordinal"/> receives: it invokes it, stores it,
+    /// hands it to code outside the product, or passes it on to a product method that runs it. Memoised; a cycle of
+    /// methods passing the delegate round counts as not running it. A method without a body here (metadata, extern)
+    /// runs it; an abstract one does when any of the product's implementations does.
+    /// </summary>
+    public bool RunsParameter(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
+    {
+        method = method.PartialImplementationPart ?? method.OriginalDefinition;
+        if (!IsInSource(method) || method.IsExtern)
+        {
+            return true;
+        }
+
+        var key = (method, ordinal);
+        if (_runsParameter.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // Provisionally false: a method reached again while it is being decided passes the delegate round in a cycle.
+        _runsParameter.TryAdd(key, false);
+        var runs = Decide();
+        _runsParameter[key] = runs;
+        return runs;
+
+        bool Decide()
+        {
+            if (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implementation in ImplementationsOf(method, null, cancellationToken))
+                {
+                    if (RunsParameter(implementation, ordinal, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (ordinal >= method.Parameters.Length)
+            {
+                return false;
+            }
+
+            var parameter = method.Parameters[ordinal].OriginalDefinition;
+            var summary = Summarize(method, cancellationToken);
+            foreach (var read in summary.DelegateReads)
+            {
+                if (SymbolEqualityComparer.Default.Equals(read, parameter))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var argument in summary.Arguments)
+            {
+                if (argument.Value.Variable is { } variable
+                    && SymbolEqualityComparer.Default.Equals(variable, parameter)
+                    && RunsParameter(argument.Target, argument.Ordinal, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static bool IsOfType(INamedTypeSymbol? type, ITypeSymbol receiverType)
+    {
+        var wanted = receiverType.OriginalDefinition;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, wanted))
+            {
+                return true;
+            }
+        }
+
+        if (type is not null && receiverType.TypeKind == TypeKind.Interface)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, wanted))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private Dictionary<ISymbol, List<IMethodSymbol>> IndexImplementations(CancellationToken cancellationToken)
@@ -263,6 +415,28 @@ internal sealed class CallGraph
         };
     }
 
+    /// <summary>
+    /// The variable that holds the queue a write or read goes to: the field, property, parameter or local under the
+    /// property accesses of the receiver (<c>_reports</c> in <c>_reports.Writer.TryWrite(x)</c>); null for anything else.
+    /// </summary>
+    public static ISymbol? QueueVariable(IOperation? receiver)
+    {
+        receiver = Unwrap(receiver);
+        while (receiver is IPropertyReferenceOperation { Instance: { } instance, Property.IsStatic: false })
+        {
+            receiver = Unwrap(instance);
+        }
+
+        return receiver switch
+        {
+            IFieldReferenceOperation field => field.Field.OriginalDefinition,
+            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+            IParameterReferenceOperation parameter => parameter.Parameter.OriginalDefinition,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
+    }
+
     /// <summary>The value without the conversions and parentheses around it.</summary>
     public static IOperation? Unwrap(IOperation? operation)
     {
@@ -275,16 +449,43 @@ internal sealed class CallGraph
     }
 
     /// <summary>The lambda or method group is the handler a <c>+=</c> attaches to an event: it runs when the event fires.</summary>
-    public static bool IsAttachedHandler(IOperation function)
+    public static bool IsAttachedHandler(IOperation function) =>
+        ValueUser(function) is IEventAssignmentOperation or ICompoundAssignmentOperation { Target: IInvalidOperation };
+
+    /// <summary>
+    /// The lambda or method group does not run where it is written: it is attached to an event, stored in a delegate
+    /// variable (<c>_onCrash = Send</c>, <c>var f = () => ...</c>), or passed to a product method's delegate parameter.
+    /// </summary>
+    private bool IsDeferred(IOperation function) => ValueUser(function) switch
     {
-        var parent = function.Parent;
+        IEventAssignmentOperation or ICompoundAssignmentOperation { Target: IInvalidOperation } => true,
+        IAssignmentOperation assignment => DelegateVariable(assignment.Target) is not null,
+        IVariableInitializerOperation => true,
+        // Given to a product method: runs where it runs the parameter. Given to a library method as an item, not a
+        // callback (List<Action>.Remove(T)): not run here.
+        IArgumentOperation { Parent: var call, Parameter: { Type.TypeKind: TypeKind.Delegate } parameter } =>
+            (EgressClassifier.CallOf(call!).Method is { } method && IsInSource(method)) || parameter.OriginalDefinition.Type.TypeKind != TypeKind.Delegate,
+        _ => false,
+    };
+
+    /// <summary>The operation that uses a value, past the conversions, delegate creations and parentheses around it.</summary>
+    private static IOperation? ValueUser(IOperation value)
+    {
+        var parent = value.Parent;
         while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
         {
             parent = parent.Parent;
         }
 
-        return parent is IEventAssignmentOperation
-            || parent is ICompoundAssignmentOperation { Target: IInvalidOperation };
+        return parent;
+    }
+
+    private sealed class MethodOrdinalComparer : IEqualityComparer<(IMethodSymbol Method, int Ordinal)>
+    {
+        public bool Equals((IMethodSymbol Method, int Ordinal) x, (IMethodSymbol Method, int Ordinal) y) =>
+            x.Ordinal == y.Ordinal && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+        public int GetHashCode((IMethodSymbol Method, int Ordinal) key) => SymbolEqualityComparer.Default.GetHashCode(key.Method) * 31 + key.Ordinal;
     }
 
     private sealed class Builder
@@ -296,6 +497,8 @@ internal sealed class CallGraph
         private readonly HashSet<ISymbol> _called = new(SymbolEqualityComparer.Default);
         private readonly List<ISymbol> _reads = new();
         private readonly HashSet<ISymbol> _read = new(SymbolEqualityComparer.Default);
+        private readonly List<ISymbol> _queueWrites = new();
+        private readonly List<ArgumentValue> _arguments = new();
         private readonly List<IOperation> _children = new();
         private SyntaxTree? _tree;
 
@@ -306,9 +509,9 @@ internal sealed class CallGraph
         }
 
         public FunctionSummary ToSummary() =>
-            _sinks.Count == 0 && _calls.Count == 0 && _reads.Count == 0 && _tree is null
+            _sinks.Count == 0 && _calls.Count == 0 && _reads.Count == 0 && _queueWrites.Count == 0 && _arguments.Count == 0 && _tree is null
                 ? FunctionSummary.Empty
-                : new FunctionSummary(_sinks.ToImmutable(), _calls.ToImmutableArray(), _reads.ToImmutableArray(), _tree);
+                : new FunctionSummary(_sinks.ToImmutable(), _calls.ToImmutableArray(), _reads.ToImmutableArray(), _queueWrites.ToImmutableArray(), _arguments.ToImmutableArray(), _tree);
 
         /// <summary>Every operation under <paramref name="root"/>, depth first, without recursion (a body can be deep).</summary>
         public void Walk(IOperation root)
@@ -321,9 +524,10 @@ internal sealed class CallGraph
                 _cancellationToken.ThrowIfCancellationRequested();
                 var operation = stack.Pop();
                 if (operation is ILocalFunctionOperation
-                    || (operation is IAnonymousFunctionOperation && IsAttachedHandler(operation)))
+                    || (operation is IAnonymousFunctionOperation && _graph.IsDeferred(operation)))
                 {
-                    // A local function runs when it is called (its calls are edges); an attached handler when its event fires.
+                    // A local function runs when it is called (its calls are edges); an attached handler when its event
+                    // fires; a stored or passed lambda where its delegate is run.
                     continue;
                 }
 
@@ -349,6 +553,20 @@ internal sealed class CallGraph
 
         private void Visit(IOperation operation)
         {
+            // A delegate parameter stored in a field or attached to an event runs later: the method runs its parameter.
+            // Removing it (-=) does not.
+            var stored = operation switch
+            {
+                ISimpleAssignmentOperation assigned => assigned.Value,
+                ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } added => added.Value,
+                IEventAssignmentOperation { Adds: true } attached => attached.HandlerValue,
+                _ => null,
+            };
+            if (stored is not null && DelegateVariable(stored) is IParameterSymbol parameter)
+            {
+                AddRead(parameter);
+            }
+
             switch (operation)
             {
                 case IInvocationOperation invocation:
@@ -360,11 +578,19 @@ internal sealed class CallGraph
                         }
                         else
                         {
-                            AddCall(invocation.TargetMethod, invocation.IsVirtual && IsDispatchable(invocation.TargetMethod));
+                            AddCall(invocation.TargetMethod, invocation.IsVirtual && IsDispatchable(invocation.TargetMethod), invocation.Instance?.Type);
+                            if (_graph._hooks.IsErrorLogging(invocation))
+                            {
+                                _sinks.Add(new Sink(invocation, invocation.TargetMethod, null, null, TelemetryRole.Send, isErrorLog: true));
+                            }
+                            else if (_graph._hooks.IsQueueWrite(invocation.TargetMethod) && QueueVariable(invocation.Instance) is { } queue && !_queueWrites.Contains(queue, SymbolEqualityComparer.Default))
+                            {
+                                _queueWrites.Add(queue);
+                            }
                         }
                     }
 
-                    AddHandedDelegates(invocation.TargetMethod, invocation.Arguments);
+                    AddDelegateArguments(invocation.TargetMethod, invocation.Arguments);
                     break;
 
                 case IObjectCreationOperation { Constructor: { } constructor } creation:
@@ -373,13 +599,13 @@ internal sealed class CallGraph
                         AddCall(constructor, dispatched: false);
                     }
 
-                    AddHandedDelegates(constructor, creation.Arguments);
+                    AddDelegateArguments(constructor, creation.Arguments);
                     break;
 
                 case IMethodReferenceOperation reference:
-                    if (!TryAddSink(reference, reference.Method) && !IsAttachedHandler(reference))
+                    if (!TryAddSink(reference, reference.Method) && !_graph.IsDeferred(reference))
                     {
-                        AddCall(reference.Method, reference.IsVirtual && IsDispatchable(reference.Method));
+                        AddCall(reference.Method, reference.IsVirtual && IsDispatchable(reference.Method), reference.Instance?.Type);
                     }
 
                     break;
@@ -391,7 +617,7 @@ internal sealed class CallGraph
                     {
                         var dispatched = property.Instance is not (null or IInstanceReferenceOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax })
                             && IsDispatchable(accessor);
-                        AddCall(accessor, dispatched);
+                        AddCall(accessor, dispatched, property.Instance?.Type);
                     }
 
                     break;
@@ -411,12 +637,11 @@ internal sealed class CallGraph
                         break;
                     }
 
-                    foreach (var candidate in UnboundCalls.CandidatesOf(invalid, _cancellationToken))
+                    // The overload the call most likely means, not every candidate: a wrong one would lead anywhere.
+                    var candidates = UnboundCalls.CandidatesOf(invalid, _cancellationToken);
+                    if (!candidates.IsEmpty && UnboundCalls.BestCandidate(invalid, candidates) is IMethodSymbol method)
                     {
-                        if (candidate is IMethodSymbol method)
-                        {
-                            AddCall(method, dispatched: false);
-                        }
+                        AddCall(method, dispatched: false);
                     }
 
                     break;
@@ -439,7 +664,7 @@ internal sealed class CallGraph
             if (_graph._telemetry.HasSdkSymbols && _graph._telemetry.Match(method) is { } service)
             {
                 var role = _graph._telemetry.RoleOf(method, service);
-                if (role is TelemetryRole.Send or TelemetryRole.Capture)
+                if (role is TelemetryRole.Send or TelemetryRole.Capture && !IsInsideCallOf(operation, service))
                 {
                     _sinks.Add(new Sink(operation, method, null, service, role));
                 }
@@ -450,30 +675,67 @@ internal sealed class CallGraph
             return false;
         }
 
-        /// <summary>A delegate variable given to a method outside the product is run by it (<c>Task.Run(_work)</c>, <c>new Thread(start)</c>).</summary>
-        private void AddHandedDelegates(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        /// <summary>
+        /// <c>CaptureException(ex, scope => scope.SetTag(...))</c>: the scope's calls belong to the capture that runs
+        /// the callback, one finding, as NT0001 counts them.
+        /// </summary>
+        private bool IsInsideCallOf(IOperation operation, TelemetryService service)
         {
-            if (_graph.IsInSource(method))
+            for (var current = operation.Parent; current is not null; current = current.Parent)
             {
-                return;
+                if (current is IAnonymousFunctionOperation lambda
+                    && ValueUser(lambda) is IArgumentOperation { Parent: { } call }
+                    && EgressClassifier.CallOf(call).Method is { } method
+                    && _graph._telemetry.Match(method) == service)
+                {
+                    return true;
+                }
             }
 
+            return false;
+        }
+
+        /// <summary>
+        /// Delegates given to a product method are recorded, to run when that method runs the parameter; a delegate
+        /// variable given to a method outside the product is run by it (<c>Task.Run(_work)</c>, <c>new Thread(start)</c>).
+        /// </summary>
+        private void AddDelegateArguments(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var inSource = _graph.IsInSource(method);
             foreach (var argument in arguments)
             {
-                if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
+                if (argument.Parameter is not { Type.TypeKind: TypeKind.Delegate } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
                 {
-                    AddRead(DelegateVariable(argument.Value));
+                    continue;
+                }
+
+                if (!inSource)
+                {
+                    // Task.Run(Action) takes a callback; List<Action>.Remove(T) takes an item that happens to be a delegate.
+                    if (parameter.OriginalDefinition.Type.TypeKind == TypeKind.Delegate)
+                    {
+                        AddRead(DelegateVariable(argument.Value));
+                    }
+
+                    continue;
+                }
+
+                var target = (method.ReducedFrom ?? method).OriginalDefinition;
+                var ordinal = method.ReducedFrom is not null ? parameter.Ordinal + 1 : parameter.Ordinal;
+                foreach (var value in Callable.Of(argument.Value, _cancellationToken))
+                {
+                    _arguments.Add(new ArgumentValue(target, ordinal, value));
                 }
             }
         }
 
-        private void AddCall(IMethodSymbol method, bool dispatched)
+        private void AddCall(IMethodSymbol method, bool dispatched, ITypeSymbol? receiverType = null)
         {
             var target = method.ReducedFrom ?? method;
             target = target.OriginalDefinition;
             if (_called.Add(target))
             {
-                _calls.Add(new Call(target, dispatched));
+                _calls.Add(new Call(target, dispatched, dispatched ? receiverType : null));
             }
         }
 

@@ -43,6 +43,9 @@ internal readonly struct Callable
         _ => Method,
     };
 
+    /// <summary>The function a lambda or local function operation is.</summary>
+    public static Callable ForFunction(IOperation function) => new(null, function, null, function.Syntax.GetLocation());
+
     public static Callable ForMethod(IMethodSymbol method) => new(method.OriginalDefinition, null, null, method.Locations.FirstOrDefault() ?? Location.None);
 
     /// <summary>
@@ -112,6 +115,10 @@ internal sealed class DelegateIndex
 {
     private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<Callable>> _values = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Adds a function (a queue's reader) under a variable (the queue).</summary>
+    public void Add(ISymbol variable, Callable callable) =>
+        _values.GetOrAdd(variable, _ => new ConcurrentQueue<Callable>()).Enqueue(callable);
+
     public void Add(ISymbol variable, IOperation value, CancellationToken cancellationToken)
     {
         foreach (var callable in Callable.Of(value, cancellationToken))
@@ -135,8 +142,9 @@ internal sealed class DelegateIndex
 /// <summary>A handler attached to a hook, and where it is attached.</summary>
 internal readonly struct HookRoot
 {
-    public HookRoot(Hook hook, Callable handler, Location location)
+    public HookRoot(Hook hook, Callable handler, Location location, ISymbol? context = null)
     {
+        Context = context;
         Hook = hook;
         Handler = handler;
         Location = location;
@@ -147,6 +155,12 @@ internal readonly struct HookRoot
     public Callable Handler { get; }
 
     public Location Location { get; }
+
+    /// <summary>
+    /// The member that attaches the handler. A delegate the handler runs from one of its parameters is what its callers
+    /// pass (<c>CrashHooks.OnCrash(ex => Upload(ex))</c>, where <c>OnCrash</c> does the <c>+=</c>).
+    /// </summary>
+    public ISymbol? Context { get; }
 }
 
 /// <summary>A sink reached from a hook: the hook, and the functions from its handler to the one with the sink.</summary>
@@ -180,6 +194,7 @@ internal static class HookReach
     public static List<ReachFinding> Find(
         CallGraph graph,
         DelegateIndex delegates,
+        DelegateIndex queueReaders,
         IReadOnlyList<HookRoot> roots,
         Func<ISymbol, FunctionSummary, bool> asksConsent,
         int maxDepth,
@@ -190,6 +205,14 @@ internal static class HookReach
         var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var reported = new HashSet<(SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan)>();
         var queue = new Queue<int>();
+        var contexts = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var root in roots)
+        {
+            if (root.Context is { } context)
+            {
+                contexts.Add(context);
+            }
+        }
 
         for (var r = 0; r < roots.Count; r++)
         {
@@ -229,16 +252,38 @@ internal static class HookReach
 
                 if (call.Dispatched)
                 {
-                    foreach (var implementation in graph.ImplementationsOf(call.Target, cancellationToken))
+                    foreach (var implementation in graph.ImplementationsOf(call.Target, call.ReceiverType, cancellationToken))
                     {
                         Enqueue(implementation, null, index, node.Depth + 1, node.Root);
                     }
                 }
             }
 
+            foreach (var argument in summary.Arguments)
+            {
+                // A lambda or method group given to a product method runs if that method runs the parameter.
+                if (graph.RunsParameter(argument.Target, argument.Ordinal, cancellationToken))
+                {
+                    EnqueueCallable(argument.Value, index, node.Depth + 1, node.Root);
+                }
+            }
+
             foreach (var variable in summary.DelegateReads)
             {
-                EnqueueVariable(variable, index, node.Depth + 1, node.Root);
+                // A parameter's delegate is what the callers pass: a caller the walk reached gave it (see Arguments above);
+                // for the member that attaches a handler, every caller of that member did.
+                if (variable is not IParameterSymbol { ContainingSymbol: { } owner } || contexts.Contains(HookReach.DeclaringMember(owner)))
+                {
+                    EnqueueVariable(variable, index, node.Depth + 1, node.Root);
+                }
+            }
+
+            foreach (var written in summary.QueueWrites)
+            {
+                foreach (var reader in queueReaders.ValuesOf(written))
+                {
+                    EnqueueCallable(reader, index, node.Depth + 1, node.Root);
+                }
             }
         }
 
@@ -317,7 +362,7 @@ internal static class HookReach
     {
         if (function is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LambdaMethod })
         {
-            return "lambda in " + Describe(function.ContainingSymbol);
+            return "lambda in " + Describe(DeclaringMember(function));
         }
 
         if (function is IMethodSymbol { MethodKind: MethodKind.LocalFunction })

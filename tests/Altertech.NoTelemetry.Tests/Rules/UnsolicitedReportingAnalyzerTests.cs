@@ -692,7 +692,245 @@ public class UnsolicitedReportingAnalyzerTests
         test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithNoLocation().WithArguments("notelemetry.max_reach_depth: '0' is not a whole number from 1 to 4096; the default, 64, applies"));
         test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithSpan("/NoTelemetry.txt", 2, 1, 2, 15).WithArguments("NoTelemetry.txt(2): [Crash events]: hook 'crashes' is not one of crash, exit, failure, stopping"));
         test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithSpan("/NoTelemetry.txt", 7, 1, 7, 14).WithArguments("NoTelemetry.txt(7): [Exit] is a hook block: its entries are E: events, P: properties whose value takes callbacks, or M: methods"));
-        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithSpan("/NoTelemetry.txt", 8, 1, 8, 39).WithArguments("NoTelemetry.txt(8): [Exit]: 'when options is Fast' after ';' is not 'override' or 'when <parameter> has <Flag>'"));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithSpan("/NoTelemetry.txt", 8, 1, 8, 39).WithArguments("NoTelemetry.txt(8): [Exit]: 'when options is Fast' after ';' is not 'override', 'when <parameter> has <Flag>' or 'when <parameter> at least <Value>'"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task A_delegate_given_to_a_helper_runs_only_where_the_hook_gives_it() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class Safety
+        {
+            public static void IgnoreExceptions(Action action) { try { action(); } catch { } }
+            public static Task IgnoreExceptions(Func<Task> action) => action();
+            public static void Later(Action action) => Pending = action;
+            public static Action? Pending;
+        }
+
+        static class Program
+        {
+            static readonly HttpClient Http = new();
+
+            static void Main()
+            {
+                AppDomain.CurrentDomain.ProcessExit += (s, e) => Safety.IgnoreExceptions(() => System.IO.File.WriteAllText("exit.log", "bye"));
+                AppDomain.CurrentDomain.UnhandledException += (s, e) => Safety.IgnoreExceptions(() => Http.{|#0:PostAsync|}("https://crash.example.com/", null));
+            }
+
+            // The same helpers in code no hook reaches: what they are given here does not run from a hook.
+            static Task SyncAsync() => Safety.IgnoreExceptions(() => Http.PostAsync("https://sync.example.com/", null));
+
+            static void Queue() => Safety.Later(() => Http.PostAsync("https://later.example.com/", null));
+        }
+        """,
+        Nt0004(0, Sends, "AppDomain.UnhandledException handler", "lambda in Program.Main -> lambda in Program.Main -> HttpClient.PostAsync"));
+
+    [Fact]
+    public Task A_callback_removed_or_kept_as_an_item_is_not_run() => Verify.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        sealed class Keyboard
+        {
+            readonly List<Action> _callbacks = new();
+            public event Action? Pressed;
+
+            public void Remove(Action callback)
+            {
+                _callbacks.Remove(callback);
+                Pressed -= callback;
+            }
+        }
+
+        sealed class Plugin : IDisposable
+        {
+            readonly Keyboard _keyboard = new();
+            readonly HttpClient _http = new();
+
+            public void Dispose() => _keyboard.Remove(OnKey);
+
+            void OnKey() => _http.PostAsync("https://search.example.com/", null);
+        }
+
+        static class Program
+        {
+            static readonly Plugin Plugin = new();
+
+            static void Main() => AppDomain.CurrentDomain.ProcessExit += (s, e) => Plugin.Dispose();
+        }
+        """);
+
+    [Fact]
+    public Task An_interface_call_runs_the_implementations_of_the_receivers_type_only() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+
+        interface IExplorerWindow : IDisposable { }
+
+        sealed class ExplorerWindow : IExplorerWindow
+        {
+            public void Dispose() => System.IO.File.Delete("window.tmp");
+        }
+
+        sealed class Uploader : IDisposable
+        {
+            public void Dispose() => new HttpClient().PostAsync("https://upload.example.com/flush", null);
+        }
+
+        static class Program
+        {
+            static IExplorerWindow? s_window = new ExplorerWindow();
+            static IDisposable s_any = new Uploader();
+
+            static void Main()
+            {
+                AppDomain.CurrentDomain.ProcessExit += (s, e) => s_window?.Dispose();
+                AppDomain.CurrentDomain.UnhandledException += (s, e) => s_any.Dispose();
+            }
+        }
+        """.Replace("new HttpClient().PostAsync", "new HttpClient().{|#0:PostAsync|}"),
+        Nt0004(0, Sends, "AppDomain.UnhandledException handler", "lambda in Program.Main -> Uploader.Dispose -> HttpClient.PostAsync"));
+
+    [Fact]
+    public Task The_scope_calls_of_a_capture_are_part_of_the_capture() => Verify.VerifyAsync("""
+        using System;
+        using Sentry;
+
+        static class Program
+        {
+            static void Main() => AppDomain.CurrentDomain.UnhandledException += (s, e) =>
+                SentrySdk.{|#0:CaptureException|}((Exception)e.ExceptionObject, scope =>
+                {
+                    scope.SetTag("origin", "crash");
+                    scope.SetExtra("time", DateTime.UtcNow);
+                });
+        }
+        """,
+        TestReferences.Sentry,
+        Nt0004(0, "Captures data for Sentry", "AppDomain.UnhandledException handler", "lambda in Program.Main -> SentrySdk.CaptureException"));
+
+    [Fact]
+    public Task Reports_a_report_a_hook_queues_for_a_reader_that_sends() => Verify.VerifyAsync("""
+        using System;
+        using System.Collections.Concurrent;
+        using System.Net.Http;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        static class Reports
+        {
+            static readonly Channel<string> s_reports = Channel.CreateUnbounded<string>();
+            static readonly BlockingCollection<string> s_local = new();
+            static readonly HttpClient Http = new();
+
+            public static void Install()
+            {
+                AppDomain.CurrentDomain.UnhandledException += (s, e) => s_reports.Writer.TryWrite(e.ExceptionObject.ToString()!);
+                TaskScheduler.UnobservedTaskException += (s, e) => s_local.Add(e.Exception.ToString());
+            }
+
+            public static async Task PumpAsync()
+            {
+                await foreach (var report in s_reports.Reader.ReadAllAsync())
+                {
+                    await Http.{|#0:PostAsync|}("https://reports.example.com/", new StringContent(report));
+                }
+            }
+
+            public static void WriteLocally()
+            {
+                foreach (var report in s_local.GetConsumingEnumerable())
+                {
+                    System.IO.File.AppendAllText("crashes.log", report);
+                }
+            }
+        }
+        """,
+        Nt0004(0, Sends, "AppDomain.UnhandledException handler", "lambda in Reports.Install -> Reports.PumpAsync -> HttpClient.PostAsync"));
+
+    [Fact]
+    public Task Reports_error_logging_from_a_hook_when_the_log_goes_to_a_network_sink() => Verify.VerifyAsync("""
+        using System;
+        using Serilog;
+
+        static class Program
+        {
+            static void Main()
+            {
+                Log.Logger = new LoggerConfiguration().WriteTo.Seq("https://seq.example.com").CreateLogger();
+                AppDomain.CurrentDomain.UnhandledException += (s, e) => Log.{|#0:Fatal|}((Exception)e.ExceptionObject, "Crashed");
+                AppDomain.CurrentDomain.ProcessExit += (s, e) => Log.Information("Exiting");
+            }
+        }
+        """,
+        TestReferences.SerilogSeq,
+        Nt0004(0, "Logs an error that the SeqLoggerConfigurationExtensions.Seq sink registered in Test0.cs (line 8) sends over the network", "AppDomain.UnhandledException handler", "lambda in Program.Main -> Log.Fatal"));
+
+    [Fact]
+    public Task Reports_error_logging_through_a_product_sink_that_sends_and_not_to_local_logs() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using Microsoft.Extensions.Logging;
+        using Serilog.Core;
+        using Serilog.Events;
+
+        sealed class CloudSink : ILogEventSink
+        {
+            readonly HttpClient _http = new();
+            public void Emit(LogEvent logEvent) => _http.PostAsync("https://logs.example.com/", new StringContent(logEvent.RenderMessage()));
+        }
+
+        sealed class App
+        {
+            readonly ILogger<App> _logger;
+
+            public App(ILogger<App> logger)
+            {
+                _logger = logger;
+                AppDomain.CurrentDomain.UnhandledException += (s, e) => _logger.{|#0:LogCritical|}("Crashed: {Error}", e.ExceptionObject);
+                AppDomain.CurrentDomain.ProcessExit += (s, e) => _logger.LogWarning("Exiting");
+            }
+        }
+        """,
+        TestReferences.With("Serilog", "Microsoft.Extensions.Logging"),
+        Nt0004(0, "Logs an error that the product's log sink CloudSink sends over the network", "AppDomain.UnhandledException handler", "lambda in new App -> LoggerExtensions.LogCritical"));
+
+    [Fact]
+    public Task Does_not_report_error_logging_when_the_log_stays_on_the_machine() => Verify.VerifyAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        sealed class App
+        {
+            public App(ILogger<App> logger, ILoggerFactory factory)
+            {
+                AppDomain.CurrentDomain.UnhandledException += (s, e) => logger.LogError("Crashed: {Error}", e.ExceptionObject);
+                AppDomain.CurrentDomain.ProcessExit += (s, e) => logger.Log(LogLevel.Critical, "Exiting");
+            }
+        }
+        """,
+        TestReferences.With("Microsoft.Extensions.Logging"));
+
+    [Fact]
+    public Task Reports_a_log_call_with_an_error_level_and_a_sentry_logging_provider() => Verify.VerifyAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        static class Program
+        {
+            static void Main()
+            {
+                using var factory = LoggerFactory.Create(builder => builder.AddSentry());
+                var logger = factory.CreateLogger("App");
+                AppDomain.CurrentDomain.UnhandledException += (s, e) => logger.{|#0:Log|}(LogLevel.Error, "Crashed");
+                AppDomain.CurrentDomain.ProcessExit += (s, e) => logger.Log(LogLevel.Warning, "Exiting");
+            }
+        }
+        """,
+        TestReferences.SentryExtensionsLogging,
+        Nt0004(0, "Logs an error that the LoggingBuilderExtensions.AddSentry sink registered in Test0.cs (line 8) sends over the network", "AppDomain.UnhandledException handler", "lambda in Program.Main -> LoggerExtensions.Log"));
 }

@@ -64,7 +64,7 @@ public static class TestReferences
 
     public static ReferenceSet Avalonia { get; } = With("Avalonia");
 
-    private static ReferenceSet With(params string[] packageIds) => new(packageIds);
+    public static ReferenceSet With(params string[] packageIds) => new(packageIds);
 }
 
 /// <summary>
