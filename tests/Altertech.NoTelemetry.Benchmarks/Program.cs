@@ -13,7 +13,7 @@ namespace Altertech.NoTelemetry.Benchmarks;
 /// <summary>
 /// Times the analyzers of Altertech.NoTelemetry against an empty analyzer and Microsoft.CodeAnalysis.BannedApiAnalyzers
 /// on one generated compilation. Usage: dotnet run -c Release --project tests/Altertech.NoTelemetry.Benchmarks
-/// [-- --iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--dump-banned-symbols PATH].
+/// [-- --iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--without AnalyzerName] [--dump-banned-symbols PATH].
 /// </summary>
 public static class Program
 {
@@ -22,7 +22,7 @@ public static class Program
         var settings = Settings.Parse(args);
         if (settings is null)
         {
-            Console.Error.WriteLine("usage: Altertech.NoTelemetry.Benchmarks [--iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--dump-banned-symbols PATH]");
+            Console.Error.WriteLine("usage: Altertech.NoTelemetry.Benchmarks [--iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--without AnalyzerName] [--dump-banned-symbols PATH]");
             return 2;
         }
 
@@ -66,6 +66,12 @@ public static class Program
             new("NoTelemetry", ours),
             new("NoTelemetry + BannedApiAnalyzers", ours.AddRange(banned)),
         };
+        if (settings.Without is { } without)
+        {
+            // The package minus one analyzer, to see what that analyzer adds to the whole.
+            configurations.Add(new Configuration("NoTelemetry without " + without, ours.Where(a => a.GetType().Name != without).ToImmutableArray()));
+        }
+
         if (settings.PerAnalyzer)
         {
             // One of our analyzers at a time, to see which one the time over the floor goes to.
@@ -333,7 +339,7 @@ public static class Program
         }
     }
 
-    private sealed record Settings(int Iterations, int Warmup, int Files, bool Profile, bool PerAnalyzer, string? DumpBannedSymbols)
+    private sealed record Settings(int Iterations, int Warmup, int Files, bool Profile, bool PerAnalyzer, string? DumpBannedSymbols, string? Without = null)
     {
         public static Settings? Parse(string[] args)
         {
@@ -359,6 +365,10 @@ public static class Program
                         break;
                     case "--per-analyzer":
                         settings = settings with { PerAnalyzer = true };
+                        break;
+                    case "--without" when i + 1 < args.Length:
+                        settings = settings with { Without = args[i + 1] };
+                        i++;
                         break;
                     case "--dump-banned-symbols" when i + 1 < args.Length:
                         settings = settings with { DumpBannedSymbols = args[i + 1] };
