@@ -66,19 +66,16 @@ internal sealed class Hook
 /// </summary>
 internal sealed class HookTable
 {
-    private const string WhenPrefix = "when ";
-    private const string HasSeparator = " has ";
-    private const string AtLeastSeparator = " at least ";
     private const string Override = "override";
 
     private readonly Dictionary<ISymbol, Hook> _events;
     private readonly Dictionary<ISymbol, Hook> _properties;
-    private readonly Dictionary<ISymbol, (Hook Hook, Condition Condition)> _calls;
+    private readonly Dictionary<ISymbol, (Hook Hook, ArgumentCondition Condition)> _calls;
     private readonly Dictionary<ISymbol, Hook> _overrides;
     private readonly Dictionary<string, Hook> _unboundEvents;
     private readonly HashSet<ISymbol> _queueWrites;
     private readonly HashSet<ISymbol> _queueReads;
-    private readonly Dictionary<ISymbol, Condition> _errorLogging;
+    private readonly Dictionary<ISymbol, ArgumentCondition> _errorLogging;
     private readonly HashSet<ISymbol> _logSinks;
     private readonly List<(INamedTypeSymbol Type, string Member)> _logSinkTypes;
 
@@ -133,7 +130,7 @@ internal sealed class HookTable
             return null;
         }
 
-        return Condition.TryParse(note, out _) ? null : $"'{note}' after ';' is not 'override', 'when <parameter> has <Flag>' or 'when <parameter> at least <Value>'";
+        return ArgumentCondition.TryParse(note, out _) ? null : $"'{note}' after ';' is not 'override' or {ArgumentCondition.Forms}";
     }
 
     public static HookTable Build(SymbolResolver resolver, ImmutableArray<CatalogueSection> sections, CancellationToken cancellationToken)
@@ -153,7 +150,7 @@ internal sealed class HookTable
                 }
                 else
                 {
-                    AddConditionalMembers(resolver, section, builder.ErrorLogging, cancellationToken);
+                    AddArgumentConditionalMembers(resolver, section, builder.ErrorLogging, cancellationToken);
                 }
             }
             else
@@ -200,8 +197,8 @@ internal sealed class HookTable
                     case IMethodSymbol when entry.Text == Override:
                         builder.Overrides[symbol] = new Hook(hookName, "override", kind);
                         break;
-                    case IMethodSymbol when entry.Text is null || Condition.TryParse(entry.Text, out _):
-                        Condition.TryParse(entry.Text, out var condition);
+                    case IMethodSymbol when entry.Text is null || ArgumentCondition.TryParse(entry.Text, out _):
+                        ArgumentCondition.TryParse(entry.Text, out var condition);
                         var noun = kind == HookKind.Failure ? "continuation that runs only on failure" : "callback";
                         builder.Calls[symbol] = (new Hook(hookName, noun, kind), condition);
                         break;
@@ -225,12 +222,12 @@ internal sealed class HookTable
         }
     }
 
-    private static void AddConditionalMembers(SymbolResolver resolver, CatalogueSection section, Dictionary<ISymbol, Condition> members, CancellationToken cancellationToken)
+    private static void AddArgumentConditionalMembers(SymbolResolver resolver, CatalogueSection section, Dictionary<ISymbol, ArgumentCondition> members, CancellationToken cancellationToken)
     {
         foreach (var entry in section.Entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!Condition.TryParse(entry.Text, out var condition))
+            if (!ArgumentCondition.TryParse(entry.Text, out var condition))
             {
                 continue;
             }
@@ -323,7 +320,7 @@ internal sealed class HookTable
 
         public Dictionary<ISymbol, Hook> Properties { get; } = new(SymbolEqualityComparer.Default);
 
-        public Dictionary<ISymbol, (Hook, Condition)> Calls { get; } = new(SymbolEqualityComparer.Default);
+        public Dictionary<ISymbol, (Hook, ArgumentCondition)> Calls { get; } = new(SymbolEqualityComparer.Default);
 
         public Dictionary<ISymbol, Hook> Overrides { get; } = new(SymbolEqualityComparer.Default);
 
@@ -333,93 +330,10 @@ internal sealed class HookTable
 
         public HashSet<ISymbol> QueueReads { get; } = new(SymbolEqualityComparer.Default);
 
-        public Dictionary<ISymbol, Condition> ErrorLogging { get; } = new(SymbolEqualityComparer.Default);
+        public Dictionary<ISymbol, ArgumentCondition> ErrorLogging { get; } = new(SymbolEqualityComparer.Default);
 
         public HashSet<ISymbol> LogSinks { get; } = new(SymbolEqualityComparer.Default);
 
         public List<(INamedTypeSymbol, string)> LogSinkTypes { get; } = new();
-    }
-
-    /// <summary>
-    /// What an entry's <c>when P has Flag</c> or <c>when P at least Value</c> asks of a call: the argument for
-    /// parameter P is a constant of its enum type with the flag set, or at least the value. No condition always holds.
-    /// </summary>
-    internal readonly struct Condition
-    {
-        private Condition(string parameter, string value, bool atLeast)
-        {
-            Parameter = parameter;
-            Value = value;
-            AtLeast = atLeast;
-        }
-
-        public string? Parameter { get; }
-
-        public string? Value { get; }
-
-        public bool AtLeast { get; }
-
-        public static bool TryParse(string? note, out Condition condition)
-        {
-            condition = default;
-            if (note is null)
-            {
-                return true;
-            }
-
-            if (!note.StartsWith(WhenPrefix, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            foreach (var (separator, atLeast) in new[] { (HasSeparator, false), (AtLeastSeparator, true) })
-            {
-                var index = note.IndexOf(separator, StringComparison.Ordinal);
-                if (index > WhenPrefix.Length && index + separator.Length < note.Length)
-                {
-                    condition = new Condition(note.Substring(WhenPrefix.Length, index - WhenPrefix.Length).Trim(), note.Substring(index + separator.Length).Trim(), atLeast);
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public bool Holds(IInvocationOperation invocation)
-        {
-            if (Parameter is null)
-            {
-                return true;
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is not { } declared || declared.Name != Parameter)
-                {
-                    continue;
-                }
-
-                if (declared.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
-                    || !argument.Value.ConstantValue.HasValue
-                    || argument.Value.ConstantValue.Value is not { } value)
-                {
-                    return false;
-                }
-
-                foreach (var member in enumType.GetMembers(Value!))
-                {
-                    if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } bits })
-                    {
-                        var expected = Convert.ToInt64(bits, System.Globalization.CultureInfo.InvariantCulture);
-                        var actual = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-                        return AtLeast ? actual >= expected : expected != 0 && (actual & expected) == expected;
-                    }
-                }
-
-                return false;
-            }
-
-            return false;
-        }
     }
 }

@@ -684,7 +684,7 @@ public class UnsolicitedReportingAnalyzerTests
             [Exit]
             hook = exit
             A:Contoso.App
-            M:Contoso.App.Run;when options is Fast
+            M:Contoso.App.Run;when options
             """));
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nnotelemetry.consent_methods = Dialog.Ask(), Consent.*\n"));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nnotelemetry.max_reach_depth = 0\n"));
@@ -692,7 +692,7 @@ public class UnsolicitedReportingAnalyzerTests
         test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithNoLocation().WithArguments("notelemetry.max_reach_depth: '0' is not a whole number from 1 to 4096; the default, 64, applies"));
         test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithSpan("/NoTelemetry.txt", 2, 1, 2, 15).WithArguments("NoTelemetry.txt(2): [Crash events]: hook 'crashes' is not one of crash, exit, failure, stopping"));
         test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithSpan("/NoTelemetry.txt", 7, 1, 7, 14).WithArguments("NoTelemetry.txt(7): [Exit] is a hook block: its entries are E: events, P: properties whose value takes callbacks, or M: methods"));
-        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithSpan("/NoTelemetry.txt", 8, 1, 8, 39).WithArguments("NoTelemetry.txt(8): [Exit]: 'when options is Fast' after ';' is not 'override', 'when <parameter> has <Flag>' or 'when <parameter> at least <Value>'"));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<ConfigurationAnalyzer>.Diagnostic("NT0900").WithSpan("/NoTelemetry.txt", 8, 1, 8, 31).WithArguments("NoTelemetry.txt(8): [Exit]: 'when options' after ';' is not 'override' or 'when <parameter> has <Flag>', 'when <parameter> at least <Value>' or 'when <parameter> is <text>'"));
         await test.RunAsync();
     }
 
