@@ -61,6 +61,18 @@ public static class DiagnosticProperties
     /// </summary>
     public const string Chain = "chain";
 
+    /// <summary>NT0005: the documentation-comment ID of the identifying source (<c>P:System.Environment.MachineName</c>).</summary>
+    public const string Data = "data";
+
+    /// <summary>NT0005: what the data identifies: <c>machine</c>, <c>user</c>, <c>system</c> or <c>hardware</c>.</summary>
+    public const string Identifies = "identifies";
+
+    /// <summary>NT0005: where the data goes: <c>url</c>, <c>host</c>, <c>header</c>, <c>request</c>, <c>client</c>, <c>content</c> or <c>event</c>.</summary>
+    public const string Channel = "channel";
+
+    /// <summary>NT0005: the request header the data is written to, when <see cref="Channel"/> is <c>header</c>.</summary>
+    public const string Header = "header";
+
     /// <summary>NT0004: the hook the sending code runs from (<c>AppDomain.UnhandledException</c>).</summary>
     public const string Hook = "hook";
 

@@ -44,6 +44,15 @@ internal static class Rules
         "user send it, or ask first (see the rule's page for how a consent method is declared).",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor IdentifyingDataSent = Create(
+        RuleIdentifiers.IdentifyingDataSent,
+        "Identifying data sent",
+        "Sends {0}{1} {2} with {3}",
+        DiagnosticSeverity.Warning,
+        "A network request or a telemetry SDK call carries data that identifies the machine, the user, the system or " +
+        "its hardware (a machine or user name, an OS description, a MAC address, a machine GUID), or a value derived " +
+        "from one: a hash of an identifier is an identifier. Personal information must stay on the user's machine.");
+
     public static readonly DiagnosticDescriptor NetworkEgress = Create(
         RuleIdentifiers.NetworkEgress,
         "Network egress",
@@ -68,6 +77,7 @@ internal static class Rules
         TelemetrySdkReferenced,
         HardCodedRemoteEndpoint,
         UnsolicitedReporting,
+        IdentifyingDataSent,
         NetworkEgress,
         InvalidConfiguration,
     };

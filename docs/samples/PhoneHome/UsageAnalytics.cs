@@ -28,7 +28,7 @@ internal sealed class UsageAnalytics : IDisposable
 
     public void AppStarted()
     {
-        // NT0001: an Application Insights event.
+        // NT0001: an Application Insights event; NT0005: the OS version in its properties.
         _telemetry.TrackEvent("AppStarted", new Dictionary<string, string>
         {
             ["version"] = "1.0.0",
@@ -39,7 +39,7 @@ internal sealed class UsageAnalytics : IDisposable
     /// <summary>The machine's name, so that the vendor can count installations.</summary>
     public async Task PingAsync()
     {
-        // NT0003: a hard-coded host; NT0006; NT0005 (planned): the machine name leaves the machine.
+        // NT0003: a hard-coded host; NT0006; NT0005: the machine name leaves the machine.
         using var response = await s_http.GetAsync(
             $"https://telemetry.phonehome.example/ping?machine={Uri.EscapeDataString(Environment.MachineName)}");
     }
@@ -53,7 +53,7 @@ internal sealed class UsageAnalytics : IDisposable
         };
         using var content = new StringContent(JsonSerializer.Serialize(events), Encoding.UTF8, "application/json");
 
-        // NT0001: a request to Mixpanel's ingestion host; NT0003: a hard-coded host; NT0006; NT0005 (planned): the user's name.
+        // NT0001: a request to Mixpanel's ingestion host; NT0003: a hard-coded host; NT0006; NT0005: the user's name.
         using var response = await s_http.PostAsync("https://api.mixpanel.com/track", content);
     }
 

@@ -18,8 +18,9 @@ internal sealed class BuiltInCatalogue
     public const string EveryServiceSection = "*";
     private static readonly Lazy<BuiltInCatalogue> s_instance = new(Load);
 
-    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, ImmutableArray<CatalogueSection> hookSections, MemberRoles defaultRoles)
+    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, ImmutableArray<CatalogueSection> hookSections, ImmutableArray<CatalogueSection> identifyingSections, MemberRoles defaultRoles)
     {
+        IdentifyingSections = identifyingSections;
         Documents = documents;
         HookSections = hookSections;
         DefaultRoles = defaultRoles;
@@ -53,6 +54,9 @@ internal sealed class BuiltInCatalogue
     /// <summary>Every block of <c>Hooks.txt</c>: where code runs on a crash, at exit, on failure or while the host stops.</summary>
     public ImmutableArray<CatalogueSection> HookSections { get; }
 
+    /// <summary>Every block of <c>Identifying.txt</c>: the values that identify the machine, the user, the system or its hardware.</summary>
+    public ImmutableArray<CatalogueSection> IdentifyingSections { get; }
+
     public IReadOnlyDictionary<string, TelemetryService> ServicesByAssemblyName { get; }
 
     /// <summary>The member roles of the <c>[*]</c> block: what sends, captures or configures in most SDKs.</summary>
@@ -65,6 +69,7 @@ internal sealed class BuiltInCatalogue
         var services = ImmutableArray.CreateBuilder<TelemetryService>();
         var egress = ImmutableArray.CreateBuilder<CatalogueSection>();
         var hooks = ImmutableArray.CreateBuilder<CatalogueSection>();
+        var identifying = ImmutableArray.CreateBuilder<CatalogueSection>();
         var defaultRoles = MemberRoles.None;
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
@@ -80,6 +85,7 @@ internal sealed class BuiltInCatalogue
             documents.Add(document);
             var isTelemetry = document.Path.StartsWith("Telemetry", StringComparison.OrdinalIgnoreCase);
             var isHooks = document.Path.StartsWith("Hooks", StringComparison.OrdinalIgnoreCase);
+            var isIdentifying = document.Path.StartsWith("Identifying", StringComparison.OrdinalIgnoreCase);
             foreach (var section in document.Sections)
             {
                 if (isTelemetry && section.Name == EveryServiceSection)
@@ -97,6 +103,10 @@ internal sealed class BuiltInCatalogue
                 {
                     hooks.Add(section);
                 }
+                else if (isIdentifying)
+                {
+                    identifying.Add(section);
+                }
                 else if (isTelemetry)
                 {
                     services.Add(TelemetryService.FromSection(section, document.Path));
@@ -108,6 +118,6 @@ internal sealed class BuiltInCatalogue
             }
         }
 
-        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), defaultRoles);
+        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), defaultRoles);
     }
 }

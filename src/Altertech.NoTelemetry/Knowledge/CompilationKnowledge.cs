@@ -27,8 +27,10 @@ internal sealed class CompilationKnowledge
         EndpointForwarders forwarders,
         HookTable hooks,
         CallGraph calls,
+        IdentifyingFlow identifying,
         ImmutableArray<ConfigurationProblem> problems)
     {
+        Identifying = identifying;
         Hooks = hooks;
         Calls = calls;
         Forwarders = forwarders;
@@ -56,6 +58,9 @@ internal sealed class CompilationKnowledge
 
     /// <summary>What each product function sends, calls and runs, summarised on demand.</summary>
     public CallGraph Calls { get; }
+
+    /// <summary>Identifying data followed to what sends it (NT0005).</summary>
+    public IdentifyingFlow Identifying { get; }
 
     /// <summary>Every problem of the project's configuration files, including entries that name nothing here.</summary>
     public ImmutableArray<ConfigurationProblem> Problems { get; }
@@ -121,6 +126,7 @@ internal sealed class CompilationKnowledge
             new EndpointForwarders(compilation, egress, endpoints, configuration.MaxCallChain),
             hooks,
             new CallGraph(compilation, egress, telemetry, hooks),
+            new IdentifyingFlow(compilation, IdentifyingSources.Build(resolver, catalogue.IdentifyingSections, cancellationToken), egress, telemetry, configuration.MaxCallChain),
             configuration.Files.IsEmpty ? ImmutableArray<ConfigurationProblem>.Empty : FindProblems(configuration, resolver, cancellationToken));
     }
 

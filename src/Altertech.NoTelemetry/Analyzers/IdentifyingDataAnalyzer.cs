@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Altertech.NoTelemetry.Infrastructure;
+using Altertech.NoTelemetry.Knowledge;
+using Altertech.NoTelemetry.Network;
+using Altertech.NoTelemetry.ValueFlow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Altertech.NoTelemetry.Analyzers;
+
+/// <summary>
+/// NT0005: a network egress, a telemetry SDK send or capture, or a call of a product method that passes its argument on
+/// to one, whose URL, headers, content, request or client carry identifying data (see <see cref="IdentifyingFlow"/>).
+/// Reported at the call, once, for the first operand that carries a source.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>At most this many product members are named after "via".</summary>
+    private const int MaxShownVia = 3;
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.IdentifyingDataSent);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var knowledge = CompilationKnowledge.Get(start.Compilation, start.Options, start.CancellationToken);
+            if (knowledge.Identifying.IsEmpty)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, knowledge), OperationKind.Invocation, OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, CompilationKnowledge knowledge)
+    {
+        var operation = context.Operation;
+        if (EgressClassifier.CallOf(operation).Method is not { } method)
+        {
+            return;
+        }
+
+        var flow = knowledge.Identifying;
+        if (EgressClassifier.TryClassify(operation, knowledge.Egress, out var site))
+        {
+            if (site.IsEgress)
+            {
+                ReportOperands(context, flow, site.Api, site.Member);
+            }
+
+            return;
+        }
+
+        if (flow.IsSdkSend(method))
+        {
+            ReportOperands(context, flow, null, method);
+            return;
+        }
+
+        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) || method.Parameters.IsEmpty)
+        {
+            return;
+        }
+
+        // A product method that passes a parameter on to a sending call: what this call gives it is sent.
+        foreach (var parameterFlow in flow.FlowsOf((method.ReducedFrom ?? method).OriginalDefinition, context.CancellationToken))
+        {
+            var ordinal = method.ReducedFrom is not null ? parameterFlow.Ordinal - 1 : parameterFlow.Ordinal;
+            foreach (var (value, parameter, isReceiver) in IdentifyingFlow.OperandsOf(operation))
+            {
+                if (isReceiver || parameter?.Ordinal != ordinal)
+                {
+                    continue;
+                }
+
+                var carried = flow.Evaluate(value, context.CancellationToken);
+                if (carried.Source is not null)
+                {
+                    var description = $"{DiagnosticLocations.Describe(method)}, which passes it to {DiagnosticLocations.Describe(parameterFlow.Api)}";
+                    Report(context, carried, parameterFlow.Channel, description, parameterFlow.Api, parameterFlow.Chain);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void ReportOperands(OperationAnalysisContext context, IdentifyingFlow flow, Catalogue.EgressApi? api, ISymbol member)
+    {
+        foreach (var (value, parameter, isReceiver) in IdentifyingFlow.OperandsOf(context.Operation))
+        {
+            var carried = flow.Evaluate(value, context.CancellationToken);
+            if (carried.Source is not null)
+            {
+                var channel = carried.Header is { } header ? "in header " + header : IdentifyingFlow.ChannelOf(api, parameter, isReceiver);
+                Report(context, carried, channel, DiagnosticLocations.Describe(member), member, ImmutableArray<ISymbol>.Empty);
+                return;
+            }
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, Carried carried, string channel, string description, ISymbol api, ImmutableArray<ISymbol> chain)
+    {
+        var source = carried.Source!;
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Data, source.Member.OriginalDefinition.GetDocumentationCommentId());
+        properties.Add(DiagnosticProperties.Identifies, source.Identifies);
+        properties.Add(DiagnosticProperties.Channel, ChannelKey(channel));
+        properties.Add(DiagnosticProperties.Member, (api is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : api).OriginalDefinition.GetDocumentationCommentId());
+        if (carried.Header is { } header)
+        {
+            properties.Add(DiagnosticProperties.Header, header);
+        }
+
+        if (!chain.IsEmpty)
+        {
+            properties.Add(DiagnosticProperties.Chain, string.Join(";", chain.Select(m => m.GetDocumentationCommentId())));
+        }
+
+        var via = carried.Via.IsEmpty
+            ? string.Empty
+            : " (via " + string.Join(", ", carried.Via.Take(MaxShownVia).Select(Display)) + (carried.Via.Length > MaxShownVia ? $" and {carried.Via.Length - MaxShownVia} more" : string.Empty) + ")";
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rules.IdentifyingDataSent,
+            DiagnosticLocations.MemberName(context.Operation),
+            properties.ToImmutable(),
+            source.Display,
+            via,
+            channel,
+            description));
+    }
+
+    private static string Display(ISymbol member) =>
+        DiagnosticLocations.Describe(member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member);
+
+    private static string ChannelKey(string channel) => channel switch
+    {
+        "in the URL" => "url",
+        "in the host name" => "host",
+        "in the request" => "request",
+        "through its client" => "client",
+        "in the event data" => "event",
+        _ when channel.StartsWith("in header ", System.StringComparison.Ordinal) => "header",
+        _ => "content",
+    };
+}

@@ -1,0 +1,841 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Altertech.NoTelemetry.Catalogue;
+using Altertech.NoTelemetry.Knowledge;
+using Altertech.NoTelemetry.Network;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Altertech.NoTelemetry.ValueFlow;
+
+/// <summary>
+/// What a value carries: an identifying source it is derived from (with the product members it came through and the
+/// header it was written to), and which parameters of the method being summarised it is derived from.
+/// </summary>
+internal readonly struct Carried
+{
+    public static readonly Carried Nothing = default;
+
+    public Carried(IdentifyingSource? source, ImmutableArray<ISymbol> via, string? header, ulong parameters)
+    {
+        Source = source;
+        Via = via.IsDefault ? ImmutableArray<ISymbol>.Empty : via;
+        Header = header;
+        Parameters = parameters;
+    }
+
+    public IdentifyingSource? Source { get; }
+
+    /// <summary>The product methods, fields and properties the source came through, outermost first.</summary>
+    public ImmutableArray<ISymbol> Via { get; }
+
+    /// <summary>The request header the value was written to (<c>x-install-id</c>), when it was.</summary>
+    public string? Header { get; }
+
+    /// <summary>Bit <c>i</c>: derived from parameter <c>i</c> of the method being summarised (the first 64).</summary>
+    public ulong Parameters { get; }
+
+    public bool IsEmpty => Source is null && Parameters == 0;
+
+    public Carried Through(ISymbol member) => Source is null ? this : new Carried(Source, Via.Insert(0, member), Header, Parameters);
+
+    public Carried WithHeader(string? header) => header is null || Header is not null ? this : new Carried(Source, Via, header, Parameters);
+
+    /// <summary>The first source found wins (a deterministic walk); parameters accumulate.</summary>
+    public Carried Union(Carried other) =>
+        other.IsEmpty ? this
+        : IsEmpty ? other
+        : new Carried(Source ?? other.Source, Source is null ? other.Via : Via, Source is null ? other.Header : Header, Parameters | other.Parameters);
+}
+
+/// <summary>
+/// A parameter of a product method that reaches a network egress or a telemetry SDK call inside it (directly or through
+/// further product methods): a caller that passes identifying data for it sends that data.
+/// </summary>
+internal readonly struct ParameterFlow
+{
+    public ParameterFlow(int ordinal, ISymbol api, string channel, ImmutableArray<ISymbol> chain)
+    {
+        Ordinal = ordinal;
+        Api = api;
+        Channel = channel;
+        Chain = chain;
+    }
+
+    public int Ordinal { get; }
+
+    /// <summary>The network API or SDK member that sends.</summary>
+    public ISymbol Api { get; }
+
+    /// <summary>Where in the request the value goes: <c>in the URL</c>, <c>in the content</c>, <c>in header x</c>.</summary>
+    public string Channel { get; }
+
+    /// <summary>The product methods the value goes through, from the one called to the one that calls <see cref="Api"/>.</summary>
+    public ImmutableArray<ISymbol> Chain { get; }
+}
+
+/// <summary>
+/// Follows identifying data (NT0005) through the product's code: structurally through every expression built from a
+/// value (concatenation, interpolation, <c>string.Format</c>, calls, object, anonymous-type and collection
+/// initializers, <c>new StringContent(...)</c>, <c>JsonSerializer.Serialize</c>, hashing), through locals (every value
+/// written to the local in its member, including through its members and the calls made on it:
+/// <c>builder.Append(x)</c>, <c>request.Headers.Add("x-id", x)</c>, <c>dto.Machine = x</c>), through the product's
+/// fields and properties (what the declaring type writes to them) and method returns; and summarises which parameters
+/// of a product method reach a sending call inside it. Values of type <c>bool</c> carry nothing (a comparison tells
+/// little). Results are cached per member only when complete (not cut by a cycle, the depth or the step budget).
+/// </summary>
+internal sealed class IdentifyingFlow
+{
+    private const int StepBudget = 20000;
+    private const int MaxDepth = 8;
+
+    private readonly Compilation _compilation;
+    private readonly IdentifyingSources _sources;
+    private readonly EgressTable _egress;
+    private readonly TelemetryMatcher _telemetry;
+    private readonly int _maxChain;
+    private readonly ConcurrentDictionary<ISymbol, Carried> _returns = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Carried> _members = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Dictionary<ISymbol, List<Write>>> _typeWrites = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ParameterFlow>> _flows = new(SymbolEqualityComparer.Default);
+    private readonly ConditionalWeakTable<IOperation, Dictionary<ISymbol, List<Write>>> _bodyWrites = new();
+
+    public IdentifyingFlow(Compilation compilation, IdentifyingSources sources, EgressTable egress, TelemetryMatcher telemetry, int maxChain)
+    {
+        _compilation = compilation;
+        _sources = sources;
+        _egress = egress;
+        _telemetry = telemetry;
+        _maxChain = maxChain;
+    }
+
+    public bool IsEmpty => _sources.IsEmpty;
+
+    /// <summary>What <paramref name="value"/> carries, parameters of the member it is in not counted.</summary>
+    public Carried Evaluate(IOperation value, CancellationToken cancellationToken) =>
+        Evaluate(value, new Context(null, cancellationToken));
+
+    /// <summary>The parameters of a product method that reach a sending call inside it, each with the first call it reaches.</summary>
+    public ImmutableArray<ParameterFlow> FlowsOf(IMethodSymbol method, CancellationToken cancellationToken) =>
+        FlowsOf(method.PartialImplementationPart ?? method.OriginalDefinition, _maxChain, new HashSet<ISymbol>(SymbolEqualityComparer.Default), cancellationToken).Flows;
+
+    /// <summary>
+    /// Where a sending call's operand goes: the URL (an endpoint parameter), the host, the request, the client (its
+    /// default headers), or the content.
+    /// </summary>
+    public static string ChannelOf(EgressApi? api, IParameterSymbol? parameter, bool isReceiver)
+    {
+        if (isReceiver)
+        {
+            return "through its client";
+        }
+
+        if (api is null)
+        {
+            return "in the event data";
+        }
+
+        if (parameter is not null && api.EndpointParameters.Contains(parameter.Name))
+        {
+            return NetworkTypes.IsAddress(parameter.Type) || parameter.Name.IndexOf("host", System.StringComparison.OrdinalIgnoreCase) >= 0 ? "in the host name" : "in the URL";
+        }
+
+        return parameter?.Type is { Name: "HttpRequestMessage" } ? "in the request" : "in the content";
+    }
+
+    /// <summary>The operands of a sending call that can carry data: its arguments (not defaults) and its receiver.</summary>
+    public static IEnumerable<(IOperation Value, IParameterSymbol? Parameter, bool IsReceiver)> OperandsOf(IOperation call)
+    {
+        var (instance, arguments) = call switch
+        {
+            IInvocationOperation invocation => (invocation.Instance, invocation.Arguments),
+            IObjectCreationOperation creation => (null, creation.Arguments),
+            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+        };
+
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                yield return (argument.Value, argument.Parameter, false);
+            }
+        }
+
+        if (instance is not null and not IInstanceReferenceOperation)
+        {
+            yield return (instance, null, true);
+        }
+    }
+
+    /// <summary>
+    /// The flows of <paramref name="method"/> through at most <paramref name="remaining"/> product methods below it. A
+    /// result is cached only when it is the method's whole answer: explored to the full <c>max_call_chain</c>, or with
+    /// nothing left unexplored, and not cut by a cycle; so every caller sees the same flows whichever asks first.
+    /// </summary>
+    private (ImmutableArray<ParameterFlow> Flows, bool Partial) FlowsOf(IMethodSymbol method, int remaining, HashSet<ISymbol> active, CancellationToken cancellationToken)
+    {
+        if (_flows.TryGetValue(method, out var known))
+        {
+            return (Trim(known, remaining), false);
+        }
+
+        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) || method.Parameters.IsEmpty)
+        {
+            return (ImmutableArray<ParameterFlow>.Empty, false);
+        }
+
+        if (!active.Add(method))
+        {
+            return (ImmutableArray<ParameterFlow>.Empty, true);
+        }
+
+        var truncated = false;
+        var partial = false;
+        var flows = ImmutableArray.CreateBuilder<ParameterFlow>();
+        try
+        {
+            foreach (var body in MethodBodies.Of(_compilation, method, cancellationToken))
+            {
+                var stack = new Stack<IOperation>();
+                stack.Push(body);
+                while (stack.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var operation = stack.Pop();
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        stack.Push(child);
+                    }
+
+                    if (EgressClassifier.CallOf(operation).Method is not { } called)
+                    {
+                        continue;
+                    }
+
+                    if (EgressClassifier.TryClassify(operation, _egress, out var site) && site.IsEgress)
+                    {
+                        AddFlows(operation, site.Member, site.Api);
+                    }
+                    else if (IsSdkSend(called))
+                    {
+                        AddFlows(operation, called, null);
+                    }
+                    else if (SymbolEqualityComparer.Default.Equals(called.ContainingAssembly, _compilation.Assembly) && !called.Parameters.IsEmpty)
+                    {
+                        if (remaining == 0)
+                        {
+                            truncated = true;
+                            continue;
+                        }
+
+                        var (inner, innerPartial) = FlowsOf(called.PartialImplementationPart ?? called.OriginalDefinition, remaining - 1, active, cancellationToken);
+                        partial |= innerPartial;
+                        foreach (var flow in inner)
+                        {
+                            if (ArgumentFor(operation, flow.Ordinal) is { } argument)
+                            {
+                                foreach (var ordinal in Bits(Evaluate(argument, new Context(method, cancellationToken)).Parameters))
+                                {
+                                    Add(new ParameterFlow(ordinal, flow.Api, flow.Channel, flow.Chain.Insert(0, method)));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            active.Remove(method);
+        }
+
+        var result = flows.ToImmutable();
+        if (!partial && (remaining == _maxChain || !truncated))
+        {
+            _flows.TryAdd(method, result);
+        }
+
+        return (result, partial || truncated);
+
+        void AddFlows(IOperation call, ISymbol api, EgressApi? egress)
+        {
+            foreach (var (value, parameter, isReceiver) in OperandsOf(call))
+            {
+                var carried = Evaluate(value, new Context(method, cancellationToken));
+                foreach (var ordinal in Bits(carried.Parameters))
+                {
+                    var channel = carried.Header is { } header ? "in header " + header : ChannelOf(egress, parameter, isReceiver);
+                    Add(new ParameterFlow(ordinal, api, channel, ImmutableArray.Create<ISymbol>(method)));
+                }
+            }
+        }
+
+        void Add(ParameterFlow flow)
+        {
+            // One flow per parameter: the shortest chain (the first in source order among equals).
+            for (var i = 0; i < flows.Count; i++)
+            {
+                if (flows[i].Ordinal == flow.Ordinal)
+                {
+                    if (flow.Chain.Length < flows[i].Chain.Length)
+                    {
+                        flows[i] = flow;
+                    }
+
+                    return;
+                }
+            }
+
+            flows.Add(flow);
+        }
+    }
+
+    /// <summary>A cached whole answer, as far as <paramref name="remaining"/> methods below reach.</summary>
+    private static ImmutableArray<ParameterFlow> Trim(ImmutableArray<ParameterFlow> flows, int remaining)
+    {
+        foreach (var flow in flows)
+        {
+            if (flow.Chain.Length - 1 > remaining)
+            {
+                return flows.RemoveAll(f => f.Chain.Length - 1 > remaining);
+            }
+        }
+
+        return flows;
+    }
+
+    /// <summary>A telemetry SDK member that sends or captures: what its arguments carry is sent.</summary>
+    public bool IsSdkSend(IMethodSymbol method) =>
+        _telemetry.HasSdkSymbols && _telemetry.Match(method) is { } service && _telemetry.RoleOf(method, service) is TelemetryRole.Send or TelemetryRole.Capture;
+
+    private static IOperation? ArgumentFor(IOperation call, int ordinal)
+    {
+        foreach (var (value, parameter, isReceiver) in OperandsOf(call))
+        {
+            if (!isReceiver && parameter?.Ordinal == ordinal)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<int> Bits(ulong parameters)
+    {
+        for (var i = 0; i < 64 && parameters != 0; i++, parameters >>= 1)
+        {
+            if ((parameters & 1) != 0)
+            {
+                yield return i;
+            }
+        }
+    }
+
+    private Carried Evaluate(IOperation value, Context context)
+    {
+        var result = Carried.Nothing;
+        var stack = new Stack<(IOperation Operation, string? Header)>();
+        stack.Push((value, null));
+        while (stack.Count > 0)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (++context.Steps > StepBudget)
+            {
+                context.Cut = true;
+                break;
+            }
+
+            var (operation, header) = stack.Pop();
+            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation
+                || (operation != value && operation.Type?.SpecialType == SpecialType.System_Boolean))
+            {
+                continue;
+            }
+
+            if (_sources.Match(operation) is { } source)
+            {
+                result = result.Union(new Carried(source, ImmutableArray<ISymbol>.Empty, header, 0));
+                continue;
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    if (context.Locals.Add(local.Local))
+                    {
+                        foreach (var write in WritesOf(local, local.Local))
+                        {
+                            stack.Push((write.Value, write.Header ?? header));
+                        }
+                    }
+
+                    continue;
+
+                case IParameterReferenceOperation parameter:
+                    if (context.Method is { } method
+                        && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method)
+                        && parameter.Parameter.Ordinal < 64)
+                    {
+                        result = result.Union(new Carried(null, default, null, 1UL << parameter.Parameter.Ordinal));
+                    }
+                    else if (context.Locals.Add(parameter.Parameter))
+                    {
+                        // A lambda's or local function's parameter, or one written in the body: what is written to it.
+                        foreach (var write in WritesOf(parameter, parameter.Parameter))
+                        {
+                            stack.Push((write.Value, write.Header ?? header));
+                        }
+                    }
+
+                    continue;
+
+                case IFieldReferenceOperation or IPropertyReferenceOperation when IsOwn(((IMemberReferenceOperation)operation).Member):
+                    var member = ((IMemberReferenceOperation)operation).Member.OriginalDefinition;
+                    result = result.Union(MemberCarries(member, context).Through(member).WithHeader(header));
+                    break;
+
+                case IInvocationOperation { TargetMethod: var target } when IsOwn(target) && !target.IsAbstract:
+                    var definition = (target.ReducedFrom ?? target).OriginalDefinition;
+                    result = result.Union(ReturnCarries(definition, context).Through(definition).WithHeader(header));
+                    break;
+            }
+
+            // Structure: a value built from another carries what that one carries.
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push((child, header));
+            }
+        }
+
+        return result;
+    }
+
+    private bool IsOwn(ISymbol member) => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _compilation.Assembly);
+
+    /// <summary>What a product method returns from its own sources (what it is given is counted at the call).</summary>
+    private Carried ReturnCarries(IMethodSymbol method, Context context)
+    {
+        method = method.PartialImplementationPart ?? method;
+        if (_returns.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        if (context.Depth >= MaxDepth || !context.Active.Add(method))
+        {
+            context.Cut = true;
+            return Carried.Nothing;
+        }
+
+        var inner = context.Enter(null);
+        var result = Carried.Nothing;
+        try
+        {
+            foreach (var body in MethodBodies.Of(_compilation, method, context.CancellationToken))
+            {
+                foreach (var returned in Returns(body))
+                {
+                    result = result.Union(Evaluate(returned, inner));
+                }
+            }
+        }
+        finally
+        {
+            context.Active.Remove(method);
+            context.Leave(inner);
+        }
+
+        result = new Carried(result.Source, result.Via, result.Header, 0);
+        if (!inner.Cut)
+        {
+            _returns.TryAdd(method, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>What the product writes to one of its fields or properties: its initializer, and its type's writes.</summary>
+    private Carried MemberCarries(ISymbol member, Context context)
+    {
+        if (_members.TryGetValue(member, out var known))
+        {
+            return known;
+        }
+
+        if (member is IPropertySymbol { GetMethod: { } getter } property && !IsAutoProperty(property))
+        {
+            // A computed property: what its getter returns.
+            return ReturnCarries(getter, context);
+        }
+
+        if (context.Depth >= MaxDepth || !context.Active.Add(member) || member.ContainingType is not { } type)
+        {
+            context.Cut = true;
+            return Carried.Nothing;
+        }
+
+        var inner = context.Enter(null);
+        var result = Carried.Nothing;
+        try
+        {
+            foreach (var write in TypeWrites(type, context.CancellationToken).TryGetValue(member, out var writes) ? writes : new List<Write>())
+            {
+                result = result.Union(Evaluate(write.Value, inner).WithHeader(write.Header));
+            }
+        }
+        finally
+        {
+            context.Active.Remove(member);
+            context.Leave(inner);
+        }
+
+        result = new Carried(result.Source, result.Via, result.Header, 0);
+        if (!inner.Cut)
+        {
+            _members.TryAdd(member, result);
+        }
+
+        return result;
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+    {
+        foreach (var member in property.ContainingType.GetMembers())
+        {
+            if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The values a body's <c>return</c>s give (not those of its lambdas and local functions).</summary>
+    private static IEnumerable<IOperation> Returns(IOperation body)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            if (operation is IReturnOperation { ReturnedValue: { } value })
+            {
+                yield return value;
+                continue;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+
+    /// <summary>Everything written to a local or parameter in the member it is in, through any path (flow-insensitive).</summary>
+    private List<Write> WritesOf(IOperation reference, ISymbol variable)
+    {
+        var root = reference;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        var index = _bodyWrites.GetValue(root, r => IndexWrites(r, static _ => true));
+        return index.TryGetValue(variable, out var writes) ? writes : new List<Write>();
+    }
+
+    /// <summary>The writes of every member body of a type (all its partial parts) and the initializers of its fields and properties.</summary>
+    private Dictionary<ISymbol, List<Write>> TypeWrites(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        _typeWrites.GetOrAdd(type.OriginalDefinition, _ =>
+        {
+            var writes = new Dictionary<ISymbol, List<Write>>(SymbolEqualityComparer.Default);
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || !_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // The declaring file's model, once per type whose member carries data to a send; the result is cached.
+                var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                foreach (var member in declaration.Members)
+                {
+                    SyntaxNode? node = member switch
+                    {
+                        BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax => member,
+                        FieldDeclarationSyntax field => field.Declaration,
+                        _ => null,
+                    };
+
+                    foreach (var operation in OperationsOf(model, node, cancellationToken))
+                    {
+                        foreach (var pair in IndexWrites(operation, symbol => symbol is IFieldSymbol or IPropertySymbol))
+                        {
+                            if (!writes.TryGetValue(pair.Key, out var list))
+                            {
+                                writes.Add(pair.Key, list = new List<Write>());
+                            }
+
+                            list.AddRange(pair.Value);
+                        }
+                    }
+                }
+            }
+
+            return writes;
+        });
+
+    private static IEnumerable<IOperation> OperationsOf(SemanticModel model, SyntaxNode? node, CancellationToken cancellationToken)
+    {
+        switch (node)
+        {
+            case null:
+                yield break;
+            case VariableDeclarationSyntax declaration:
+                foreach (var variable in declaration.Variables)
+                {
+                    if (variable.Initializer is { } initializer && model.GetOperation(initializer, cancellationToken) is { } operation)
+                    {
+                        yield return operation;
+                    }
+                }
+
+                yield break;
+            case PropertyDeclarationSyntax property:
+                if (property.Initializer is { } propertyInitializer && model.GetOperation(propertyInitializer, cancellationToken) is { } initialized)
+                {
+                    yield return initialized;
+                }
+
+                foreach (var accessor in property.AccessorList?.Accessors ?? default)
+                {
+                    if (model.GetOperation(accessor, cancellationToken) is { } body)
+                    {
+                        yield return body;
+                    }
+                }
+
+                yield break;
+            default:
+                if (model.GetOperation(node, cancellationToken) is { } whole)
+                {
+                    yield return whole;
+                }
+
+                yield break;
+        }
+    }
+
+    /// <summary>
+    /// The writes under <paramref name="root"/>, by variable: initializers, assignments, assignments to the variable's
+    /// members (<c>dto.Machine = x</c>, <c>headers["x-id"] = x</c>), arguments of the calls made on it
+    /// (<c>builder.Append(x)</c>, <c>request.Headers.Add("x-id", x)</c>), the collection a <c>foreach</c> variable walks.
+    /// </summary>
+    private static Dictionary<ISymbol, List<Write>> IndexWrites(IOperation root, System.Func<ISymbol, bool> keep)
+    {
+        var writes = new Dictionary<ISymbol, List<Write>>(SymbolEqualityComparer.Default);
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push(child);
+            }
+
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Symbol: { } local } declarator:
+                    if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
+                    {
+                        Add(local, initializer.Value, null);
+                    }
+
+                    break;
+                case IFieldInitializerOperation field:
+                    foreach (var initialized in field.InitializedFields)
+                    {
+                        Add(initialized.OriginalDefinition, field.Value, null);
+                    }
+
+                    break;
+                case IPropertyInitializerOperation property:
+                    foreach (var initialized in property.InitializedProperties)
+                    {
+                        Add(initialized.OriginalDefinition, property.Value, null);
+                    }
+
+                    break;
+                case IAssignmentOperation assignment:
+                    if (RootVariable(assignment.Target) is { } target)
+                    {
+                        Add(target, assignment.Value, null);
+                    }
+
+                    break;
+                case IInvocationOperation invocation when IsMutator(invocation.TargetMethod) && RootVariable(ReceiverOf(invocation)) is { } receiver:
+                    var header = HeaderName(invocation);
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Value != ReceiverOf(invocation))
+                        {
+                            Add(receiver, argument.Value, header);
+                        }
+                    }
+
+                    break;
+                case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: { } loopVariable } } loop:
+                    Add(loopVariable, loop.Collection, null);
+                    break;
+            }
+        }
+
+        return writes;
+
+        void Add(ISymbol variable, IOperation value, string? header)
+        {
+            if (!keep(variable))
+            {
+                return;
+            }
+
+            if (!writes.TryGetValue(variable, out var list))
+            {
+                writes.Add(variable, list = new List<Write>());
+            }
+
+            list.Add(new Write(value, header));
+        }
+    }
+
+    /// <summary>The variable under member accesses and element accesses: <c>request</c> in <c>request.Headers</c>.</summary>
+    private static ISymbol? RootVariable(IOperation? operation)
+    {
+        while (true)
+        {
+            operation = CallGraph.Unwrap(operation);
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter.OriginalDefinition;
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
+                    return field.Field.OriginalDefinition;
+                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property:
+                    return property.Property.OriginalDefinition;
+                case IMemberReferenceOperation { Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                case IArrayElementReferenceOperation element:
+                    operation = element.ArrayReference;
+                    continue;
+                case IInvocationOperation { Instance: { } fluent } call when SymbolEqualityComparer.Default.Equals(call.Type, fluent.Type):
+                    // builder.Append("u=").Append(x): a fluent call returns the builder it was made on.
+                    operation = fluent;
+                    continue;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>The object a call is made on: its instance, or an extension method's <c>this</c> argument (<c>request.AddJsonBody(x)</c>).</summary>
+    private static IOperation? ReceiverOf(IInvocationOperation invocation) =>
+        invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+
+    /// <summary>
+    /// A call that puts its arguments into the object it is made on (<c>Append</c>, <c>Add</c>, <c>Insert</c>, <c>Set*</c>,
+    /// <c>Write*</c>, <c>Push</c>, <c>Enqueue</c>), as opposed to one that uses the object (a client's <c>GetAsync</c>).
+    /// </summary>
+    private static bool IsMutator(IMethodSymbol method)
+    {
+        var name = method.Name;
+        return name.StartsWith("Add", System.StringComparison.Ordinal) || name.StartsWith("Append", System.StringComparison.Ordinal)
+            || name.StartsWith("Insert", System.StringComparison.Ordinal) || name.StartsWith("Set", System.StringComparison.Ordinal)
+            || name.StartsWith("Write", System.StringComparison.Ordinal) || name.StartsWith("TryAdd", System.StringComparison.Ordinal)
+            || name is "Push" or "Enqueue" or "Put" or "Prepend";
+    }
+
+    /// <summary><c>headers.Add("x-install-id", value)</c> on an <c>HttpHeaders</c>: the header's name.</summary>
+    private static string? HeaderName(IInvocationOperation invocation)
+    {
+        for (var type = invocation.TargetMethod.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (type.Name == "HttpHeaders" && type.ContainingNamespace?.ToDisplayString() == "System.Net.Http.Headers")
+            {
+                return invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name } ? name : null;
+            }
+        }
+
+        return null;
+    }
+
+    private readonly struct Write
+    {
+        public Write(IOperation value, string? header)
+        {
+            Value = value;
+            Header = header;
+        }
+
+        public IOperation Value { get; }
+
+        public string? Header { get; }
+    }
+
+    /// <summary>One question's state: the method whose parameters are counted, what is being followed, the budget.</summary>
+    private sealed class Context
+    {
+        public Context(IMethodSymbol? method, CancellationToken cancellationToken)
+        {
+            Method = method;
+            CancellationToken = cancellationToken;
+            Active = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        }
+
+        private Context(Context outer, IMethodSymbol? method)
+        {
+            Method = method;
+            CancellationToken = outer.CancellationToken;
+            Active = outer.Active;
+            Steps = outer.Steps;
+            Depth = outer.Depth + 1;
+        }
+
+        public IMethodSymbol? Method { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>Members being followed: reaching one again is a cycle, and the result is not complete.</summary>
+        public HashSet<ISymbol> Active { get; }
+
+        /// <summary>Locals and parameters already followed in this evaluation.</summary>
+        public HashSet<ISymbol> Locals { get; } = new(SymbolEqualityComparer.Default);
+
+        public int Steps { get; set; }
+
+        public int Depth { get; }
+
+        public bool Cut { get; set; }
+
+        public Context Enter(IMethodSymbol? method) => new(this, method);
+
+        public void Leave(Context inner)
+        {
+            Steps = inner.Steps;
+            Cut |= inner.Cut;
+        }
+    }
+}
