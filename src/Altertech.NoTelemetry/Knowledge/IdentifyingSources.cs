@@ -31,16 +31,52 @@ internal sealed class IdentifyingSource
 internal sealed class IdentifyingSources
 {
     private readonly Dictionary<ISymbol, List<(IdentifyingSource Source, ArgumentCondition Condition)>> _members;
+    private readonly Dictionary<ISymbol, HashSet<string>> _scrubbed;
 
-    private IdentifyingSources(Dictionary<ISymbol, List<(IdentifyingSource, ArgumentCondition)>> members) => _members = members;
+    private IdentifyingSources(Dictionary<ISymbol, List<(IdentifyingSource, ArgumentCondition)>> members, Dictionary<ISymbol, HashSet<string>> scrubbed)
+    {
+        _members = members;
+        _scrubbed = scrubbed;
+    }
+
+    /// <summary>
+    /// The argument is one a call takes only to remove or find it (<c>oldValue</c> of <c>string.Replace</c>, a regular
+    /// expression's <c>pattern</c>): what it carries does not reach the call's result.
+    /// </summary>
+    public bool IsScrubbed(IArgumentOperation argument) =>
+        _scrubbed.Count > 0
+        && argument.Parent is { } call
+        && Altertech.NoTelemetry.Network.EgressClassifier.CallOf(call).Method is { } method
+        && _scrubbed.TryGetValue(method.OriginalDefinition, out var parameters)
+        && argument.Parameter is { } parameter
+        && parameters.Contains(parameter.Name);
 
     public bool IsEmpty => _members.Count == 0;
 
     public static IdentifyingSources Build(SymbolResolver resolver, ImmutableArray<CatalogueSection> sections, CancellationToken cancellationToken)
     {
         var members = new Dictionary<ISymbol, List<(IdentifyingSource, ArgumentCondition)>>(SymbolEqualityComparer.Default);
+        var scrubbed = new Dictionary<ISymbol, HashSet<string>>(SymbolEqualityComparer.Default);
         foreach (var section in sections)
         {
+            if (string.Equals(section.GetMetadata("sanitizes")?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var entry in section.Entries)
+                {
+                    foreach (var symbol in resolver.Resolve(entry))
+                    {
+                        if (!scrubbed.TryGetValue(symbol, out var names))
+                        {
+                            scrubbed.Add(symbol, names = new HashSet<string>(System.StringComparer.Ordinal));
+                        }
+
+                        names.UnionWith(CatalogueParser.SplitList(entry.Text));
+                    }
+                }
+
+                continue;
+            }
+
             var identifies = section.GetMetadata("identifies")?.Trim() ?? "machine";
             foreach (var entry in section.Entries)
             {
@@ -62,7 +98,7 @@ internal sealed class IdentifyingSources
             }
         }
 
-        return new IdentifyingSources(members);
+        return new IdentifyingSources(members, scrubbed);
     }
 
     /// <summary>The source an operation reads: a catalogued property, field or call (whose condition holds); null for anything else.</summary>

@@ -352,7 +352,8 @@ internal sealed class IdentifyingFlow
 
             var (operation, header) = stack.Pop();
             if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation
-                || (operation != value && operation.Type?.SpecialType == SpecialType.System_Boolean))
+                || (operation != value && operation.Type?.SpecialType == SpecialType.System_Boolean)
+                || (operation is IArgumentOperation argument && _sources.IsScrubbed(argument)))
             {
                 continue;
             }

@@ -352,4 +352,25 @@ public class IdentifyingDataAnalyzerTests
         """,
         TestReferences.RestSharp,
         Nt0005(0, "Environment.UserName", "", "in the content", "RestClient.ExecuteAsync"));
+
+    [Fact]
+    public Task Does_not_report_text_scrubbed_of_the_identifier() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Text.RegularExpressions;
+        using System.Threading.Tasks;
+
+        static class Scrub
+        {
+            static readonly Regex UserName = new(Regex.Escape(Environment.UserName), RegexOptions.IgnoreCase);
+            static readonly HttpClient Http = new();
+
+            public static string Clean(string text) => UserName.Replace(text.Replace(Environment.UserName, "%UserName%"), "%UserName%");
+
+            static Task Send(string message) => Http.PostAsync("https://support.example.com/", new StringContent(Clean(message)));
+
+            static Task Leak(string message) => Http.{|#0:PostAsync|}("https://support.example.com/", new StringContent(message.Replace("%UserName%", Environment.UserName)));
+        }
+        """,
+        Nt0005(0, "Environment.UserName", "", "in the content", "HttpClient.PostAsync"));
 }
