@@ -97,7 +97,7 @@ internal sealed class Corpus
 
                 private static void Report(string text) => Format(text, DateTime.UtcNow);
 
-                private static void Format(string text, DateTime when) => Upload($"{when:O} {text}");
+                private static void Format(string text, DateTime when) => Upload($"{when:O} {Environment.MachineName} {text}");
 
                 private static void Upload(string report) => Http.PostAsync("https://crash.corpus.example/v1", new StringContent(report));
 

@@ -373,4 +373,35 @@ public class IdentifyingDataAnalyzerTests
         }
         """,
         Nt0005(0, "Environment.UserName", "", "in the content", "HttpClient.PostAsync"));
+
+    [Fact]
+    public Task Reports_string_format_json_content_and_survives_recursion() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+
+        static class Ids
+        {
+            // Recursive helpers: followed once each, no loop.
+            public static string Token(int rounds) => rounds == 0 ? Environment.MachineName : Mix(Token(rounds - 1));
+
+            static string Mix(string value) => rounds(value);
+
+            static string rounds(string value) => value.Length > 100 ? Mix(value.Substring(1)) : value;
+        }
+
+        static class Send
+        {
+            static readonly HttpClient Http = new();
+
+            static async Task M()
+            {
+                await Http.{|#0:GetAsync|}(string.Format("https://s.example.com/?u={0}", Environment.UserName));
+                await Http.{|#1:PostAsync|}("https://s.example.com/j", JsonContent.Create(new { token = Ids.Token(3) }));
+            }
+        }
+        """,
+        Nt0005(0, "Environment.UserName", "", "in the URL", "HttpClient.GetAsync"),
+        Nt0005(1, "Environment.MachineName", " (via Ids.Token)", "in the content", "HttpClient.PostAsync"));
 }

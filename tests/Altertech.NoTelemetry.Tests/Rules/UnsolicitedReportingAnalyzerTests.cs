@@ -933,4 +933,25 @@ public class UnsolicitedReportingAnalyzerTests
         """,
         TestReferences.SentryExtensionsLogging,
         Nt0004(0, "Logs an error that the LoggingBuilderExtensions.AddSentry sink registered in Test0.cs (line 8) sends over the network", "AppDomain.UnhandledException handler", "lambda in Program.Main -> LoggerExtensions.Log"));
+
+    [Fact]
+    public Task Reports_assembly_unloading_and_ios_hooks() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Runtime.Loader;
+
+        static class Hooks
+        {
+            static readonly HttpClient Http = new();
+
+            public static void Install()
+            {
+                AssemblyLoadContext.Default.Unloading += context => Http.{|#0:PostAsync|}("https://x.example.com/unloading", null);
+                ObjCRuntime.Runtime.MarshalManagedException += (s, e) => Http.{|#1:PostAsync|}("https://x.example.com/ios", null);
+            }
+        }
+        """,
+        TestReferences.Net80,
+        new[] { StandIns.MicrosoftIos },
+        Nt0004(0, Sends, "AssemblyLoadContext.Unloading handler", "lambda in Hooks.Install -> HttpClient.PostAsync"),
+        Nt0004(1, Sends, "Runtime.MarshalManagedException handler", "lambda in Hooks.Install -> HttpClient.PostAsync"));
 }

@@ -356,6 +356,28 @@ public static class StandIns
     private static Task<MetadataReference> GetAsync(string assemblyName, ReferenceSet references, string source) =>
         s_cache.GetOrAdd(assemblyName, _ => new Lazy<Task<MetadataReference>>(() => CompileAsync(assemblyName, references, source))).Value;
 
+    /// <summary>.NET for iOS (assembly Microsoft.iOS): <c>ObjCRuntime.Runtime.MarshalManagedException</c>.</summary>
+    public static Task<MetadataReference> MicrosoftIos => GetAsync(
+        "Microsoft.iOS",
+        TestReferences.Net80,
+        """
+        namespace ObjCRuntime
+        {
+            public class MarshalManagedExceptionEventArgs : System.EventArgs
+            {
+                public System.Exception Exception { get; } = new System.Exception();
+            }
+
+            public delegate void MarshalManagedExceptionHandler(object sender, MarshalManagedExceptionEventArgs args);
+
+            public static class Runtime
+            {
+                public static event MarshalManagedExceptionHandler? MarshalManagedException;
+                internal static void Raise() => MarshalManagedException?.Invoke(null, new MarshalManagedExceptionEventArgs());
+            }
+        }
+        """);
+
     /// <summary>A stand-in that references other stand-ins (PresentationFramework builds on WindowsBase).</summary>
     private static Task<MetadataReference> GetWithAsync(string assemblyName, ReferenceSet references, Task<MetadataReference>[] standIns, string source) =>
         s_cache.GetOrAdd(assemblyName, _ => new Lazy<Task<MetadataReference>>(async () =>
