@@ -71,19 +71,27 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // A product method that passes a parameter on to a sending call: what this call gives it is sent.
-        foreach (var parameterFlow in flow.FlowsOf((method.ReducedFrom ?? method).OriginalDefinition, context.CancellationToken))
+        // A product method that passes a parameter on to a sending call: what this call gives it is sent. The arguments
+        // are looked at first (most carry nothing), the method's body only for an argument that carries a source.
+        ImmutableArray<ParameterFlow>? flows = null;
+        foreach (var (value, parameter, isReceiver) in IdentifyingFlow.OperandsOf(operation))
         {
-            var ordinal = method.ReducedFrom is not null ? parameterFlow.Ordinal - 1 : parameterFlow.Ordinal;
-            foreach (var (value, parameter, isReceiver) in IdentifyingFlow.OperandsOf(operation))
+            if (isReceiver || parameter is null)
             {
-                if (isReceiver || parameter?.Ordinal != ordinal)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var carried = flow.Evaluate(value, context.CancellationToken);
-                if (carried.Source is not null)
+            var carried = flow.Evaluate(value, context.CancellationToken);
+            if (carried.Source is null)
+            {
+                continue;
+            }
+
+            flows ??= flow.FlowsOf((method.ReducedFrom ?? method).OriginalDefinition, context.CancellationToken);
+            var ordinal = method.ReducedFrom is not null ? parameter.Ordinal + 1 : parameter.Ordinal;
+            foreach (var parameterFlow in flows.Value)
+            {
+                if (parameterFlow.Ordinal == ordinal)
                 {
                     var description = $"{DiagnosticLocations.Describe(method)}, which passes it to {DiagnosticLocations.Describe(parameterFlow.Api)}";
                     Report(context, carried, parameterFlow.Channel, description, parameterFlow.Api, parameterFlow.Chain);

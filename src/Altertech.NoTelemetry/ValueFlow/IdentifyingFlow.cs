@@ -351,7 +351,8 @@ internal sealed class IdentifyingFlow
             }
 
             var (operation, header) = stack.Pop();
-            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation
+            if (operation.ConstantValue.HasValue
+                || operation is IAnonymousFunctionOperation or ILocalFunctionOperation
                 || (operation != value && operation.Type?.SpecialType == SpecialType.System_Boolean)
                 || (operation is IArgumentOperation argument && _sources.IsScrubbed(argument)))
             {
@@ -484,7 +485,10 @@ internal sealed class IdentifyingFlow
         var result = Carried.Nothing;
         try
         {
-            foreach (var write in TypeWrites(type, context.CancellationToken).TryGetValue(member, out var writes) ? writes : new List<Write>())
+            // A string or value that cannot change after construction is written by its initializer and constructors
+            // only: the type's other members need not be bound.
+            var writesOf = IsSetAtConstruction(member) ? ConstructionWrites(type, context.CancellationToken) : TypeWrites(type, context.CancellationToken);
+            foreach (var write in writesOf.TryGetValue(member, out var writes) ? writes : new List<Write>())
             {
                 result = result.Union(Evaluate(write.Value, inner).WithHeader(write.Header));
             }
@@ -503,6 +507,21 @@ internal sealed class IdentifyingFlow
 
         return result;
     }
+
+    private static bool IsSetAtConstruction(ISymbol member) => member switch
+    {
+        IFieldSymbol field => field.IsReadOnly && IsImmutable(field.Type),
+        IPropertySymbol property => property.SetMethod is null or { IsInitOnly: true } && IsImmutable(property.Type),
+        _ => false,
+    };
+
+    private static bool IsImmutable(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || type.IsValueType;
+
+    private readonly ConcurrentDictionary<ISymbol, Dictionary<ISymbol, List<Write>>> _constructionWrites = new(SymbolEqualityComparer.Default);
+
+    /// <summary><see cref="TypeWrites"/> of the initializers and constructors only.</summary>
+    private Dictionary<ISymbol, List<Write>> ConstructionWrites(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        _constructionWrites.GetOrAdd(type.OriginalDefinition, _ => CollectWrites(type, static member => member is ConstructorDeclarationSyntax or FieldDeclarationSyntax or PropertyDeclarationSyntax { Initializer: not null }, constructionOnly: true, cancellationToken));
 
     private static bool IsAutoProperty(IPropertySymbol property)
     {
@@ -556,45 +575,53 @@ internal sealed class IdentifyingFlow
 
     /// <summary>The writes of every member body of a type (all its partial parts) and the initializers of its fields and properties.</summary>
     private Dictionary<ISymbol, List<Write>> TypeWrites(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-        _typeWrites.GetOrAdd(type.OriginalDefinition, _ =>
+        _typeWrites.GetOrAdd(type.OriginalDefinition, _ => CollectWrites(type, static _ => true, constructionOnly: false, cancellationToken));
+
+    private Dictionary<ISymbol, List<Write>> CollectWrites(INamedTypeSymbol type, System.Func<MemberDeclarationSyntax, bool> include, bool constructionOnly, CancellationToken cancellationToken)
+    {
+        var writes = new Dictionary<ISymbol, List<Write>>(SymbolEqualityComparer.Default);
+        foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            var writes = new Dictionary<ISymbol, List<Write>>(SymbolEqualityComparer.Default);
-            foreach (var reference in type.DeclaringSyntaxReferences)
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || !_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
             {
-                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || !_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                continue;
+            }
+
+#pragma warning disable RS1030 // The declaring file's model, once per type whose member carries data to a send; the result is cached.
+            var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+            foreach (var member in declaration.Members)
+            {
+                if (!include(member))
                 {
                     continue;
                 }
 
-#pragma warning disable RS1030 // The declaring file's model, once per type whose member carries data to a send; the result is cached.
-                var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
-                foreach (var member in declaration.Members)
+                SyntaxNode? node = member switch
                 {
-                    SyntaxNode? node = member switch
-                    {
-                        BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax => member,
-                        FieldDeclarationSyntax field => field.Declaration,
-                        _ => null,
-                    };
+                    PropertyDeclarationSyntax { Initializer: { } initializer } when constructionOnly => initializer,
+                    BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax => member,
+                    FieldDeclarationSyntax field => field.Declaration,
+                    _ => null,
+                };
 
-                    foreach (var operation in OperationsOf(model, node, cancellationToken))
+                foreach (var operation in OperationsOf(model, node, cancellationToken))
+                {
+                    foreach (var pair in IndexWrites(operation, symbol => symbol is IFieldSymbol or IPropertySymbol))
                     {
-                        foreach (var pair in IndexWrites(operation, symbol => symbol is IFieldSymbol or IPropertySymbol))
+                        if (!writes.TryGetValue(pair.Key, out var list))
                         {
-                            if (!writes.TryGetValue(pair.Key, out var list))
-                            {
-                                writes.Add(pair.Key, list = new List<Write>());
-                            }
-
-                            list.AddRange(pair.Value);
+                            writes.Add(pair.Key, list = new List<Write>());
                         }
+
+                        list.AddRange(pair.Value);
                     }
                 }
             }
+        }
 
-            return writes;
-        });
+        return writes;
+    }
 
     private static IEnumerable<IOperation> OperationsOf(SemanticModel model, SyntaxNode? node, CancellationToken cancellationToken)
     {
@@ -609,6 +636,13 @@ internal sealed class IdentifyingFlow
                     {
                         yield return operation;
                     }
+                }
+
+                yield break;
+            case EqualsValueClauseSyntax initializer:
+                if (model.GetOperation(initializer, cancellationToken) is { } value)
+                {
+                    yield return value;
                 }
 
                 yield break;
