@@ -38,6 +38,10 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => Analyze(c, knowledge), OperationKind.Invocation, OperationKind.ObjectCreation);
+            if (knowledge.Telemetry.HasSdkSymbols)
+            {
+                start.RegisterOperationAction(c => AnalyzeSdkAssignment(c, knowledge), OperationKind.SimpleAssignment);
+            }
         });
     }
 
@@ -101,10 +105,44 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// <c>scope.User = new SentryUser { Id = token }</c>: data set on a telemetry SDK's object is sent with what the SDK
+    /// sends next. Reported at the assignment (the SDK's later calls on that object are not, for it).
+    /// </summary>
+    private static void AnalyzeSdkAssignment(OperationAnalysisContext context, CompilationKnowledge knowledge)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || knowledge.Telemetry.Match(property) is null)
+        {
+            return;
+        }
+
+        for (var parent = assignment.Parent; parent is not null and not IBlockOperation; parent = parent.Parent)
+        {
+            if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } outer } } && knowledge.Telemetry.Match(outer) is not null)
+            {
+                // scope.User = new SentryUser { Id = ... }: one finding, on the outer assignment.
+                return;
+            }
+        }
+
+        var carried = knowledge.Identifying.Evaluate(assignment.Value, context.CancellationToken);
+        if (carried.Source is not null)
+        {
+            Report(context, carried, "in the event data", DiagnosticLocations.Describe(property), property, ImmutableArray<ISymbol>.Empty);
+        }
+    }
+
     private static void ReportOperands(OperationAnalysisContext context, IdentifyingFlow flow, Catalogue.EgressApi? api, ISymbol member)
     {
         foreach (var (value, parameter, isReceiver) in IdentifyingFlow.OperandsOf(context.Operation))
         {
+            if (isReceiver && api is null)
+            {
+                // An SDK object the product set data on: reported where the data was set.
+                continue;
+            }
+
             var carried = flow.Evaluate(value, context.CancellationToken);
             if (carried.Source is not null)
             {

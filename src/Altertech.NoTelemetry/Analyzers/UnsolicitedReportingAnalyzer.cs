@@ -319,7 +319,10 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
                     registration.Member.OriginalDefinition.GetDocumentationCommentId());
             }
 
+            // A sink that reaches a telemetry SDK is named before one that only reaches plain egress (a target that
+            // pushes status to the product's own UI over SignalR is egress too, but not where the crash report goes).
             var probe = new Hook("log sink", "member", HookKind.Crash);
+            LogSink? egressOnly = null;
             foreach (var (type, member) in _knowledge.Hooks.LogSinkTypes)
             {
                 foreach (var declared in type.GetMembers(member))
@@ -332,15 +335,21 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
                     foreach (var implementation in _knowledge.Calls.ImplementationsOf(method, null, context.CancellationToken))
                     {
                         var sends = Reach(new[] { new HookRoot(probe, Callable.ForMethod(implementation), Location.None) }, context);
+                        var sink = new LogSink($"the product's log sink {implementation.ContainingType.Name}", implementation.ContainingType.GetDocumentationCommentId());
+                        if (sends.Any(f => f.Sink.Service is not null))
+                        {
+                            return sink;
+                        }
+
                         if (sends.Any(f => !f.Sink.IsErrorLog))
                         {
-                            return new LogSink($"the product's log sink {implementation.ContainingType.Name}", implementation.ContainingType.GetDocumentationCommentId());
+                            egressOnly ??= sink;
                         }
                     }
                 }
             }
 
-            return null;
+            return egressOnly;
         }
 
         /// <summary>

@@ -118,6 +118,7 @@ internal sealed class CompilationKnowledge
         var telemetry = TelemetryMatcher.Build(compilation, resolver, services, cancellationToken);
         var hookSections = configuration.HookSections.IsEmpty ? catalogue.HookSections : catalogue.HookSections.AddRange(configuration.HookSections);
         var hooks = HookTable.Build(resolver, hookSections, cancellationToken);
+        var calls = new CallGraph(compilation, egress, telemetry, hooks);
         return new CompilationKnowledge(
             configuration,
             telemetry,
@@ -125,8 +126,8 @@ internal sealed class CompilationKnowledge
             endpoints,
             new EndpointForwarders(compilation, egress, endpoints, configuration.MaxCallChain),
             hooks,
-            new CallGraph(compilation, egress, telemetry, hooks),
-            new IdentifyingFlow(compilation, IdentifyingSources.Build(resolver, catalogue.IdentifyingSections, cancellationToken), egress, telemetry, configuration.MaxCallChain),
+            calls,
+            new IdentifyingFlow(compilation, IdentifyingSources.Build(resolver, catalogue.IdentifyingSections, cancellationToken), egress, telemetry, calls, configuration.MaxCallChain),
             configuration.Files.IsEmpty ? ImmutableArray<ConfigurationProblem>.Empty : FindProblems(configuration, resolver, cancellationToken));
     }
 

@@ -45,11 +45,27 @@ internal readonly struct Carried
 
     public Carried WithHeader(string? header) => header is null || Header is not null ? this : new Carried(Source, Via, header, Parameters);
 
-    /// <summary>The first source found wins (a deterministic walk); parameters accumulate.</summary>
-    public Carried Union(Carried other) =>
-        other.IsEmpty ? this
-        : IsEmpty ? other
-        : new Carried(Source ?? other.Source, Source is null ? other.Via : Via, Source is null ? other.Header : Header, Parameters | other.Parameters);
+    /// <summary>
+    /// The source reached through the fewest product members wins (the first in the walk among equals), so that the path
+    /// named does not depend on what earlier questions cached; parameters accumulate.
+    /// </summary>
+    public Carried Union(Carried other)
+    {
+        if (other.IsEmpty)
+        {
+            return this;
+        }
+
+        if (IsEmpty)
+        {
+            return other;
+        }
+
+        var keep = Source is not null && (other.Source is null || Via.Length <= other.Via.Length);
+        return keep
+            ? new Carried(Source, Via, Header, Parameters | other.Parameters)
+            : new Carried(other.Source, other.Via, other.Header, Parameters | other.Parameters);
+    }
 }
 
 /// <summary>
@@ -91,21 +107,23 @@ internal readonly struct ParameterFlow
 internal sealed class IdentifyingFlow
 {
     private const int StepBudget = 20000;
-    private const int MaxDepth = 8;
+    private const int MaxDepth = 32;
 
     private readonly Compilation _compilation;
     private readonly IdentifyingSources _sources;
     private readonly EgressTable _egress;
     private readonly TelemetryMatcher _telemetry;
     private readonly int _maxChain;
+    private readonly CallGraph _calls;
     private readonly ConcurrentDictionary<ISymbol, Carried> _returns = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, Carried> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, Dictionary<ISymbol, List<Write>>> _typeWrites = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ParameterFlow>> _flows = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IOperation, Dictionary<ISymbol, List<Write>>> _bodyWrites = new();
 
-    public IdentifyingFlow(Compilation compilation, IdentifyingSources sources, EgressTable egress, TelemetryMatcher telemetry, int maxChain)
+    public IdentifyingFlow(Compilation compilation, IdentifyingSources sources, EgressTable egress, TelemetryMatcher telemetry, CallGraph calls, int maxChain)
     {
+        _calls = calls;
         _compilation = compilation;
         _sources = sources;
         _egress = egress;
@@ -117,7 +135,7 @@ internal sealed class IdentifyingFlow
 
     /// <summary>What <paramref name="value"/> carries, parameters of the member it is in not counted.</summary>
     public Carried Evaluate(IOperation value, CancellationToken cancellationToken) =>
-        Evaluate(value, new Context(null, cancellationToken));
+        Evaluate(value, null, new Context(cancellationToken));
 
     /// <summary>The parameters of a product method that reach a sending call inside it, each with the first call it reaches.</summary>
     public ImmutableArray<ParameterFlow> FlowsOf(IMethodSymbol method, CancellationToken cancellationToken) =>
@@ -188,6 +206,33 @@ internal sealed class IdentifyingFlow
             return (ImmutableArray<ParameterFlow>.Empty, false);
         }
 
+        if (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            // IHttpClient.Post(request): what the product's implementations do with it.
+            var dispatched = ImmutableArray.CreateBuilder<ParameterFlow>();
+            var anyPartial = false;
+            foreach (var implementation in _calls.ImplementationsOf(method, null, cancellationToken))
+            {
+                var (inner, innerPartial) = FlowsOf(implementation.PartialImplementationPart ?? implementation, remaining, active, cancellationToken);
+                anyPartial |= innerPartial;
+                foreach (var flow in inner)
+                {
+                    if (!System.Linq.Enumerable.Any(dispatched, f => f.Ordinal == flow.Ordinal))
+                    {
+                        dispatched.Add(flow);
+                    }
+                }
+            }
+
+            var all = dispatched.ToImmutable();
+            if (!anyPartial)
+            {
+                _flows.TryAdd(method, all);
+            }
+
+            return (all, anyPartial);
+        }
+
         if (!active.Add(method))
         {
             return (ImmutableArray<ParameterFlow>.Empty, true);
@@ -238,7 +283,7 @@ internal sealed class IdentifyingFlow
                         {
                             if (ArgumentFor(operation, flow.Ordinal) is { } argument)
                             {
-                                foreach (var ordinal in Bits(Evaluate(argument, new Context(method, cancellationToken)).Parameters))
+                                foreach (var ordinal in Bits(Evaluate(argument, method, new Context(cancellationToken)).Parameters))
                                 {
                                     Add(new ParameterFlow(ordinal, flow.Api, flow.Channel, flow.Chain.Insert(0, method)));
                                 }
@@ -265,7 +310,7 @@ internal sealed class IdentifyingFlow
         {
             foreach (var (value, parameter, isReceiver) in OperandsOf(call))
             {
-                var carried = Evaluate(value, new Context(method, cancellationToken));
+                var carried = Evaluate(value, method, new Context(cancellationToken));
                 foreach (var ordinal in Bits(carried.Parameters))
                 {
                     var channel = carried.Header is { } header ? "in header " + header : ChannelOf(egress, parameter, isReceiver);
@@ -336,8 +381,13 @@ internal sealed class IdentifyingFlow
         }
     }
 
-    private Carried Evaluate(IOperation value, Context context)
+    /// <summary>
+    /// What a value carries; parameters of <paramref name="method"/> (when given) are counted as bits. One walk of the
+    /// value's operations, locals followed once each within this evaluation.
+    /// </summary>
+    private Carried Evaluate(IOperation value, IMethodSymbol? method, Context context)
     {
+        var locals = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var result = Carried.Nothing;
         var stack = new Stack<(IOperation Operation, string? Header)>();
         stack.Push((value, null));
@@ -346,13 +396,13 @@ internal sealed class IdentifyingFlow
             context.CancellationToken.ThrowIfCancellationRequested();
             if (++context.Steps > StepBudget)
             {
-                context.Cut = true;
+                context.OverBudget = true;
                 break;
             }
 
             var (operation, header) = stack.Pop();
             if (operation.ConstantValue.HasValue
-                || operation is IAnonymousFunctionOperation or ILocalFunctionOperation
+                || operation is ILocalFunctionOperation
                 || (operation != value && operation.Type?.SpecialType == SpecialType.System_Boolean)
                 || (operation is IArgumentOperation argument && _sources.IsScrubbed(argument)))
             {
@@ -368,7 +418,7 @@ internal sealed class IdentifyingFlow
             switch (operation)
             {
                 case ILocalReferenceOperation local:
-                    if (context.Locals.Add(local.Local))
+                    if (locals.Add(local.Local))
                     {
                         foreach (var write in WritesOf(local, local.Local))
                         {
@@ -379,13 +429,13 @@ internal sealed class IdentifyingFlow
                     continue;
 
                 case IParameterReferenceOperation parameter:
-                    if (context.Method is { } method
+                    if (method is not null
                         && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method)
                         && parameter.Parameter.Ordinal < 64)
                     {
                         result = result.Union(new Carried(null, default, null, 1UL << parameter.Parameter.Ordinal));
                     }
-                    else if (context.Locals.Add(parameter.Parameter))
+                    else if (locals.Add(parameter.Parameter))
                     {
                         // A lambda's or local function's parameter, or one written in the body: what is written to it.
                         foreach (var write in WritesOf(parameter, parameter.Parameter))
@@ -396,13 +446,45 @@ internal sealed class IdentifyingFlow
 
                     continue;
 
+                case IPropertyReferenceOperation { Property: { GetMethod: { } getter } property } propertyReference
+                    when IsOwn(property) && (property.IsAbstract || property.IsVirtual || property.IsOverride || property.ContainingType.TypeKind == TypeKind.Interface):
+                    // An interface or virtual property: every implementation in the product the receiver's type can have.
+                    foreach (var implementation in Implementations(getter.OriginalDefinition, propertyReference.Instance?.Type, context.CancellationToken))
+                    {
+                        if (implementation.AssociatedSymbol is IPropertySymbol implemented)
+                        {
+                            result = result.Union(MemberCarries(implemented.OriginalDefinition, context).Through(implemented.OriginalDefinition).WithHeader(header));
+                        }
+                    }
+
+                    break;
+
                 case IFieldReferenceOperation or IPropertyReferenceOperation when IsOwn(((IMemberReferenceOperation)operation).Member):
                     var member = ((IMemberReferenceOperation)operation).Member.OriginalDefinition;
                     result = result.Union(MemberCarries(member, context).Through(member).WithHeader(header));
                     break;
 
-                case IInvocationOperation { TargetMethod: var target } when IsOwn(target) && !target.IsAbstract:
-                    var definition = (target.ReducedFrom ?? target).OriginalDefinition;
+                case IInvocationOperation { TargetMethod: var target } invocation when IsOwn(target):
+                    // The product's method, or, for a call through an interface or a virtual method, every
+                    // implementation in the product that the receiver's type can have.
+                    foreach (var implementation in Implementations((target.ReducedFrom ?? target).OriginalDefinition, invocation.IsVirtual ? invocation.Instance?.Type : null, context.CancellationToken))
+                    {
+                        result = result.Union(ReturnCarries(implementation, context).Through(implementation).WithHeader(header));
+                    }
+
+                    break;
+
+                case IAnonymousFunctionOperation lambda:
+                    // A delegate carries what it returns when it runs: new Lazy<string>(() => Environment.MachineName).
+                    foreach (var returned in Returns(lambda.Body))
+                    {
+                        stack.Push((returned, header));
+                    }
+
+                    continue;
+
+                case IMethodReferenceOperation { Method: var referenced } when IsOwn(referenced):
+                    var definition = (referenced.ReducedFrom ?? referenced).OriginalDefinition;
                     result = result.Union(ReturnCarries(definition, context).Through(definition).WithHeader(header));
                     break;
             }
@@ -419,92 +501,136 @@ internal sealed class IdentifyingFlow
 
     private bool IsOwn(ISymbol member) => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _compilation.Assembly);
 
+    /// <summary>
+    /// The bodies a call of a product method can run: the method itself when it has one, and for an abstract, interface
+    /// or virtual method the product's implementations in types of <paramref name="receiverType"/>.
+    /// </summary>
+    private IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method, ITypeSymbol? receiverType, CancellationToken cancellationToken)
+    {
+        if (!method.IsAbstract)
+        {
+            yield return method;
+        }
+
+        if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            foreach (var implementation in _calls.ImplementationsOf(method, receiverType, cancellationToken))
+            {
+                if (!SymbolEqualityComparer.Default.Equals(implementation, method))
+                {
+                    yield return implementation;
+                }
+            }
+        }
+    }
+
     /// <summary>What a product method returns from its own sources (what it is given is counted at the call).</summary>
     private Carried ReturnCarries(IMethodSymbol method, Context context)
     {
         method = method.PartialImplementationPart ?? method;
-        if (_returns.TryGetValue(method, out var known))
+        return Summarize(method, _returns, context, () =>
         {
-            return known;
-        }
-
-        if (context.Depth >= MaxDepth || !context.Active.Add(method))
-        {
-            context.Cut = true;
-            return Carried.Nothing;
-        }
-
-        var inner = context.Enter(null);
-        var result = Carried.Nothing;
-        try
-        {
+            var result = Carried.Nothing;
             foreach (var body in MethodBodies.Of(_compilation, method, context.CancellationToken))
             {
                 foreach (var returned in Returns(body))
                 {
-                    result = result.Union(Evaluate(returned, inner));
+                    result = result.Union(Evaluate(returned, null, context));
                 }
             }
-        }
-        finally
-        {
-            context.Active.Remove(method);
-            context.Leave(inner);
-        }
 
-        result = new Carried(result.Source, result.Via, result.Header, 0);
-        if (!inner.Cut)
-        {
-            _returns.TryAdd(method, result);
-        }
-
-        return result;
+            return result;
+        });
     }
 
     /// <summary>What the product writes to one of its fields or properties: its initializer, and its type's writes.</summary>
     private Carried MemberCarries(ISymbol member, Context context)
     {
-        if (_members.TryGetValue(member, out var known))
-        {
-            return known;
-        }
-
         if (member is IPropertySymbol { GetMethod: { } getter } property && !IsAutoProperty(property))
         {
             // A computed property: what its getter returns.
             return ReturnCarries(getter, context);
         }
 
-        if (context.Depth >= MaxDepth || !context.Active.Add(member) || member.ContainingType is not { } type)
+        if (member.ContainingType is not { } type)
         {
-            context.Cut = true;
             return Carried.Nothing;
         }
 
-        var inner = context.Enter(null);
-        var result = Carried.Nothing;
-        try
+        return Summarize(member, _members, context, () =>
         {
             // A string or value that cannot change after construction is written by its initializer and constructors
             // only: the type's other members need not be bound.
+            var result = Carried.Nothing;
             var writesOf = IsSetAtConstruction(member) ? ConstructionWrites(type, context.CancellationToken) : TypeWrites(type, context.CancellationToken);
             foreach (var write in writesOf.TryGetValue(member, out var writes) ? writes : new List<Write>())
             {
-                result = result.Union(Evaluate(write.Value, inner).WithHeader(write.Header));
+                result = result.Union(Evaluate(write.Value, null, context).WithHeader(write.Header));
             }
+
+            return result;
+        });
+    }
+
+    /// <summary>
+    /// A member's summary, computed once per compilation. Members reached while they are being computed (a cycle)
+    /// give nothing for the moment; a result that leaned on such a member (its low link is below its own place on the
+    /// stack) is kept for this question only, and the member at the head of the cycle, which sees every part of it, is
+    /// cached. A question over its step budget or depth caches nothing it computed after that.
+    /// </summary>
+    private Carried Summarize(ISymbol member, ConcurrentDictionary<ISymbol, Carried> cache, Context context, System.Func<Carried> compute)
+    {
+        // A member reached again inside its own computation adds nothing it does not add already, whatever the cache
+        // holds by now (another thread may have finished it): a cycle back to it gives nothing.
+        if (context.Active.TryGetValue(member, out var position))
+        {
+            context.LowLink = System.Math.Min(context.LowLink, position);
+            return Carried.Nothing;
+        }
+
+        if (cache.TryGetValue(member, out var known))
+        {
+            return known;
+        }
+
+        if (context.Memo.TryGetValue(member, out var memo))
+        {
+            context.LowLink = System.Math.Min(context.LowLink, memo.LowLink);
+            return memo.Value;
+        }
+
+        if (context.Active.Count >= MaxDepth)
+        {
+            context.OverBudget = true;
+            return Carried.Nothing;
+        }
+
+        var index = context.Active.Count;
+        context.Active.Add(member, index);
+        var outerLowLink = context.LowLink;
+        context.LowLink = int.MaxValue;
+        Carried result;
+        try
+        {
+            result = compute();
         }
         finally
         {
             context.Active.Remove(member);
-            context.Leave(inner);
         }
 
         result = new Carried(result.Source, result.Via, result.Header, 0);
-        if (!inner.Cut)
+        var lowLink = context.LowLink;
+        if (lowLink >= index && !context.OverBudget)
         {
-            _members.TryAdd(member, result);
+            result = cache.GetOrAdd(member, result);
+        }
+        else
+        {
+            context.Memo[member] = (result, lowLink);
         }
 
+        context.LowLink = System.Math.Min(outerLowLink, lowLink);
         return result;
     }
 
@@ -830,47 +956,25 @@ internal sealed class IdentifyingFlow
         public string? Header { get; }
     }
 
-    /// <summary>One question's state: the method whose parameters are counted, what is being followed, the budget.</summary>
+    /// <summary>One question's state: the members being computed, what was computed for this question only, the budget.</summary>
     private sealed class Context
     {
-        public Context(IMethodSymbol? method, CancellationToken cancellationToken)
-        {
-            Method = method;
-            CancellationToken = cancellationToken;
-            Active = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        }
-
-        private Context(Context outer, IMethodSymbol? method)
-        {
-            Method = method;
-            CancellationToken = outer.CancellationToken;
-            Active = outer.Active;
-            Steps = outer.Steps;
-            Depth = outer.Depth + 1;
-        }
-
-        public IMethodSymbol? Method { get; }
+        public Context(CancellationToken cancellationToken) => CancellationToken = cancellationToken;
 
         public CancellationToken CancellationToken { get; }
 
-        /// <summary>Members being followed: reaching one again is a cycle, and the result is not complete.</summary>
-        public HashSet<ISymbol> Active { get; }
+        /// <summary>Members being computed, with their place on the stack.</summary>
+        public Dictionary<ISymbol, int> Active { get; } = new(SymbolEqualityComparer.Default);
 
-        /// <summary>Locals and parameters already followed in this evaluation.</summary>
-        public HashSet<ISymbol> Locals { get; } = new(SymbolEqualityComparer.Default);
+        /// <summary>Results that leaned on a member being computed: good for this question, not for the cache.</summary>
+        public Dictionary<ISymbol, (Carried Value, int LowLink)> Memo { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The lowest stack place the current computation reached back to.</summary>
+        public int LowLink { get; set; } = int.MaxValue;
 
         public int Steps { get; set; }
 
-        public int Depth { get; }
-
-        public bool Cut { get; set; }
-
-        public Context Enter(IMethodSymbol? method) => new(this, method);
-
-        public void Leave(Context inner)
-        {
-            Steps = inner.Steps;
-            Cut |= inner.Cut;
-        }
+        /// <summary>The step budget or the depth was exceeded: nothing computed from here on is cached.</summary>
+        public bool OverBudget { get; set; }
     }
 }

@@ -404,4 +404,71 @@ public class IdentifyingDataAnalyzerTests
         """,
         Nt0005(0, "Environment.UserName", "", "in the URL", "HttpClient.GetAsync"),
         Nt0005(1, "Environment.MachineName", " (via Ids.Token)", "in the content", "HttpClient.PostAsync"));
+
+    [Fact]
+    public Task Reports_values_behind_lazy_delegates_and_interfaces() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Runtime.InteropServices;
+        using System.Threading.Tasks;
+
+        static class MachineNameReader
+        {
+            public static string GetMachineName() => Environment.MachineName;
+        }
+
+        interface IOsVersion { string Version { get; } }
+
+        sealed class OsVersion : IOsVersion
+        {
+            public string Version => RuntimeInformation.OSDescription;
+        }
+
+        interface IHttp { Task Post(string url, string body); }
+
+        sealed class Http : IHttp
+        {
+            readonly HttpClient _client = new();
+            public Task Post(string url, string body) => _client.PostAsync(url, new StringContent(body));
+        }
+
+        sealed class Registration
+        {
+            static readonly Lazy<string> s_machine = new(MachineNameReader.GetMachineName);
+            static readonly Lazy<string> s_user = new(() => Environment.UserName);
+            readonly HttpClient _client = new();
+            readonly IOsVersion _os = new OsVersion();
+            readonly IHttp _http = new Http();
+
+            Task Register() => _client.{|#0:PostAsync|}("https://r.example.com/", new StringContent(s_machine.Value));
+
+            Task Hello() => _client.{|#1:GetAsync|}("https://r.example.com/hello?u=" + s_user.Value);
+
+            Task Update() => _client.{|#2:GetAsync|}("https://r.example.com/update?os=" + _os.Version);
+
+            Task Report() => _http.{|#3:Post|}("https://r.example.com/report", Environment.MachineName);
+        }
+        """,
+        Nt0005(0, "Environment.MachineName", " (via Registration.s_machine, MachineNameReader.GetMachineName)", "in the content", "HttpClient.PostAsync"),
+        Nt0005(1, "Environment.UserName", " (via Registration.s_user)", "in the URL", "HttpClient.GetAsync"),
+        Nt0005(2, "RuntimeInformation.OSDescription", " (via OsVersion.Version)", "in the URL", "HttpClient.GetAsync"),
+        Nt0005(3, "Environment.MachineName", "", "in the content", "IHttp.Post, which passes it to HttpClient.PostAsync"));
+
+    [Fact]
+    public Task Reports_data_set_on_an_sdk_object_where_it_is_set() => Verify.VerifyAsync("""
+        using System;
+        using Sentry;
+
+        static class Crash
+        {
+            static void Configure(Scope scope)
+            {
+                {|#0:scope.User = new SentryUser { Id = Environment.UserName }|};
+                scope.SetTag("culture", System.Globalization.CultureInfo.CurrentCulture.Name);
+                scope.SetTag("branch", "main");
+            }
+        }
+        """,
+        TestReferences.Sentry,
+        Nt0005(0, "Environment.UserName", "", "in the event data", "Scope.User"));
 }
