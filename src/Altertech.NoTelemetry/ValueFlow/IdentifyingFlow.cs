@@ -117,7 +117,8 @@ internal sealed class IdentifyingFlow
     private readonly CallGraph _calls;
     private readonly ConcurrentDictionary<ISymbol, Carried> _returns = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, Carried> _members = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, Dictionary<ISymbol, List<Write>>> _typeWrites = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, List<Write>> _memberWrites = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ParameterFlow>> _flows = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IOperation, Dictionary<ISymbol, List<Write>>> _bodyWrites = new();
 
@@ -396,7 +397,7 @@ internal sealed class IdentifyingFlow
             context.CancellationToken.ThrowIfCancellationRequested();
             if (++context.Steps > StepBudget)
             {
-                context.OverBudget = true;
+                context.Incomplete = true;
                 break;
             }
 
@@ -562,8 +563,7 @@ internal sealed class IdentifyingFlow
             // A string or value that cannot change after construction is written by its initializer and constructors
             // only: the type's other members need not be bound.
             var result = Carried.Nothing;
-            var writesOf = IsSetAtConstruction(member) ? ConstructionWrites(type, context.CancellationToken) : TypeWrites(type, context.CancellationToken);
-            foreach (var write in writesOf.TryGetValue(member, out var writes) ? writes : new List<Write>())
+            foreach (var write in WritesOfMember(member, type, context.CancellationToken))
             {
                 result = result.Union(Evaluate(write.Value, null, context).WithHeader(write.Header));
             }
@@ -573,10 +573,11 @@ internal sealed class IdentifyingFlow
     }
 
     /// <summary>
-    /// A member's summary, computed once per compilation. Members reached while they are being computed (a cycle)
-    /// give nothing for the moment; a result that leaned on such a member (its low link is below its own place on the
-    /// stack) is kept for this question only, and the member at the head of the cycle, which sees every part of it, is
-    /// cached. A question over its step budget or depth caches nothing it computed after that.
+    /// A member's summary, computed once per compilation (Tarjan's strongly connected components, on demand). A member
+    /// reached while it is being computed (a cycle) gives nothing for the moment; a result that leaned on such a member
+    /// (its low link is below its own place on the stack) is held for the question until the member at the head of the
+    /// cycle is done, and is then cached with what the head carries (the head reaches everything in its cycle). Each
+    /// computation has its own step budget; one over it, or over the depth, is not cached, nor is any result built on it.
     /// </summary>
     private Carried Summarize(ISymbol member, ConcurrentDictionary<ISymbol, Carried> cache, Context context, System.Func<Carried> compute)
     {
@@ -601,14 +602,14 @@ internal sealed class IdentifyingFlow
 
         if (context.Active.Count >= MaxDepth)
         {
-            context.OverBudget = true;
+            context.Incomplete = true;
             return Carried.Nothing;
         }
 
         var index = context.Active.Count;
         context.Active.Add(member, index);
-        var outerLowLink = context.LowLink;
-        context.LowLink = int.MaxValue;
+        var (outerLowLink, outerSteps, outerIncomplete) = (context.LowLink, context.Steps, context.Incomplete);
+        (context.LowLink, context.Steps, context.Incomplete) = (int.MaxValue, 0, false);
         Carried result;
         try
         {
@@ -620,17 +621,39 @@ internal sealed class IdentifyingFlow
         }
 
         result = new Carried(result.Source, result.Via, result.Header, 0);
-        var lowLink = context.LowLink;
-        if (lowLink >= index && !context.OverBudget)
+        var (lowLink, incomplete) = (context.LowLink, context.Incomplete);
+        (context.LowLink, context.Steps, context.Incomplete) = (System.Math.Min(outerLowLink, lowLink), outerSteps, outerIncomplete | incomplete);
+        if (incomplete)
         {
-            result = cache.GetOrAdd(member, result);
-        }
-        else
-        {
-            context.Memo[member] = (result, lowLink);
+            return result;
         }
 
-        context.LowLink = System.Math.Min(outerLowLink, lowLink);
+        if (lowLink < index)
+        {
+            context.Memo[member] = (result, lowLink, cache);
+            return result;
+        }
+
+        // The head of its cycle (or no cycle): done, and so is every member of the cycle held for it.
+        result = cache.GetOrAdd(member, result);
+        List<ISymbol>? finished = null;
+        foreach (var pair in context.Memo)
+        {
+            if (pair.Value.LowLink >= index)
+            {
+                pair.Value.Cache.TryAdd(pair.Key, pair.Value.Value.Union(result.Through(member)));
+                (finished ??= new List<ISymbol>()).Add(pair.Key);
+            }
+        }
+
+        if (finished is not null)
+        {
+            foreach (var done in finished)
+            {
+                context.Memo.Remove(done);
+            }
+        }
+
         return result;
     }
 
@@ -642,12 +665,6 @@ internal sealed class IdentifyingFlow
     };
 
     private static bool IsImmutable(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || type.IsValueType;
-
-    private readonly ConcurrentDictionary<ISymbol, Dictionary<ISymbol, List<Write>>> _constructionWrites = new(SymbolEqualityComparer.Default);
-
-    /// <summary><see cref="TypeWrites"/> of the initializers and constructors only.</summary>
-    private Dictionary<ISymbol, List<Write>> ConstructionWrites(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-        _constructionWrites.GetOrAdd(type.OriginalDefinition, _ => CollectWrites(type, static member => member is ConstructorDeclarationSyntax or FieldDeclarationSyntax or PropertyDeclarationSyntax { Initializer: not null }, constructionOnly: true, cancellationToken));
 
     private static bool IsAutoProperty(IPropertySymbol property)
     {
@@ -699,55 +716,72 @@ internal sealed class IdentifyingFlow
         return index.TryGetValue(variable, out var writes) ? writes : new List<Write>();
     }
 
-    /// <summary>The writes of every member body of a type (all its partial parts) and the initializers of its fields and properties.</summary>
-    private Dictionary<ISymbol, List<Write>> TypeWrites(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-        _typeWrites.GetOrAdd(type.OriginalDefinition, _ => CollectWrites(type, static _ => true, constructionOnly: false, cancellationToken));
-
-    private Dictionary<ISymbol, List<Write>> CollectWrites(INamedTypeSymbol type, System.Func<MemberDeclarationSyntax, bool> include, bool constructionOnly, CancellationToken cancellationToken)
-    {
-        var writes = new Dictionary<ISymbol, List<Write>>(SymbolEqualityComparer.Default);
-        foreach (var reference in type.DeclaringSyntaxReferences)
+    /// <summary>
+    /// What a field or property of the product is written, in its type (all its partial parts): the declarations that
+    /// name it (a write must), each bound once from its file's model. A string or value that cannot change after
+    /// construction is looked for in its initializer and the constructors only.
+    /// </summary>
+    private List<Write> WritesOfMember(ISymbol member, INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        _memberWrites.GetOrAdd(member, _ =>
         {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || !_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+            var constructionOnly = IsSetAtConstruction(member);
+            var writes = new List<Write>();
+            foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                continue;
-            }
-
-#pragma warning disable RS1030 // The declaring file's model, once per type whose member carries data to a send; the result is cached.
-            var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
-            foreach (var member in declaration.Members)
-            {
-                if (!include(member))
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || !_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
                 {
                     continue;
                 }
 
-                SyntaxNode? node = member switch
+                var model = ModelOf(declaration.SyntaxTree);
+                foreach (var declared in declaration.Members)
                 {
-                    PropertyDeclarationSyntax { Initializer: { } initializer } when constructionOnly => initializer,
-                    BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax => member,
-                    FieldDeclarationSyntax field => field.Declaration,
-                    _ => null,
-                };
-
-                foreach (var operation in OperationsOf(model, node, cancellationToken))
-                {
-                    foreach (var pair in IndexWrites(operation, symbol => symbol is IFieldSymbol or IPropertySymbol))
+                    if ((constructionOnly && declared is not (ConstructorDeclarationSyntax or FieldDeclarationSyntax or PropertyDeclarationSyntax)) || !Names(declared, member.Name))
                     {
-                        if (!writes.TryGetValue(pair.Key, out var list))
-                        {
-                            writes.Add(pair.Key, list = new List<Write>());
-                        }
+                        continue;
+                    }
 
-                        list.AddRange(pair.Value);
+                    SyntaxNode? node = declared switch
+                    {
+                        PropertyDeclarationSyntax { Initializer: { } initializer } when constructionOnly => initializer,
+                        PropertyDeclarationSyntax when constructionOnly => null,
+                        BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax => declared,
+                        FieldDeclarationSyntax field => field.Declaration,
+                        _ => null,
+                    };
+
+                    foreach (var operation in OperationsOf(model, node, cancellationToken))
+                    {
+                        if (IndexWrites(operation, symbol => SymbolEqualityComparer.Default.Equals(symbol, member)).TryGetValue(member, out var found))
+                        {
+                            writes.AddRange(found);
+                        }
                     }
                 }
             }
+
+            return writes;
+        });
+
+    /// <summary>The declaration has an identifier of that name (a field initializer names its own variable).</summary>
+    private static bool Names(MemberDeclarationSyntax declaration, string name)
+    {
+        foreach (var token in declaration.DescendantTokens())
+        {
+            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && token.ValueText == name)
+            {
+                return true;
+            }
         }
 
-        return writes;
+        return false;
     }
+
+    /// <summary>One model per file for the bodies this analysis binds, so that a body bound for one member is not bound again for the next.</summary>
+    private SemanticModel ModelOf(SyntaxTree tree) =>
+#pragma warning disable RS1030 // The declaring file's model, kept for the compilation: bodies outside the analysed operation are bound once.
+        _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
 
     private static IEnumerable<IOperation> OperationsOf(SemanticModel model, SyntaxNode? node, CancellationToken cancellationToken)
     {
@@ -956,7 +990,7 @@ internal sealed class IdentifyingFlow
         public string? Header { get; }
     }
 
-    /// <summary>One question's state: the members being computed, what was computed for this question only, the budget.</summary>
+    /// <summary>One question's state: the members being computed, what is held for a cycle's head, the current computation's budget.</summary>
     private sealed class Context
     {
         public Context(CancellationToken cancellationToken) => CancellationToken = cancellationToken;
@@ -966,15 +1000,16 @@ internal sealed class IdentifyingFlow
         /// <summary>Members being computed, with their place on the stack.</summary>
         public Dictionary<ISymbol, int> Active { get; } = new(SymbolEqualityComparer.Default);
 
-        /// <summary>Results that leaned on a member being computed: good for this question, not for the cache.</summary>
-        public Dictionary<ISymbol, (Carried Value, int LowLink)> Memo { get; } = new(SymbolEqualityComparer.Default);
+        /// <summary>Results that leaned on a member still being computed, held until that member's cycle is done.</summary>
+        public Dictionary<ISymbol, (Carried Value, int LowLink, ConcurrentDictionary<ISymbol, Carried> Cache)> Memo { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>The lowest stack place the current computation reached back to.</summary>
         public int LowLink { get; set; } = int.MaxValue;
 
+        /// <summary>Steps of the current computation (each member's computation has its own budget).</summary>
         public int Steps { get; set; }
 
-        /// <summary>The step budget or the depth was exceeded: nothing computed from here on is cached.</summary>
-        public bool OverBudget { get; set; }
+        /// <summary>The current computation, or one it used, went over its budget or the depth: not cached.</summary>
+        public bool Incomplete { get; set; }
     }
 }
