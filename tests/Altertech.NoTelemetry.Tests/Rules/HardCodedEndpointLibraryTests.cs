@@ -96,6 +96,24 @@ public class HardCodedEndpointLibraryTests
         Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'https://hub.example.com'", "", "HubConnectionBuilderHttpExtensions.WithUrl"));
 
     [Fact]
+    public Task Reports_a_websocket_client_made_for_a_constant_server() => Verify.VerifyAsync("""
+        using System;
+        using Websocket.Client;
+
+        class C
+        {
+            void M(Uri configured)
+            {
+                using var fixedServer = {|#0:new WebsocketClient(new Uri("wss://live.example.com/feed"))|};
+                using var userServer = new WebsocketClient(configured);
+                using var local = new WebsocketClient(new Uri("ws://localhost:5000/"));
+            }
+        }
+        """,
+        TestReferences.WebsocketClient,
+        Verify.Diagnostic("NT0003").WithLocation(0).WithArguments("'wss://live.example.com'", "", "new WebsocketClient"));
+
+    [Fact]
     public Task Reports_MQTT_brokers_by_host_and_URI() => Verify.VerifyAsync("""
         using MQTTnet;
 

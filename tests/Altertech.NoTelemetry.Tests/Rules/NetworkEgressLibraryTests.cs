@@ -260,6 +260,31 @@ public class NetworkEgressLibraryTests
         Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("MqttClientExtensions.PublishStringAsync", "sends", " to an endpoint given to its client, request or options elsewhere"));
 
     [Fact]
+    public Task Reports_websocket_client_connects_and_sends() => Verify.VerifyAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Websocket.Client;
+
+        class C
+        {
+            async Task M(Uri server)
+            {
+                using var client = new WebsocketClient(server);
+                await client.{|#0:Start|}();
+                client.{|#1:Send|}("hello");
+                await client.{|#2:SendInstant|}("now");
+                IWebsocketClient any = client;
+                any.{|#3:Send|}("again");
+            }
+        }
+        """,
+        TestReferences.WebsocketClient,
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("WebsocketClient.Start", "connects", " to an endpoint given to its client, request or options elsewhere"),
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("WebsocketClient.Send", "sends", " to an endpoint given to its client, request or options elsewhere"),
+        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("WebsocketClient.SendInstant", "sends", " to an endpoint given to its client, request or options elsewhere"),
+        Verify.Diagnostic("NT0006").WithLocation(3).WithArguments("IWebsocketClient.Send", "sends", " to an endpoint given to its client, request or options elsewhere"));
+
+    [Fact]
     public Task Does_not_report_creating_an_MQTTnet_client_or_options() => Verify.VerifyAsync("""
         using MQTTnet;
 

@@ -270,7 +270,11 @@ public class UnsolicitedReportingAnalyzerTests
             {
                 DispatcherUnhandledException += (s, e) => _http.{|#0:PostAsync|}("https://wpf.example.com/crash", new StringContent(e.Exception.Message));
                 Dispatcher.UnhandledException += (s, e) => _http.{|#1:PostAsync|}("https://wpf.example.com/dispatcher", null);
+                Exit += (s, e) => _http.{|#3:PostAsync|}("https://wpf.example.com/exit", null);
+                SessionEnding += (s, e) => _http.{|#4:PostAsync|}("https://wpf.example.com/logoff", null);
             }
+
+            protected override void OnSessionEnding(SessionEndingCancelEventArgs e) => _http.{|#5:PostAsync|}("https://wpf.example.com/ending", null);
 
             protected override void OnExit(ExitEventArgs e) => _http.{|#2:PostAsync|}("https://wpf.example.com/session", null);
 
@@ -281,7 +285,10 @@ public class UnsolicitedReportingAnalyzerTests
         new[] { StandIns.WindowsBase, StandIns.PresentationFramework },
         Nt0004(0, Sends, "Application.DispatcherUnhandledException handler", "lambda in new App -> HttpClient.PostAsync"),
         Nt0004(1, Sends, "Dispatcher.UnhandledException handler", "lambda in new App -> HttpClient.PostAsync"),
-        Nt0004(2, Sends, "Application.OnExit override", "App.OnExit -> HttpClient.PostAsync"));
+        Nt0004(2, Sends, "Application.OnExit override", "App.OnExit -> HttpClient.PostAsync"),
+        Nt0004(3, Sends, "Application.Exit handler", "lambda in new App -> HttpClient.PostAsync"),
+        Nt0004(4, Sends, "Application.SessionEnding handler", "lambda in new App -> HttpClient.PostAsync"),
+        Nt0004(5, Sends, "Application.OnSessionEnding override", "App.OnSessionEnding -> HttpClient.PostAsync"));
 
     [Fact]
     public Task Reports_winui_uwp_and_android_hooks() => Verify.VerifyAsync("""

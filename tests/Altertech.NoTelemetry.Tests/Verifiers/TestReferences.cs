@@ -60,6 +60,8 @@ public static class TestReferences
     /// <summary>Serilog alone: what the Serilog.Sinks.Http stand-in extends (the registry does not serve the sink).</summary>
     public static ReferenceSet Serilog { get; } = With("Serilog");
 
+    public static ReferenceSet WebsocketClient { get; } = With("Websocket.Client");
+
     public static ReferenceSet Hosting { get; } = With("Microsoft.Extensions.Hosting.Abstractions");
 
     public static ReferenceSet Avalonia { get; } = With("Avalonia");
