@@ -688,26 +688,10 @@ internal sealed class EndpointResolver
 
         var result = Folded.Unknown;
         var any = false;
-        var pending = new Stack<IOperation>();
-        pending.Push(body);
-        while (pending.Count > 0)
+        foreach (var returned in OperationWalk.Returns(body))
         {
-            var operation = pending.Pop();
-            if (operation is IReturnOperation { ReturnedValue: { } returned })
-            {
-                result = any ? Folded.Either(result, Fold(returned, context)) : Fold(returned, context);
-                any = true;
-                continue;
-            }
-
-            // Pushed last to first, so that the returns are met in source order.
-            foreach (var child in operation.ChildOperations.Reverse())
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    pending.Push(child);
-                }
-            }
+            result = any ? Folded.Either(result, Fold(returned, context)) : Fold(returned, context);
+            any = true;
         }
 
         return result;

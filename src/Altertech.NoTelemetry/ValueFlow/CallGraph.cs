@@ -499,7 +499,6 @@ internal sealed class CallGraph
         private readonly HashSet<ISymbol> _read = new(SymbolEqualityComparer.Default);
         private readonly List<ISymbol> _queueWrites = new();
         private readonly List<ArgumentValue> _arguments = new();
-        private readonly List<IOperation> _children = new();
         private SyntaxTree? _tree;
 
         public Builder(CallGraph graph, CancellationToken cancellationToken)
@@ -513,41 +512,17 @@ internal sealed class CallGraph
                 ? FunctionSummary.Empty
                 : new FunctionSummary(_sinks.ToImmutable(), _calls.ToImmutableArray(), _reads.ToImmutableArray(), _queueWrites.ToImmutableArray(), _arguments.ToImmutableArray(), _tree);
 
-        /// <summary>Every operation under <paramref name="root"/>, depth first, without recursion (a body can be deep).</summary>
+        /// <summary>Every operation under <paramref name="root"/>, in source order.</summary>
         public void Walk(IOperation root)
         {
             _tree ??= root.Syntax.SyntaxTree;
-            var stack = new Stack<IOperation>();
-            PushChildren(stack, root);
-            while (stack.Count > 0)
+
+            // A local function runs when it is called (its calls are edges); an attached handler when its event fires;
+            // a stored or passed lambda where its delegate is run.
+            foreach (var operation in OperationWalk.Descendants(root, o => o is ILocalFunctionOperation || (o is IAnonymousFunctionOperation && _graph.IsDeferred(o))))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                var operation = stack.Pop();
-                if (operation is ILocalFunctionOperation
-                    || (operation is IAnonymousFunctionOperation && _graph.IsDeferred(operation)))
-                {
-                    // A local function runs when it is called (its calls are edges); an attached handler when its event
-                    // fires; a stored or passed lambda where its delegate is run.
-                    continue;
-                }
-
                 Visit(operation);
-                PushChildren(stack, operation);
-            }
-        }
-
-        private void PushChildren(Stack<IOperation> stack, IOperation operation)
-        {
-            // Reversed, so that the body is visited in source order and the summary lists its parts in that order.
-            _children.Clear();
-            foreach (var child in operation.ChildOperations)
-            {
-                _children.Add(child);
-            }
-
-            for (var i = _children.Count - 1; i >= 0; i--)
-            {
-                stack.Push(_children[i]);
             }
         }
 

@@ -246,17 +246,9 @@ internal sealed class IdentifyingFlow
         {
             foreach (var body in MethodBodies.Of(_compilation, method, cancellationToken))
             {
-                var stack = new Stack<IOperation>();
-                stack.Push(body);
-                while (stack.Count > 0)
+                foreach (var operation in OperationWalk.Descendants(body))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var operation = stack.Pop();
-                    foreach (var child in operation.ChildOperations)
-                    {
-                        stack.Push(child);
-                    }
-
                     if (EgressClassifier.CallOf(operation).Method is not { } called)
                     {
                         continue;
@@ -679,29 +671,7 @@ internal sealed class IdentifyingFlow
         return false;
     }
 
-    /// <summary>The values a body's <c>return</c>s give (not those of its lambdas and local functions).</summary>
-    private static IEnumerable<IOperation> Returns(IOperation body)
-    {
-        var stack = new Stack<IOperation>();
-        stack.Push(body);
-        while (stack.Count > 0)
-        {
-            var operation = stack.Pop();
-            if (operation is IReturnOperation { ReturnedValue: { } value })
-            {
-                yield return value;
-                continue;
-            }
-
-            foreach (var child in operation.ChildOperations)
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    stack.Push(child);
-                }
-            }
-        }
-    }
+    private static IEnumerable<IOperation> Returns(IOperation body) => OperationWalk.Returns(body);
 
     /// <summary>Everything written to a local or parameter in the member it is in, through any path (flow-insensitive).</summary>
     private List<Write> WritesOf(IOperation reference, ISymbol variable)
@@ -839,16 +809,8 @@ internal sealed class IdentifyingFlow
     private static Dictionary<ISymbol, List<Write>> IndexWrites(IOperation root, System.Func<ISymbol, bool> keep)
     {
         var writes = new Dictionary<ISymbol, List<Write>>(SymbolEqualityComparer.Default);
-        var stack = new Stack<IOperation>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        foreach (var operation in System.Linq.Enumerable.Prepend(OperationWalk.Descendants(root), root))
         {
-            var operation = stack.Pop();
-            foreach (var child in operation.ChildOperations)
-            {
-                stack.Push(child);
-            }
-
             switch (operation)
             {
                 case IVariableDeclaratorOperation { Symbol: { } local } declarator:
