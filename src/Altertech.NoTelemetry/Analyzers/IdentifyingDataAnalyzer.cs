@@ -56,7 +56,8 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
         var flow = knowledge.Identifying;
         if (EgressClassifier.TryClassify(operation, knowledge.Egress, out var site))
         {
-            if (site.IsEgress)
+            // A request to this machine (local IPC, a local service) does not take the data off it.
+            if (site.IsEgress && !GoesOnlyToThisMachine(site, knowledge, context.CancellationToken))
             {
                 ReportOperands(context, flow, site.Api, site.Member);
             }
@@ -104,6 +105,11 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    private static bool GoesOnlyToThisMachine(EgressSite site, CompilationKnowledge knowledge, System.Threading.CancellationToken cancellationToken) =>
+        site.Endpoint is not null
+        && knowledge.Endpoints.Resolve(site.Endpoint, site.EndpointAcceptsBareHost, cancellationToken, out _) is { } endpoint
+        && endpoint.Alternatives.All(a => Endpoint.IsLoopback(a.Host));
 
     /// <summary>
     /// <c>scope.User = new SentryUser { Id = token }</c>: data set on a telemetry SDK's object is sent with what the SDK

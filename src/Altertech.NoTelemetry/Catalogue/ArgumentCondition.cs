@@ -37,6 +37,9 @@ internal readonly struct ArgumentCondition
 
     public string? Value { get; }
 
+    /// <summary>The condition names a constant text (<c>when name is MachineGuid</c>): what the source is is in that text.</summary>
+    public bool IsText => _kind == Kind.Is && Value is not null;
+
     public static bool TryParse(string? note, out ArgumentCondition condition)
     {
         condition = default;

@@ -95,7 +95,8 @@ internal sealed class MemberPatterns
         foreach (var pattern in CatalogueParser.SplitList(value))
         {
             var (type, member) = Split(pattern);
-            if (member.Length == 0 || (type is not null && type.Length == 0) || !IsName(member) || (type is not null && !IsName(type)))
+            if (member.Length == 0 || (type is not null && type.Length == 0) || !IsName(member) || (type is not null && !IsName(type))
+                || (type is not null && type != "new" && System.Array.IndexOf(type.Split('.'), string.Empty) >= 0))
             {
                 return pattern;
             }
@@ -120,7 +121,7 @@ internal sealed class MemberPatterns
     public bool Matches(ISymbol member) => !IsEmpty && Matches(NameOf(member));
 
     /// <summary>What a pattern is matched against: the simple names of the member and its type, a property for its accessors.</summary>
-    internal static (bool IsConstructor, string? TypeName, string MemberName) NameOf(ISymbol member)
+    internal static (bool IsConstructor, string? TypeName, string MemberName, string? QualifiedTypeName) NameOf(ISymbol member)
     {
         if (member is IMethodSymbol { ReducedFrom: { } reducedFrom })
         {
@@ -132,10 +133,12 @@ internal sealed class MemberPatterns
         var memberName = member is IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet } accessor && accessor.AssociatedSymbol is { } property
             ? property.Name
             : member.Name;
-        return (isConstructor, typeName, memberName);
+        // A pattern whose type part has a dot names the type with its namespace: Contoso.Notes.CrashPrompt.ShowDialog.
+        var qualified = member is ITypeSymbol ? null : member.ContainingType?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+        return (isConstructor, typeName, memberName, qualified);
     }
 
-    internal bool Matches((bool IsConstructor, string? TypeName, string MemberName) name)
+    internal bool Matches((bool IsConstructor, string? TypeName, string MemberName, string? QualifiedTypeName) name)
     {
         foreach (var pattern in _patterns)
         {
@@ -155,7 +158,7 @@ internal sealed class MemberPatterns
             }
 
             var (type, member) = Split(pattern);
-            if (Glob(member, name.MemberName) && (type is null || (name.TypeName is not null && Glob(type, name.TypeName))))
+            if (Glob(member, name.MemberName) && (type is null || (name.TypeName is not null && Glob(type, type.IndexOf('.') >= 0 ? name.QualifiedTypeName! : name.TypeName))))
             {
                 return true;
             }

@@ -39,7 +39,7 @@ internal sealed class Hook
     /// <summary><c>AppDomain.UnhandledException</c>, <c>IHostApplicationLifetime.ApplicationStopping</c>.</summary>
     public string Name { get; }
 
-    /// <summary><c>handler</c>, <c>callback</c>, <c>override</c>, <c>continuation that runs only on failure</c>.</summary>
+    /// <summary><c>handler</c>, <c>callback</c>, <c>override</c>, <c>continuation that runs only when the task fails or is canceled</c>.</summary>
     public string Noun { get; }
 
     public HookKind Kind { get; }
@@ -199,7 +199,7 @@ internal sealed class HookTable
                         break;
                     case IMethodSymbol when entry.Text is null || ArgumentCondition.TryParse(entry.Text, out _):
                         ArgumentCondition.TryParse(entry.Text, out var condition);
-                        var noun = kind == HookKind.Failure ? "continuation that runs only on failure" : "callback";
+                        var noun = kind == HookKind.Failure ? "continuation that runs only when the task fails or is canceled" : "callback";
                         builder.Calls[symbol] = (new Hook(hookName, noun, kind), condition);
                         break;
                 }

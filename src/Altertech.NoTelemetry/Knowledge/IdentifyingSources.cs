@@ -11,11 +11,12 @@ namespace Altertech.NoTelemetry.Knowledge;
 /// <summary>A value that identifies the machine, the user, the system or its hardware, where it is read.</summary>
 internal sealed class IdentifyingSource
 {
-    public IdentifyingSource(ISymbol member, string identifies)
+    public IdentifyingSource(ISymbol member, string identifies, string? argument = null)
     {
         Member = member;
         Identifies = identifies;
-        Display = DiagnosticLocations.Describe(member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member);
+        Display = DiagnosticLocations.Describe(member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member)
+            + (argument is null ? string.Empty : $"(\"{argument}\")");
     }
 
     public ISymbol Member { get; }
@@ -23,7 +24,7 @@ internal sealed class IdentifyingSource
     /// <summary><c>machine</c>, <c>user</c>, <c>system</c> or <c>hardware</c>.</summary>
     public string Identifies { get; }
 
-    /// <summary><c>Environment.MachineName</c>, <c>NetworkInterface.GetPhysicalAddress</c>.</summary>
+    /// <summary><c>Environment.MachineName</c>, <c>NetworkInterface.GetPhysicalAddress</c>, <c>RegistryKey.GetValue("MachineGuid")</c>.</summary>
     public string Display { get; }
 }
 
@@ -93,7 +94,7 @@ internal sealed class IdentifyingSources
                         members.Add(symbol, list = new List<(IdentifyingSource, ArgumentCondition)>());
                     }
 
-                    list.Add((new IdentifyingSource(symbol, identifies), condition));
+                    list.Add((new IdentifyingSource(symbol, identifies, condition.IsText ? condition.Value : null), condition));
                 }
             }
         }

@@ -117,6 +117,7 @@ internal sealed class IdentifyingFlow
     private readonly CallGraph _calls;
     private readonly ConcurrentDictionary<ISymbol, Carried> _returns = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, Carried> _members = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Carried> _objects = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, List<Write>> _memberWrites = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ParameterFlow>> _flows = new(SymbolEqualityComparer.Default);
@@ -467,6 +468,12 @@ internal sealed class IdentifyingFlow
 
                     break;
 
+                case IObjectCreationOperation { Type: INamedTypeSymbol created } when IsOwn(created):
+                    // new DiagInfo(): an object of the product's own type carries what its type writes to its members
+                    // (initializers, constructors), whoever reads them later (a serializer, a property read).
+                    result = result.Union(ObjectCarries(created.OriginalDefinition, context).WithHeader(header));
+                    break;
+
                 case IAnonymousFunctionOperation lambda:
                     // A delegate carries what it returns when it runs: new Lazy<string>(() => Environment.MachineName).
                     foreach (var returned in Returns(lambda.Body))
@@ -563,6 +570,21 @@ internal sealed class IdentifyingFlow
             return result;
         });
     }
+
+    /// <summary>What an object of a product type carries: what its type writes to its instance fields and properties.</summary>
+    private Carried ObjectCarries(INamedTypeSymbol type, Context context) => Summarize(type, _objects, context, () =>
+    {
+        var result = Carried.Nothing;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } or IPropertySymbol { IsStatic: false, IsIndexer: false })
+            {
+                result = result.Union(MemberCarries(member.OriginalDefinition, context).Through(member.OriginalDefinition));
+            }
+        }
+
+        return result;
+    });
 
     /// <summary>
     /// A member's summary, computed once per compilation (Tarjan's strongly connected components, on demand). A member
@@ -922,6 +944,7 @@ internal sealed class IdentifyingFlow
         return name.StartsWith("Add", System.StringComparison.Ordinal) || name.StartsWith("Append", System.StringComparison.Ordinal)
             || name.StartsWith("Insert", System.StringComparison.Ordinal) || name.StartsWith("Set", System.StringComparison.Ordinal)
             || name.StartsWith("Write", System.StringComparison.Ordinal) || name.StartsWith("TryAdd", System.StringComparison.Ordinal)
+            || name.StartsWith("ParseAdd", System.StringComparison.Ordinal) || name.StartsWith("TryParseAdd", System.StringComparison.Ordinal)
             || name is "Push" or "Enqueue" or "Put" or "Prepend";
     }
 
@@ -930,13 +953,49 @@ internal sealed class IdentifyingFlow
     {
         for (var type = invocation.TargetMethod.ContainingType; type is not null; type = type.BaseType)
         {
-            if (type.Name == "HttpHeaders" && type.ContainingNamespace?.ToDisplayString() == "System.Net.Http.Headers")
+            if (IsHeadersType(type))
             {
                 return invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name } ? name : null;
             }
         }
 
+        // headers.UserAgent.ParseAdd(x), headers.UserAgent.Add(value): the typed header's property names it.
+        if (CallGraph.Unwrap(invocation.Instance) is IPropertyReferenceOperation { Property: { } header, Instance: { Type: { } owner } } && IsHeadersType(owner))
+        {
+            return HeaderOf(header.Name);
+        }
+
         return null;
+    }
+
+    private static bool IsHeadersType(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "HttpHeaders" && current.ContainingNamespace?.ToDisplayString() == "System.Net.Http.Headers")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>UserAgent</c> to <c>User-Agent</c>, <c>AcceptLanguage</c> to <c>Accept-Language</c>.</summary>
+    private static string HeaderOf(string property)
+    {
+        var text = new System.Text.StringBuilder(property.Length + 4);
+        for (var i = 0; i < property.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(property[i]))
+            {
+                text.Append('-');
+            }
+
+            text.Append(property[i]);
+        }
+
+        return text.ToString();
     }
 
     private readonly struct Write

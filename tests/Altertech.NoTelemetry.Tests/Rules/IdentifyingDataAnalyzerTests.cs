@@ -124,7 +124,7 @@ public class IdentifyingDataAnalyzerTests
         }
         """,
         Nt0005(0, "Environment.MachineName", "", "in the content", "HttpClient.PostAsync"),
-        Nt0005(1, "Environment.GetEnvironmentVariable", "", "in the content", "HttpClient.PostAsync"),
+        Nt0005(1, "Environment.GetEnvironmentVariable(\"USERNAME\")", "", "in the content", "HttpClient.PostAsync"),
         Nt0005(2, "Environment.OSVersion", "", "in the content", "HttpClient.PostAsync"));
 
     [Fact]
@@ -205,8 +205,8 @@ public class IdentifyingDataAnalyzerTests
             }
         }
         """,
-        Nt0005(0, "RegistryKey.GetValue", "", "in the URL", "HttpClient.GetAsync"),
-        Nt0005(1, "File.ReadAllText", "", "in the content", "HttpClient.PostAsync"),
+        Nt0005(0, "RegistryKey.GetValue(\"MachineGuid\")", "", "in the URL", "HttpClient.GetAsync"),
+        Nt0005(1, "File.ReadAllText(\"/etc/machine-id\")", "", "in the content", "HttpClient.PostAsync"),
         Nt0005(2, "WindowsIdentity.Name", "", "in the content", "HttpClient.PostAsync"));
 
     [Fact]
@@ -471,4 +471,43 @@ public class IdentifyingDataAnalyzerTests
         """,
         TestReferences.Sentry,
         Nt0005(0, "Environment.UserName", "", "in the event data", "Scope.User"));
+
+    [Fact]
+    public Task Reports_a_user_agent_and_objects_that_fill_themselves_and_not_requests_to_this_machine() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Runtime.InteropServices;
+        using System.Threading.Tasks;
+
+        sealed class DiagInfo
+        {
+            public string Machine { get; } = Environment.MachineName;
+            public int Version { get; init; } = 2;
+        }
+
+        sealed class Plain
+        {
+            public string Name { get; init; } = "notes";
+        }
+
+        static class Requests
+        {
+            static readonly HttpClient Http = new();
+
+            static async Task M(string server)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, server + "/check");
+                request.Headers.UserAgent.ParseAdd($"Notes/1.0 ({RuntimeInformation.OSDescription})");
+                await Http.{|#0:SendAsync|}(request);
+
+                await Http.{|#1:PostAsync|}(server + "/diag", JsonContent.Create(new DiagInfo()));
+                await Http.PostAsync(server + "/plain", JsonContent.Create(new Plain()));
+
+                await Http.GetAsync($"http://localhost:5000/local?m={Environment.MachineName}");
+            }
+        }
+        """,
+        Nt0005(0, "RuntimeInformation.OSDescription", "", "in header User-Agent", "HttpClient.SendAsync"),
+        Nt0005(1, "Environment.MachineName", " (via DiagInfo.Machine)", "in the content", "HttpClient.PostAsync"));
 }

@@ -199,8 +199,8 @@ public class UnsolicitedReportingAnalyzerTests
             }
         }
         """,
-        Nt0004(0, Sends, "Task.ContinueWith continuation that runs only on failure", "lambda in Work.Run -> HttpClient.PostAsync"),
-        Nt0004(1, Sends, "Task.ContinueWith continuation that runs only on failure", "lambda in Work.Run -> HttpClient.PostAsync"));
+        Nt0004(0, Sends, "Task.ContinueWith continuation that runs only when the task fails or is canceled", "lambda in Work.Run -> HttpClient.PostAsync"),
+        Nt0004(1, Sends, "Task.ContinueWith continuation that runs only when the task fails or is canceled", "lambda in Work.Run -> HttpClient.PostAsync"));
 
     [Fact]
     public Task Reports_host_stopping_callbacks() => Verify.VerifyAsync("""
@@ -561,6 +561,12 @@ public class UnsolicitedReportingAnalyzerTests
         otherName.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nnotelemetry.consent_methods = Consent.Ask\n"));
         otherName.ExpectedDiagnostics.Add(Nt0004(0, Sends, "AppDomain.UnhandledException handler", "lambda in Program.Main -> HttpClient.PostAsync"));
         await otherName.RunAsync();
+
+        // The type with its namespace, as users write it from the code.
+        var qualified = Verify.CreateTest();
+        qualified.TestCode = "namespace Contoso.Notes { " + Source.Replace("{|#0:PostAsync|}", "PostAsync") + " }";
+        qualified.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nnotelemetry.consent_methods = Contoso.Notes.CrashDialog.ShowAndAsk\n"));
+        await qualified.RunAsync();
     }
 
     [Fact]
