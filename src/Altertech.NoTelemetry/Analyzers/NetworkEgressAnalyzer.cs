@@ -128,9 +128,83 @@ public sealed class NetworkEgressAnalyzer : DiagnosticAnalyzer
     private const string ElsewhereInOptions = " to the endpoint set in its options or configuration";
     private const string ElsewhereThroughDelegate = " to the endpoint each call through the delegate passes";
 
+    /// <summary>
+    /// The URL of the <c>HttpRequestMessage</c> a call sends, when the request is made in the same member with
+    /// <c>new HttpRequestMessage(method, url)</c>, written once and never given another <c>RequestUri</c>; else null.
+    /// </summary>
+    private static IOperation? RequestUri(IOperation operation, CancellationToken cancellationToken)
+    {
+        if (operation is not IInvocationOperation invocation)
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type is not { Name: "HttpRequestMessage" } || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            var value = ValueFlow.CallGraph.Unwrap(argument.Value);
+            if (value is ILocalReferenceOperation local)
+            {
+                var writes = ValueFlow.LocalFlow.ReachingWrites(local, cancellationToken);
+                if (writes.IsDefault || writes.Length != 1 || IsGivenAnotherUri(local) || local.SemanticModel is not { } model)
+                {
+                    return null;
+                }
+
+                value = model.GetOperation(writes[0].Syntax, cancellationToken) switch
+                {
+                    IVariableDeclaratorOperation { Initializer.Value: var initial } => ValueFlow.CallGraph.Unwrap(initial),
+                    ISimpleAssignmentOperation { Value: var assigned } => ValueFlow.CallGraph.Unwrap(assigned),
+                    _ => null,
+                };
+            }
+
+            if (value is IObjectCreationOperation { Constructor: { } constructor } creation && constructor.ContainingType.Name == "HttpRequestMessage")
+            {
+                foreach (var parameterArgument in creation.Arguments)
+                {
+                    if (parameterArgument.Parameter?.Name == "requestUri" && parameterArgument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        return parameterArgument.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary><c>request.RequestUri = ...</c> anywhere in the member: the URL the request was made with may not be the one it has.</summary>
+    private static bool IsGivenAnotherUri(ILocalReferenceOperation reference)
+    {
+        var member = reference.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>() ?? (SyntaxNode?)reference.Syntax.SyntaxTree.GetRoot();
+        foreach (var node in member!.DescendantNodes())
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RequestUri", Expression: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax target } }
+                && target.Identifier.ValueText == reference.Local.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Where the operation sends, always said: a constant host, a relative path, run time, or elsewhere.</summary>
     private static (string Destination, string Text, IReadOnlyList<string>? Hosts) Destination(EgressSite site, IOperation operation, CompilationKnowledge knowledge, CancellationToken cancellationToken)
     {
+        if (site.Endpoint is null && RequestUri(operation, cancellationToken) is { } requestUri)
+        {
+            // http.SendAsync(request) where the request was made for a URL here: that URL is where it goes.
+            site = new EgressSite(site.Api, site.Member, requestUri, endpointAcceptsBareHost: false);
+        }
+
         if (site.Endpoint is null)
         {
             // http.SendAsync(request), socket.Send(bytes), a method group: the call names no endpoint.

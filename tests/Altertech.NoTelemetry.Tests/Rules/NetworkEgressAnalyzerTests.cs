@@ -36,6 +36,32 @@ public class NetworkEgressAnalyzerTests
         Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.GetStringAsync", "sends", " to an endpoint set at run time"));
 
     [Fact]
+    public Task Names_the_destination_of_a_request_made_here() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task M(HttpClient client, HttpRequestMessage given, Uri configured)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "https://api.example.com/v1/items");
+                await client.{|#0:SendAsync|}(request);
+                await client.{|#1:SendAsync|}(new HttpRequestMessage(HttpMethod.Get, configured));
+                await client.{|#2:SendAsync|}(given);
+
+                var moved = new HttpRequestMessage(HttpMethod.Get, "https://old.example.com/");
+                moved.RequestUri = configured;
+                await client.{|#3:SendAsync|}(moved);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0006").WithLocation(0).WithArguments("HttpClient.SendAsync", "sends", " to 'api.example.com'"),
+        Verify.Diagnostic("NT0006").WithLocation(1).WithArguments("HttpClient.SendAsync", "sends", " to an endpoint set at run time"),
+        Verify.Diagnostic("NT0006").WithLocation(2).WithArguments("HttpClient.SendAsync", "sends", " to an endpoint given to its client, request or options elsewhere"),
+        Verify.Diagnostic("NT0006").WithLocation(3).WithArguments("HttpClient.SendAsync", "sends", " to an endpoint given to its client, request or options elsewhere"));
+
+    [Fact]
     public Task Does_not_report_creating_clients() => Verify.VerifyAsync("""
         using System.Net;
         using System.Net.Http;
