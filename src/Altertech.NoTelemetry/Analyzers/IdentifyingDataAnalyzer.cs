@@ -56,10 +56,9 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
         var flow = knowledge.Identifying;
         if (EgressClassifier.TryClassify(operation, knowledge.Egress, out var site))
         {
-            // A request to this machine (local IPC, a local service) does not take the data off it.
-            if (site.IsEgress && !GoesOnlyToThisMachine(site, knowledge, context.CancellationToken))
+            if (site.IsEgress)
             {
-                ReportOperands(context, flow, site.Api, site.Member);
+                ReportOperands(context, knowledge, site.Api, site.Member, site);
             }
 
             return;
@@ -67,11 +66,11 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
 
         if (flow.IsSdkSend(method))
         {
-            ReportOperands(context, flow, null, method);
+            ReportOperands(context, knowledge, null, method, null);
             return;
         }
 
-        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) || method.Parameters.IsEmpty)
+        if (!knowledge.Calls.IsInSource(method) || method.Parameters.IsEmpty)
         {
             return;
         }
@@ -139,7 +138,7 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportOperands(OperationAnalysisContext context, IdentifyingFlow flow, Catalogue.EgressApi? api, ISymbol member)
+    private static void ReportOperands(OperationAnalysisContext context, CompilationKnowledge knowledge, Catalogue.EgressApi? api, ISymbol member, EgressSite? site)
     {
         foreach (var (value, parameter, isReceiver) in IdentifyingFlow.OperandsOf(context.Operation))
         {
@@ -149,13 +148,21 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var carried = flow.Evaluate(value, context.CancellationToken);
-            if (carried.Source is not null)
+            var carried = knowledge.Identifying.Evaluate(value, context.CancellationToken);
+            if (carried.Source is null)
             {
-                var channel = carried.Header is { } header ? "in header " + header : IdentifyingFlow.ChannelOf(api, parameter, isReceiver);
-                Report(context, carried, channel, DiagnosticLocations.Describe(member), member, ImmutableArray<ISymbol>.Empty);
+                continue;
+            }
+
+            // A request to this machine (local IPC, a local service) does not take the data off it: asked only of a
+            // request that carries identifying data, not of every egress.
+            if (site is { } egress && GoesOnlyToThisMachine(egress, knowledge, context.CancellationToken))
+            {
                 return;
             }
+
+            Report(context, carried, IdentifyingFlow.ChannelOf(carried, api, parameter, isReceiver), DiagnosticLocations.Describe(member), member, ImmutableArray<ISymbol>.Empty);
+            return;
         }
     }
 

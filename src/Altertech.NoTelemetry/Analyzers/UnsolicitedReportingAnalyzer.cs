@@ -89,7 +89,7 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
                 AddRoots(hook, assignment.HandlerValue, context);
             }
 
-            if (SymbolEqualityComparer.Default.Equals(@event.ContainingAssembly, context.Compilation.Assembly))
+            if (_knowledge.Calls.IsInSource(@event))
             {
                 // The product's own event: what it raises runs these.
                 _delegates.Add(@event.OriginalDefinition, assignment.HandlerValue, context.CancellationToken);

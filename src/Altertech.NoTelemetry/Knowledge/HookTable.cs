@@ -93,9 +93,6 @@ internal sealed class HookTable
         _logSinkTypes = builder.LogSinkTypes;
     }
 
-    /// <summary>The compilation has error-logging members, so that a network log sink would carry what a hook logs.</summary>
-    public bool HasErrorLogging => _errorLogging.Count > 0;
-
     /// <summary>
     /// Types whose implementations in the product send the log when the named member reaches network egress: a
     /// Serilog <c>ILogEventSink</c>'s <c>Emit</c>, an NLog target's <c>Write</c>.

@@ -153,9 +153,17 @@ internal sealed class CallGraph
         _telemetry = telemetry;
     }
 
-    /// <summary>The method is declared in the product's source (so it has a body to follow, or overrides to find).</summary>
-    public bool IsInSource(IMethodSymbol method) =>
-        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
+    /// <summary>The member is declared in the product's source (so it has a body to follow, or overrides to find).</summary>
+    public bool IsInSource(ISymbol member) =>
+        SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _compilation.Assembly);
+
+    /// <summary>The symbol of a lambda or local function operation; null for anything else.</summary>
+    public static IMethodSymbol? FunctionSymbolOf(IOperation? function) => function switch
+    {
+        IAnonymousFunctionOperation lambda => lambda.Symbol,
+        ILocalFunctionOperation local => local.Symbol,
+        _ => null,
+    };
 
     /// <summary>The summary of a product method (the implementing part of a partial method); empty for one without a body.</summary>
     public FunctionSummary Summarize(IMethodSymbol method, CancellationToken cancellationToken)
@@ -178,12 +186,7 @@ internal sealed class CallGraph
     /// <summary>The summary of a lambda or local function, from its operation.</summary>
     public FunctionSummary Summarize(IOperation function, CancellationToken cancellationToken)
     {
-        var symbol = function switch
-        {
-            IAnonymousFunctionOperation lambda => lambda.Symbol,
-            ILocalFunctionOperation local => local.Symbol,
-            _ => null,
-        };
+        var symbol = FunctionSymbolOf(function);
 
         if (symbol is not null && _summaries.TryGetValue(symbol, out var summary))
         {
@@ -447,10 +450,6 @@ internal sealed class CallGraph
 
         return operation;
     }
-
-    /// <summary>The lambda or method group is the handler a <c>+=</c> attaches to an event: it runs when the event fires.</summary>
-    public static bool IsAttachedHandler(IOperation function) =>
-        ValueUser(function) is IEventAssignmentOperation or ICompoundAssignmentOperation { Target: IInvalidOperation };
 
     /// <summary>
     /// The lambda or method group does not run where it is written: it is attached to an event, stored in a delegate

@@ -36,12 +36,7 @@ internal readonly struct Callable
     public Location Location { get; }
 
     /// <summary>The function's identity: a method's original definition, a lambda's or local function's symbol.</summary>
-    public ISymbol? FunctionSymbol => Function switch
-    {
-        IAnonymousFunctionOperation lambda => lambda.Symbol,
-        ILocalFunctionOperation local => local.Symbol,
-        _ => Method,
-    };
+    public ISymbol? FunctionSymbol => CallGraph.FunctionSymbolOf(Function) ?? Method;
 
     /// <summary>The function a lambda or local function operation is.</summary>
     public static Callable ForFunction(IOperation function) => new(null, function, null, function.Syntax.GetLocation());
@@ -328,12 +323,7 @@ internal static class HookReach
 
         void Enqueue(IMethodSymbol? method, IOperation? function, int parent, int depth, int root)
         {
-            var symbol = function switch
-            {
-                IAnonymousFunctionOperation lambda => lambda.Symbol,
-                ILocalFunctionOperation local => local.Symbol,
-                _ => method?.PartialImplementationPart ?? method?.OriginalDefinition,
-            };
+            var symbol = CallGraph.FunctionSymbolOf(function) ?? method?.PartialImplementationPart ?? method?.OriginalDefinition;
 
             if (symbol is null || !visited.Add(symbol))
             {

@@ -102,7 +102,7 @@ internal readonly struct ParameterFlow
 /// <c>builder.Append(x)</c>, <c>request.Headers.Add("x-id", x)</c>, <c>dto.Machine = x</c>), through the product's
 /// fields and properties (what the declaring type writes to them) and method returns; and summarises which parameters
 /// of a product method reach a sending call inside it. Values of type <c>bool</c> carry nothing (a comparison tells
-/// little). Results are cached per member only when complete (not cut by a cycle, the depth or the step budget).
+/// little). Each member's result is cached once complete (see <see cref="Summarize"/> for cycles, depth and budget).
 /// </summary>
 internal sealed class IdentifyingFlow
 {
@@ -144,11 +144,16 @@ internal sealed class IdentifyingFlow
         FlowsOf(method.PartialImplementationPart ?? method.OriginalDefinition, _maxChain, new HashSet<ISymbol>(SymbolEqualityComparer.Default), cancellationToken).Flows;
 
     /// <summary>
-    /// Where a sending call's operand goes: the URL (an endpoint parameter), the host, the request, the client (its
-    /// default headers), or the content.
+    /// Where a sending call's operand goes: the header it was written to, else the URL (an endpoint parameter), the host,
+    /// the request, the client (its default headers), the content, or an SDK call's event data.
     /// </summary>
-    public static string ChannelOf(EgressApi? api, IParameterSymbol? parameter, bool isReceiver)
+    public static string ChannelOf(Carried carried, EgressApi? api, IParameterSymbol? parameter, bool isReceiver)
     {
+        if (carried.Header is { } header)
+        {
+            return "in header " + header;
+        }
+
         if (isReceiver)
         {
             return "through its client";
@@ -203,7 +208,7 @@ internal sealed class IdentifyingFlow
             return (Trim(known, remaining), false);
         }
 
-        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) || method.Parameters.IsEmpty)
+        if (!_calls.IsInSource(method) || method.Parameters.IsEmpty)
         {
             return (ImmutableArray<ParameterFlow>.Empty, false);
         }
@@ -219,10 +224,7 @@ internal sealed class IdentifyingFlow
                 anyPartial |= innerPartial;
                 foreach (var flow in inner)
                 {
-                    if (!System.Linq.Enumerable.Any(dispatched, f => f.Ordinal == flow.Ordinal))
-                    {
-                        dispatched.Add(flow);
-                    }
+                    AddShortest(dispatched, flow);
                 }
             }
 
@@ -263,7 +265,7 @@ internal sealed class IdentifyingFlow
                     {
                         AddFlows(operation, called, null);
                     }
-                    else if (SymbolEqualityComparer.Default.Equals(called.ContainingAssembly, _compilation.Assembly) && !called.Parameters.IsEmpty)
+                    else if (_calls.IsInSource(called) && !called.Parameters.IsEmpty)
                     {
                         if (remaining == 0)
                         {
@@ -307,30 +309,31 @@ internal sealed class IdentifyingFlow
                 var carried = Evaluate(value, method, new Context(cancellationToken));
                 foreach (var ordinal in Bits(carried.Parameters))
                 {
-                    var channel = carried.Header is { } header ? "in header " + header : ChannelOf(egress, parameter, isReceiver);
-                    Add(new ParameterFlow(ordinal, api, channel, ImmutableArray.Create<ISymbol>(method)));
+                    Add(new ParameterFlow(ordinal, api, ChannelOf(carried, egress, parameter, isReceiver), ImmutableArray.Create<ISymbol>(method)));
                 }
             }
         }
 
-        void Add(ParameterFlow flow)
+        void Add(ParameterFlow flow) => AddShortest(flows, flow);
+    }
+
+    /// <summary>One flow per parameter: the shortest chain (the first found among equals).</summary>
+    private static void AddShortest(ImmutableArray<ParameterFlow>.Builder flows, ParameterFlow flow)
+    {
+        for (var i = 0; i < flows.Count; i++)
         {
-            // One flow per parameter: the shortest chain (the first in source order among equals).
-            for (var i = 0; i < flows.Count; i++)
+            if (flows[i].Ordinal == flow.Ordinal)
             {
-                if (flows[i].Ordinal == flow.Ordinal)
+                if (flow.Chain.Length < flows[i].Chain.Length)
                 {
-                    if (flow.Chain.Length < flows[i].Chain.Length)
-                    {
-                        flows[i] = flow;
-                    }
-
-                    return;
+                    flows[i] = flow;
                 }
-            }
 
-            flows.Add(flow);
+                return;
+            }
         }
+
+        flows.Add(flow);
     }
 
     /// <summary>A cached whole answer, as far as <paramref name="remaining"/> methods below reach.</summary>
@@ -441,7 +444,7 @@ internal sealed class IdentifyingFlow
                     continue;
 
                 case IPropertyReferenceOperation { Property: { GetMethod: { } getter } property } propertyReference
-                    when IsOwn(property) && (property.IsAbstract || property.IsVirtual || property.IsOverride || property.ContainingType.TypeKind == TypeKind.Interface):
+                    when _calls.IsInSource(property) && (property.IsAbstract || property.IsVirtual || property.IsOverride || property.ContainingType.TypeKind == TypeKind.Interface):
                     // An interface or virtual property: every implementation in the product the receiver's type can have.
                     foreach (var implementation in Implementations(getter.OriginalDefinition, propertyReference.Instance?.Type, context.CancellationToken))
                     {
@@ -453,12 +456,12 @@ internal sealed class IdentifyingFlow
 
                     break;
 
-                case IFieldReferenceOperation or IPropertyReferenceOperation when IsOwn(((IMemberReferenceOperation)operation).Member):
+                case IFieldReferenceOperation or IPropertyReferenceOperation when _calls.IsInSource(((IMemberReferenceOperation)operation).Member):
                     var member = ((IMemberReferenceOperation)operation).Member.OriginalDefinition;
                     result = result.Union(MemberCarries(member, context).Through(member).WithHeader(header));
                     break;
 
-                case IInvocationOperation { TargetMethod: var target } invocation when IsOwn(target):
+                case IInvocationOperation { TargetMethod: var target } invocation when _calls.IsInSource(target):
                     // The product's method, or, for a call through an interface or a virtual method, every
                     // implementation in the product that the receiver's type can have.
                     foreach (var implementation in Implementations((target.ReducedFrom ?? target).OriginalDefinition, invocation.IsVirtual ? invocation.Instance?.Type : null, context.CancellationToken))
@@ -468,7 +471,7 @@ internal sealed class IdentifyingFlow
 
                     break;
 
-                case IObjectCreationOperation { Type: INamedTypeSymbol created } when IsOwn(created):
+                case IObjectCreationOperation { Type: INamedTypeSymbol created } when _calls.IsInSource(created):
                     // new DiagInfo(): an object of the product's own type carries what its type writes to its members
                     // (initializers, constructors), whoever reads them later (a serializer, a property read).
                     result = result.Union(ObjectCarries(created.OriginalDefinition, context).WithHeader(header));
@@ -483,7 +486,7 @@ internal sealed class IdentifyingFlow
 
                     continue;
 
-                case IMethodReferenceOperation { Method: var referenced } when IsOwn(referenced):
+                case IMethodReferenceOperation { Method: var referenced } when _calls.IsInSource(referenced):
                     var definition = (referenced.ReducedFrom ?? referenced).OriginalDefinition;
                     result = result.Union(ReturnCarries(definition, context).Through(definition).WithHeader(header));
                     break;
@@ -498,8 +501,6 @@ internal sealed class IdentifyingFlow
 
         return result;
     }
-
-    private bool IsOwn(ISymbol member) => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _compilation.Assembly);
 
     /// <summary>
     /// The bodies a call of a product method can run: the method itself when it has one, and for an abstract, interface
