@@ -94,4 +94,30 @@ public static class DiagnosticProperties
     /// names none: a request object or a connection carries it).
     /// </summary>
     public const string Destination = "destination";
+
+    /// <summary>
+    /// NT0007: which door the access goes through: <c>reflection</c> (a type or assembly loaded by name, a member looked
+    /// up by name), <c>native</c> (a native network library), <c>launch</c> (a network tool) or <c>url</c> (a URL with
+    /// run-time data opened in the browser).
+    /// </summary>
+    public const string Door = "door";
+
+    /// <summary>
+    /// NT0007: what is named: the type, assembly or ProgID loaded by name (<c>System.Net.WebClient</c>), the member looked
+    /// up (<c>WebClient.DownloadString</c>), the argument that makes a tool a network tool (<c>Invoke-WebRequest</c>), or
+    /// the known start of a URL opened in the browser.
+    /// </summary>
+    public const string Name = "name";
+
+    /// <summary>NT0007: the native library, as the runtime looks it up, without folder or extension (<c>wininet</c>).</summary>
+    public const string Library = "library";
+
+    /// <summary>NT0007: the native function imported (<c>InternetOpenUrlW</c>).</summary>
+    public const string EntryPoint = "entryPoint";
+
+    /// <summary>NT0007: the executable launched, without folder or extension (<c>curl</c>).</summary>
+    public const string Tool = "tool";
+
+    /// <summary>NT0007: the catalogue block of the library or tool (<c>Winsock</c>, <c>PowerShell web cmdlets</c>).</summary>
+    public const string Family = "family";
 }

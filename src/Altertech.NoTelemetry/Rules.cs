@@ -62,6 +62,16 @@ internal static class Rules
         "itself: it documents where the product talks to the network so that a reviewer can check that each point " +
         "goes only where the user configured.");
 
+    public static readonly DiagnosticDescriptor HiddenNetworkAccess = Create(
+        RuleIdentifiers.HiddenNetworkAccess,
+        "Hidden network access",
+        "{0}: {1}",
+        DiagnosticSeverity.Warning,
+        "The program reaches the network through a door the other rules cannot see: a network or telemetry type or " +
+        "assembly loaded by name, a native network library, a network tool it launches, or a URL with run-time data " +
+        "opened in the browser. Go through a declared HttpClient instead, so that the request is checked like any " +
+        "other, or suppress with a justification that says why the access is the user's.");
+
     public static readonly DiagnosticDescriptor InvalidConfiguration = Create(
         RuleIdentifiers.InvalidConfiguration,
         "Invalid configuration",
@@ -79,6 +89,7 @@ internal static class Rules
         UnsolicitedReporting,
         IdentifyingDataSent,
         NetworkEgress,
+        HiddenNetworkAccess,
         InvalidConfiguration,
     };
 

@@ -7,7 +7,7 @@ internal static class DiagnosticsUploader
 {
     public static void Upload(string logFile)
     {
-        // NT0007 (planned): launching a network tool.
+        // NT0007: launching a network tool.
         using var curl = Process.Start("curl", $"--silent --form log=@{logFile} https://support.phonehome.example/upload");
         curl?.WaitForExit();
     }

@@ -56,7 +56,7 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
         var flow = knowledge.Identifying;
         if (EgressClassifier.TryClassify(operation, knowledge.Egress, out var site))
         {
-            if (site.IsEgress)
+            if (knowledge.Calls.Sends(site, context.CancellationToken))
             {
                 ReportOperands(context, knowledge, site.Api, site.Member, site);
             }
@@ -73,6 +73,17 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
         if (!knowledge.Calls.IsInSource(method) || method.Parameters.IsEmpty)
         {
             return;
+        }
+
+        // OpenInBrowser("https://example.com/?user=" + Environment.UserName): the browser sends what the URL carries.
+        foreach (var opened in knowledge.Calls.BrowserReportsOf(operation, context.CancellationToken))
+        {
+            var inUrl = flow.Evaluate(opened.Endpoint!, context.CancellationToken);
+            if (inUrl.Source is not null)
+            {
+                Report(context, inUrl, "in the URL", opened.Describe(), opened.Via ?? method, opened.Chain);
+                return;
+            }
         }
 
         // A product method that passes a parameter on to a sending call: what this call gives it is sent. The arguments

@@ -444,6 +444,7 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
                 EgressKind.Connect => "Connects to the network",
                 EgressKind.Resolve => "Resolves a host name",
                 EgressKind.Register => "Registers a network sender",
+                EgressKind.Open => "Opens a URL with run-time data in the browser",
                 _ => "Sends data",
             };
         }

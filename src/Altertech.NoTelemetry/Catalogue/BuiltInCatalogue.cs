@@ -18,8 +18,9 @@ internal sealed class BuiltInCatalogue
     public const string EveryServiceSection = "*";
     private static readonly Lazy<BuiltInCatalogue> s_instance = new(Load);
 
-    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, ImmutableArray<CatalogueSection> hookSections, ImmutableArray<CatalogueSection> identifyingSections, MemberRoles defaultRoles)
+    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, ImmutableArray<CatalogueSection> hookSections, ImmutableArray<CatalogueSection> identifyingSections, ImmutableArray<CatalogueSection> hiddenSections, MemberRoles defaultRoles)
     {
+        HiddenSections = hiddenSections;
         IdentifyingSections = identifyingSections;
         Documents = documents;
         HookSections = hookSections;
@@ -57,6 +58,9 @@ internal sealed class BuiltInCatalogue
     /// <summary>Every block of <c>Identifying.txt</c>: the values that identify the machine, the user, the system or its hardware.</summary>
     public ImmutableArray<CatalogueSection> IdentifyingSections { get; }
 
+    /// <summary>Every block of <c>Hidden.txt</c>: the doors around a symbol-based check (NT0007), metadata-only blocks too.</summary>
+    public ImmutableArray<CatalogueSection> HiddenSections { get; }
+
     public IReadOnlyDictionary<string, TelemetryService> ServicesByAssemblyName { get; }
 
     /// <summary>The member roles of the <c>[*]</c> block: what sends, captures or configures in most SDKs.</summary>
@@ -70,6 +74,7 @@ internal sealed class BuiltInCatalogue
         var egress = ImmutableArray.CreateBuilder<CatalogueSection>();
         var hooks = ImmutableArray.CreateBuilder<CatalogueSection>();
         var identifying = ImmutableArray.CreateBuilder<CatalogueSection>();
+        var hidden = ImmutableArray.CreateBuilder<CatalogueSection>();
         var defaultRoles = MemberRoles.None;
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
@@ -86,8 +91,19 @@ internal sealed class BuiltInCatalogue
             var isTelemetry = document.Path.StartsWith("Telemetry", StringComparison.OrdinalIgnoreCase);
             var isHooks = document.Path.StartsWith("Hooks", StringComparison.OrdinalIgnoreCase);
             var isIdentifying = document.Path.StartsWith("Identifying", StringComparison.OrdinalIgnoreCase);
+            var isHidden = document.Path.StartsWith("Hidden", StringComparison.OrdinalIgnoreCase);
             foreach (var section in document.Sections)
             {
+                if (isHidden)
+                {
+                    if (section.GetMetadata("door") is not null)
+                    {
+                        hidden.Add(section);
+                    }
+
+                    continue;
+                }
+
                 if (isTelemetry && section.Name == EveryServiceSection)
                 {
                     defaultRoles = MemberRoles.FromSection(section);
@@ -118,6 +134,6 @@ internal sealed class BuiltInCatalogue
             }
         }
 
-        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), defaultRoles);
+        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), hidden.ToImmutable(), defaultRoles);
     }
 }

@@ -22,6 +22,13 @@ internal enum EgressKind
     /// <c>new HttpRequestMessage(method, uri)</c>): not egress, but where a hard-coded endpoint enters (NT0003).
     /// </summary>
     Bind,
+
+    /// <summary>
+    /// Names the file a process starts, which may be an http(s) URL that the browser opens (<c>Process.Start(url)</c>):
+    /// not egress the program makes, but where a URL with run-time data leaves with the browser (NT0007, and NT0004 and
+    /// NT0005 when such a URL carries a report or identifying data).
+    /// </summary>
+    Open,
 }
 
 /// <summary>One catalogued egress API: a member, the family it belongs to, and where its endpoint comes from.</summary>
@@ -48,11 +55,12 @@ internal sealed class EgressApi
         EgressKind.Resolve => "resolves a host",
         EgressKind.Register => "registers a sender",
         EgressKind.Bind => "binds an endpoint",
+        EgressKind.Open => "opens a URL in the browser",
         _ => "sends",
     };
 
     /// <summary>The values a block's <c>kind</c> may take.</summary>
-    public static readonly ImmutableArray<string> KindNames = ImmutableArray.Create("send", "connect", "resolve", "register", "bind");
+    public static readonly ImmutableArray<string> KindNames = ImmutableArray.Create("send", "connect", "resolve", "register", "bind", "open");
 
     /// <summary>The kind a block names; <see cref="EgressKind.Send"/> when it names none it knows.</summary>
     public static EgressKind ParseKind(string? value) => TryParseKind(value, out var kind) ? kind : EgressKind.Send;
@@ -66,6 +74,7 @@ internal sealed class EgressApi
             case "resolve": kind = EgressKind.Resolve; return true;
             case "register": kind = EgressKind.Register; return true;
             case "bind": kind = EgressKind.Bind; return true;
+            case "open": kind = EgressKind.Open; return true;
             default: kind = EgressKind.Send; return false;
         }
     }

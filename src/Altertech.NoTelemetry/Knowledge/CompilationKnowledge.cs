@@ -28,8 +28,10 @@ internal sealed class CompilationKnowledge
         HookTable hooks,
         CallGraph calls,
         IdentifyingFlow identifying,
+        HiddenAccessTable hidden,
         ImmutableArray<ConfigurationProblem> problems)
     {
+        Hidden = hidden;
         Identifying = identifying;
         Hooks = hooks;
         Calls = calls;
@@ -61,6 +63,9 @@ internal sealed class CompilationKnowledge
 
     /// <summary>Identifying data followed to what sends it (NT0005).</summary>
     public IdentifyingFlow Identifying { get; }
+
+    /// <summary>The doors around a symbol-based check (NT0007): reflection, native libraries, process launches.</summary>
+    public HiddenAccessTable Hidden { get; }
 
     /// <summary>Every problem of the project's configuration files, including entries that name nothing here.</summary>
     public ImmutableArray<ConfigurationProblem> Problems { get; }
@@ -118,16 +123,18 @@ internal sealed class CompilationKnowledge
         var telemetry = TelemetryMatcher.Build(compilation, resolver, services, cancellationToken);
         var hookSections = configuration.HookSections.IsEmpty ? catalogue.HookSections : catalogue.HookSections.AddRange(configuration.HookSections);
         var hooks = HookTable.Build(resolver, hookSections, cancellationToken);
-        var calls = new CallGraph(compilation, egress, telemetry, hooks);
+        var forwarders = new EndpointForwarders(compilation, egress, endpoints, configuration.MaxCallChain);
+        var calls = new CallGraph(compilation, egress, telemetry, hooks, endpoints, forwarders);
         return new CompilationKnowledge(
             configuration,
             telemetry,
             egress,
             endpoints,
-            new EndpointForwarders(compilation, egress, endpoints, configuration.MaxCallChain),
+            forwarders,
             hooks,
             calls,
             new IdentifyingFlow(compilation, IdentifyingSources.Build(resolver, catalogue.IdentifyingSections, cancellationToken), egress, telemetry, calls, configuration.MaxCallChain),
+            HiddenAccessTable.Build(resolver, compilation, catalogue.HiddenSections, services, cancellationToken),
             configuration.Files.IsEmpty ? ImmutableArray<ConfigurationProblem>.Empty : FindProblems(configuration, resolver, cancellationToken));
     }
 

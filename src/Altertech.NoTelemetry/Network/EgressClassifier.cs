@@ -51,8 +51,11 @@ internal readonly struct EgressSite
     /// </summary>
     public bool EndpointAcceptsBareHost { get; }
 
-    /// <summary>The operation talks to the network (every kind but <see cref="EgressKind.Bind"/>).</summary>
-    public bool IsEgress => Api.Kind != EgressKind.Bind;
+    /// <summary>
+    /// The operation talks to the network: every kind but <see cref="EgressKind.Bind"/> and <see cref="EgressKind.Open"/>
+    /// (a process start is a browser's request only for a URL, see <see cref="BrowserUrl"/>).
+    /// </summary>
+    public bool IsEgress => Api.Kind is not (EgressKind.Bind or EgressKind.Open);
 
     /// <summary><c>HttpClient.GetAsync</c>, or <c>Updater.FetchAsync, which passes it to HttpClient.GetAsync</c>.</summary>
     public string Describe() =>

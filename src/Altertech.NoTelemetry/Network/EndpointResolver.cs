@@ -80,6 +80,26 @@ internal sealed class EndpointResolver
     }
 
     /// <summary>
+    /// The constant text each value of <paramref name="value"/> starts with, and whether that is the whole value:
+    /// the same folding as endpoints (constants, fields, locals, <c>nameof</c>, concatenation, interpolation, choices
+    /// between constants), for strings that are not endpoints: type, assembly, library and tool names, arguments.
+    /// </summary>
+    public ImmutableArray<ConstantText> FoldText(IOperation value, CancellationToken cancellationToken)
+    {
+        var folded = Fold(value, new Context(cancellationToken));
+        var texts = ImmutableArray.CreateBuilder<ConstantText>();
+        foreach (var alternative in folded.Alternatives())
+        {
+            if (alternative.Text.Length > 0 || alternative.Complete)
+            {
+                texts.Add(new ConstantText(alternative.Text, alternative.Complete));
+            }
+        }
+
+        return texts.ToImmutable();
+    }
+
+    /// <summary>
     /// The parameter of <paramref name="method"/> that <paramref name="value"/>, an endpoint inside that method, is
     /// built on, and how: the parameter is the endpoint itself (<c>null</c>: as the API takes it), the start of a URL
     /// (<c>false</c>), or the host right after a constant scheme (<c>$"https://{host}/ping"</c>: <c>true</c>). Null when
@@ -1346,4 +1366,18 @@ internal sealed class ResolvedEndpoint
     /// first value's that has one.
     /// </summary>
     public string? Origin { get; }
+}
+
+/// <summary>The constant text a string value starts with; <see cref="Complete"/> when that is all of it.</summary>
+internal readonly struct ConstantText
+{
+    public ConstantText(string text, bool complete)
+    {
+        Text = text;
+        Complete = complete;
+    }
+
+    public string Text { get; }
+
+    public bool Complete { get; }
 }

@@ -141,16 +141,40 @@ internal sealed class CallGraph
     private readonly EgressTable _egress;
     private readonly TelemetryMatcher _telemetry;
     private readonly HookTable _hooks;
+    private readonly EndpointResolver _endpoints;
+    private readonly EndpointForwarders _forwarders;
     private readonly ConcurrentDictionary<ISymbol, FunctionSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol, int), bool> _runsParameter = new(new MethodOrdinalComparer());
     private Dictionary<ISymbol, List<IMethodSymbol>>? _implementations;
 
-    public CallGraph(Compilation compilation, EgressTable egress, TelemetryMatcher telemetry, HookTable hooks)
+    public CallGraph(Compilation compilation, EgressTable egress, TelemetryMatcher telemetry, HookTable hooks, EndpointResolver endpoints, EndpointForwarders forwarders)
     {
+        _endpoints = endpoints;
+        _forwarders = forwarders;
         _hooks = hooks;
         _compilation = compilation;
         _egress = egress;
         _telemetry = telemetry;
+    }
+
+    /// <summary>Network egress, or a URL with run-time data that a process start opens in the browser (see <see cref="BrowserUrl"/>).</summary>
+    public bool Sends(EgressSite site, CancellationToken cancellationToken) =>
+        site.IsEgress
+        || (site.Api.Kind == EgressKind.Open && BrowserUrl.CarriesRunTimeData(site.Endpoint, _endpoints, cancellationToken, out _, out _));
+
+    /// <summary>
+    /// The sites of a call of a product method that opens, in the browser, a URL with run-time data it is given
+    /// (<c>OpenInBrowser("https://example.com/report?e=" + error)</c>); empty for most calls.
+    /// </summary>
+    public IEnumerable<EgressSite> BrowserReportsOf(IOperation call, CancellationToken cancellationToken)
+    {
+        foreach (var site in _forwarders.Classify(call, _endpoints, cancellationToken))
+        {
+            if (site.Api.Kind == EgressKind.Open && Sends(site, cancellationToken))
+            {
+                yield return site;
+            }
+        }
     }
 
     /// <summary>The member is declared in the product's source (so it has a body to follow, or overrides to find).</summary>
@@ -597,7 +621,7 @@ internal sealed class CallGraph
                     break;
 
                 case IAssignmentOperation { Target: IPropertyReferenceOperation } assignment:
-                    if (EgressClassifier.TryClassify(assignment, _graph._egress, out var site) && site.IsEgress)
+                    if (EgressClassifier.TryClassify(assignment, _graph._egress, out var site) && Sends(site))
                     {
                         _sinks.Add(new Sink(assignment, site.Member, site.Api, null, TelemetryRole.Send));
                     }
@@ -627,12 +651,22 @@ internal sealed class CallGraph
         {
             if (EgressClassifier.TryClassify(operation, _graph._egress, out var site))
             {
-                if (site.IsEgress)
+                if (Sends(site))
                 {
                     _sinks.Add(new Sink(operation, site.Member, site.Api, null, TelemetryRole.Send));
                 }
 
                 return true;
+            }
+
+            // OpenInBrowser("https://example.com/report?e=" + error): the helper opens what it is given, the call says what.
+            if (_graph.IsInSource(method))
+            {
+                foreach (var forwarded in _graph.BrowserReportsOf(operation, _cancellationToken))
+                {
+                    _sinks.Add(new Sink(operation, forwarded.Via ?? method, forwarded.Api, null, TelemetryRole.Send));
+                    break;
+                }
             }
 
             if (_graph._telemetry.HasSdkSymbols && _graph._telemetry.Match(method) is { } service)
@@ -648,6 +682,8 @@ internal sealed class CallGraph
 
             return false;
         }
+
+        private bool Sends(EgressSite site) => _graph.Sends(site, _cancellationToken);
 
         /// <summary>
         /// <c>CaptureException(ex, scope => scope.SetTag(...))</c>: the scope's calls belong to the capture that runs

@@ -257,9 +257,12 @@ internal sealed class IdentifyingFlow
                         continue;
                     }
 
-                    if (EgressClassifier.TryClassify(operation, _egress, out var site) && site.IsEgress)
+                    if (EgressClassifier.TryClassify(operation, _egress, out var site))
                     {
-                        AddFlows(operation, site.Member, site.Api);
+                        if (_calls.Sends(site, cancellationToken))
+                        {
+                            AddFlows(operation, site.Member, site.Api);
+                        }
                     }
                     else if (IsSdkSend(called))
                     {

@@ -94,11 +94,11 @@ public class BuiltInCatalogueTests
         Assert.NotEmpty(s_catalogue.EgressSections);
         foreach (var section in s_catalogue.EgressSections)
         {
-            Assert.Contains(section.GetMetadata("kind"), new[] { "send", "connect", "resolve", "register", "bind" });
+            Assert.Contains(section.GetMetadata("kind"), new[] { "send", "connect", "resolve", "register", "bind", "open" });
             foreach (var entry in section.Entries)
             {
                 Assert.True(entry.Kind is EntryKind.Method or EntryKind.Type or EntryKind.Property, $"{section.Name}: {entry.DocumentationId}");
-                Assert.True(entry.Kind != EntryKind.Property || section.GetMetadata("kind") == "bind", $"{entry.DocumentationId}: a property setter binds an endpoint, in a 'kind = bind' block");
+                Assert.True(entry.Kind != EntryKind.Property || section.GetMetadata("kind") is "bind" or "open", $"{entry.DocumentationId}: a property setter binds an endpoint or names a file to open, in a 'kind = bind' or 'kind = open' block");
                 Assert.False(string.IsNullOrEmpty(entry.Text), $"{entry.DocumentationId}: say which parameters carry the endpoint, or '-'");
             }
         }
