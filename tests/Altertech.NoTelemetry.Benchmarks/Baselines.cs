@@ -96,7 +96,7 @@ internal static class BannedApi
     /// <summary>
     /// BannedSymbols.txt equivalent to our catalogue as far as that format goes: every type of every telemetry
     /// namespace (N:, which BannedApiAnalyzers 3.3.4 does not support), every type and member entry, and every
-    /// egress API. Entries that name every overload or a name prefix (which
+    /// egress API, and the reflection, native-library and process APIs of NT0007. Entries that name every overload or a name prefix (which
     /// BannedSymbols.txt cannot say) are expanded to the documentation-comment ID of each symbol they resolve to
     /// in <paramref name="compilation"/>. Assemblies (A:) and ingestion hosts (H:) have no equivalent there.
     /// </summary>
@@ -176,6 +176,19 @@ internal static class BannedApi
                 if (!entry.Exempt)
                 {
                     AddEntry(entry, $"network egress ({section.Name})");
+                }
+            }
+        }
+
+        // NT0007's doors, as far as a ban list can say: the reflection, native-library and process APIs themselves
+        // (BannedSymbols.txt cannot ask what name they are given, or which library a [DllImport] names).
+        foreach (var section in catalogue.HiddenSections)
+        {
+            foreach (var entry in section.Entries)
+            {
+                if (entry.Kind is EntryKind.Method or EntryKind.Property)
+                {
+                    AddEntry(entry, $"hidden network access ({section.Name})");
                 }
             }
         }

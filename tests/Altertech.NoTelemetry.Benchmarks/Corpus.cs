@@ -43,7 +43,7 @@ internal sealed class Corpus
     public static (ImmutableArray<SyntaxTree> Trees, CorpusStatistics Statistics) Generate(int files, CSharpParseOptions options)
     {
         var corpus = new Corpus(Seed);
-        var trees = ImmutableArray.CreateBuilder<SyntaxTree>(files + 2);
+        var trees = ImmutableArray.CreateBuilder<SyntaxTree>(files + 3);
         var lines = 0;
         var model = Model;
         trees.Add(CSharpSyntaxTree.ParseText(model, options, path: "Corpus/Model.cs", encoding: Encoding.UTF8));
@@ -58,7 +58,11 @@ internal sealed class Corpus
         // Crash and exit hooks, so that NT0004 walks from roots as in a product that has them.
         trees.Add(CSharpSyntaxTree.ParseText(Hooks, options, path: "Corpus/Hooks.cs", encoding: Encoding.UTF8));
         lines += CountLines(Hooks);
-        return (trees.ToImmutable(), new CorpusStatistics(files + 2, lines, corpus._business, corpus._network, corpus._telemetry));
+
+        // Each of NT0007's doors once, so that its cost is measured where it has something to find.
+        trees.Add(CSharpSyntaxTree.ParseText(Hidden, options, path: "Corpus/Hidden.cs", encoding: Encoding.UTF8));
+        lines += CountLines(Hidden);
+        return (trees.ToImmutable(), new CorpusStatistics(files + 3, lines, corpus._business, corpus._network, corpus._telemetry));
     }
 
     private static int CountLines(string text)
@@ -102,6 +106,35 @@ internal sealed class Corpus
                 private static void Upload(string report) => Http.PostAsync("https://crash.corpus.example/v1", new StringContent(report));
 
                 private static void OnExit(object? sender, EventArgs e) => Telemetry.TrackEvent("exit");
+            }
+        }
+        """;
+
+    private const string Hidden = """
+        using System;
+        using System.Diagnostics;
+        using System.Reflection;
+        using System.Runtime.InteropServices;
+
+        namespace Corpus.Hidden
+        {
+            public static class Doors
+            {
+                [DllImport("wininet.dll", EntryPoint = "InternetOpenUrlW", CharSet = CharSet.Unicode)]
+                private static extern IntPtr OpenUrl(IntPtr session, string url, string headers, int length, int flags, IntPtr context);
+
+                public static void Open(IntPtr session) => OpenUrl(session, "https://corpus.example/", string.Empty, 0, 0, IntPtr.Zero);
+
+                public static Type? Load() => Type.GetType("System.Net.WebClient, System.Net.WebClient");
+
+                public static Assembly LoadSdk() => Assembly.Load("Sentry");
+
+                public static void Upload(string file) => Process.Start("curl", "--form f=@" + file + " https://corpus.example/upload");
+
+                public static void ReportBug(Exception error) =>
+                    Process.Start(new ProcessStartInfo("https://bugs.corpus.example/new?body=" + error.Message) { UseShellExecute = true });
+
+                public static void Help() => Process.Start(new ProcessStartInfo("https://corpus.example/help") { UseShellExecute = true });
             }
         }
         """;

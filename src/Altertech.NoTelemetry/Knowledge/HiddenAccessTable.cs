@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Altertech.NoTelemetry.Catalogue;
 using Microsoft.CodeAnalysis;
@@ -329,12 +330,17 @@ internal sealed class HiddenAccessTable
     public NetworkTool? MatchTool(string fileName) =>
         _tools.TryGetValue(NormalizeTool(fileName), out var tool) ? tool : null;
 
-    /// <summary>The first network tool named as a word of a shell's arguments (<c>-c "curl -d @report https://..."</c>).</summary>
+    /// <summary>
+    /// The first network tool named as a word of a shell's arguments (<c>-c "curl -d @report https://..."</c>), with the
+    /// arguments it needs to count (<c>/c powershell Invoke-WebRequest ...</c>).
+    /// </summary>
     public NetworkTool? FindToolIn(string arguments)
     {
         foreach (var word in Words(arguments))
         {
-            if (_tools.TryGetValue(NormalizeTool(word), out var tool) && (tool.Always || (!tool.ArgumentWords.IsEmpty && !tool.IsShell)))
+            // A tool that counts only with certain arguments (PowerShell) counts here only when the shell's arguments have them.
+            if (_tools.TryGetValue(NormalizeTool(word), out var tool) && !tool.IsShell
+                && (tool.Always || tool.ArgumentWords.Any(w => ContainsWord(arguments, w))))
             {
                 return tool;
             }

@@ -331,12 +331,15 @@ public class HiddenNetworkAccessAnalyzerTests
             {
                 Process.{|#0:Start|}("/bin/sh", "-c \"curl -fsSL https://example.com/x | tar -x\"");
                 Process.{|#1:Start|}("cmd.exe", "/c wget https://example.com/a");
+                Process.{|#2:Start|}("cmd", "/c powershell -Command \"iwr https://example.com/a\"");
                 Process.Start("bash", "-c \"tar -czf backup.tgz ~/data\"");
+                Process.Start("cmd.exe", "/c timeout /t 1 & powershell -Command \"Start-Process 'app.exe' -Verb runAs\"");
             }
         }
         """,
         Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(ToolDoor, "Process.Start launches sh, which runs curl"),
-        Verify.Diagnostic("NT0007").WithLocation(1).WithArguments(ToolDoor, "Process.Start launches cmd, which runs wget"));
+        Verify.Diagnostic("NT0007").WithLocation(1).WithArguments(ToolDoor, "Process.Start launches cmd, which runs wget"),
+        Verify.Diagnostic("NT0007").WithLocation(2).WithArguments(ToolDoor, "Process.Start launches cmd, which runs powershell"));
 
     [Fact]
     public Task Does_not_report_local_tools() => Verify.VerifyAsync("""
