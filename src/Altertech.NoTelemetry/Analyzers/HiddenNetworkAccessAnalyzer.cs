@@ -42,6 +42,9 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
             var knowledge = CompilationKnowledge.Get(start.Compilation, start.Options, start.CancellationToken);
             var imports = new NativeImports(start.Compilation, knowledge.Hidden);
             start.RegisterSymbolAction(c => AnalyzeDeclaration(c, imports), SymbolKind.Method);
+
+            // Always: a call of the product's own [DllImport] or URL helper needs no API of the framework. Each call costs a
+            // few flag tests and dictionary lookups (see docs/performance.md).
             start.RegisterOperationAction(c => AnalyzeInvocation(c, knowledge, imports), OperationKind.Invocation);
             if (knowledge.Hidden.HasLaunches)
             {

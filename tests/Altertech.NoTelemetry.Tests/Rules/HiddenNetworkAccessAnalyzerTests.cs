@@ -204,6 +204,32 @@ public class HiddenNetworkAccessAnalyzerTests
         Verify.Diagnostic("NT0007").WithLocation(3).WithArguments(NativeDoor, "Native.curl_global_cleanup is imported from libcurl"));
 
     [Fact]
+    public Task Reads_the_attribute_in_every_form() => Verify.VerifyAsync("""
+        using System.Runtime.InteropServices;
+        using Interop = System.Runtime.InteropServices;
+
+        static class Native
+        {
+            private const string Library = "urlmon";
+
+            [global::System.Runtime.InteropServices.DllImportAttribute(Library, CharSet = CharSet.Unicode)]
+            static extern int {|#0:URLDownloadToFile|}(nint caller, string url, string file, int reserved, nint callback);
+
+            [Interop.DllImport(dllName: "dnsapi.dll", EntryPoint = "DnsQuery_W"), DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+            static extern int {|#1:Query|}(string name, short type, int options, nint extra, out nint results, nint reserved);
+
+            [DllImport(
+                "iphlpapi.dll",
+                SetLastError = true)]
+            [return: MarshalAs(UnmanagedType.U4)]
+            static extern uint {|#2:IcmpSendEcho|}(nint handle, uint destination, byte[] data, short size, nint options, byte[] reply, int replySize, int timeout);
+        }
+        """,
+        Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(NativeDoor, "Native.URLDownloadToFile is imported from urlmon"),
+        Verify.Diagnostic("NT0007").WithLocation(1).WithArguments(NativeDoor, "Native.Query is imported from dnsapi (DnsQuery_W)"),
+        Verify.Diagnostic("NT0007").WithLocation(2).WithArguments(NativeDoor, "Native.IcmpSendEcho is imported from iphlpapi"));
+
+    [Fact]
     public Task From_libc_only_the_socket_functions_count() => Verify.VerifyAsync("""
         using System.Runtime.InteropServices;
 
