@@ -131,8 +131,19 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // launcher.LaunchUriAsync(new Uri(...)), Browser.OpenAsync(...): a UI framework's way to open a URL. Then
         // OpenInBrowser("https://example.com/report?e=" + error): a product method that hands its argument on as the
-        // file name of a process start, the way NT0003 follows endpoints into helper methods.
+        // URL to open, the way NT0003 follows endpoints into helper methods.
+        if (EgressClassifier.TryClassify(invocation, knowledge.Egress, out var launcher))
+        {
+            if (launcher.Api.Kind == EgressKind.Open && BrowserUrl.CarriesRunTimeData(launcher.Endpoint, knowledge.Endpoints, cancellationToken, out var opened, out var openedHost))
+            {
+                ReportUrl(context, invocation, DiagnosticLocations.Describe(method), opened, openedHost, method);
+            }
+
+            return;
+        }
+
         foreach (var site in knowledge.Forwarders.Classify(invocation, knowledge.Endpoints, cancellationToken))
         {
             if (site.Api.Kind == EgressKind.Open && BrowserUrl.CarriesRunTimeData(site.Endpoint, knowledge.Endpoints, cancellationToken, out var url, out var host))

@@ -464,6 +464,43 @@ public class HiddenNetworkAccessAnalyzerTests
         """,
         Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(UrlDoor, "Browser.Open, which passes it to new ProcessStartInfo opens 'https://example.com/new-issue?body=...' in the browser, with run-time data in the URL"));
 
+    [Fact]
+    public Task Reports_a_UI_framework_s_launcher_opening_a_URL_with_run_time_data() => Verify.VerifyAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Avalonia.Platform.Storage;
+
+        class C
+        {
+            async Task M(ILauncher launcher, Exception error)
+            {
+                await launcher.{|#0:LaunchUriAsync|}(new Uri("https://bugs.example.com/new?title=" + Uri.EscapeDataString(error.Message)));
+                await launcher.LaunchUriAsync(new Uri("https://example.com/docs"));
+            }
+        }
+        """,
+        TestReferences.Avalonia,
+        Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(UrlDoor, "ILauncher.LaunchUriAsync opens 'https://bugs.example.com/new?title=...' in the browser, with run-time data in the URL"));
+
+    [Fact]
+    public Task Follows_locals_and_string_Format_into_the_URL() => Verify.VerifyAsync("""
+        using System;
+        using System.Diagnostics;
+
+        class C
+        {
+            void M(Exception error)
+            {
+                var url = string.Format("https://bugs.example.com/new?title={0}", error.Message);
+                Process.{|#0:Start|}(url);
+                var page = "https://bugs.example.com/new?body=" + error;
+                Process.{|#1:Start|}(page);
+            }
+        }
+        """,
+        Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(UrlDoor, "Process.Start opens 'https://bugs.example.com/new?title=...' in the browser, with run-time data in the URL"),
+        Verify.Diagnostic("NT0007").WithLocation(1).WithArguments(UrlDoor, "Process.Start opens 'https://bugs.example.com/new?body=...' in the browser, with run-time data in the URL"));
+
     // ---- Shapes ----
 
     [Fact]
