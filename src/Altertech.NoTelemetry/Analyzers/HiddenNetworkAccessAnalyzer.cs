@@ -87,6 +87,12 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (!table.DeclaresApis(method.ContainingType))
+        {
+            AnalyzeOpening(context, invocation, knowledge);
+            return;
+        }
+
         var loader = table.LoaderParameters(method);
         if (!loader.IsDefault)
         {
@@ -130,6 +136,15 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
 
             return;
         }
+
+        AnalyzeOpening(context, invocation, knowledge);
+    }
+
+    /// <summary>A call that may open a URL in the browser: a UI framework's launcher, or the product's own helper.</summary>
+    private static void AnalyzeOpening(OperationAnalysisContext context, IInvocationOperation invocation, CompilationKnowledge knowledge)
+    {
+        var method = invocation.TargetMethod;
+        var cancellationToken = context.CancellationToken;
 
         // launcher.LaunchUriAsync(new Uri(...)), Browser.OpenAsync(...): a UI framework's way to open a URL. Then
         // OpenInBrowser("https://example.com/report?e=" + error): a product method that hands its argument on as the

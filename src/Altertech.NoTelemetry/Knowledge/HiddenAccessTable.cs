@@ -99,6 +99,7 @@ internal sealed class HiddenAccessTable
     private readonly ImmutableArray<string> _progIds;
     private readonly Dictionary<string, NativeNetworkLibrary> _libraries;
     private readonly Dictionary<string, NetworkTool> _tools;
+    private readonly HashSet<INamedTypeSymbol> _apiTypes = new(SymbolEqualityComparer.Default);
 
     private HiddenAccessTable(
         Dictionary<ISymbol, ImmutableArray<(string Parameter, LoadedNameKind Kind)>> loaders,
@@ -122,7 +123,17 @@ internal sealed class HiddenAccessTable
         _libraries = libraries;
         _tools = tools;
         StartInfo = startInfo;
+        foreach (var member in loaders.Keys.Concat(memberLookups).Concat(nativeLoaders.Keys).Concat(launches.Keys))
+        {
+            _apiTypes.Add(member.ContainingType.OriginalDefinition);
+        }
     }
+
+    /// <summary>
+    /// The type declares one of the reflection, native-library or process APIs (<c>Type</c>, <c>Assembly</c>,
+    /// <c>Process</c>, ...): one lookup that answers no for almost every call.
+    /// </summary>
+    public bool DeclaresApis(INamedTypeSymbol? type) => type is not null && _apiTypes.Contains(type.OriginalDefinition);
 
     /// <summary><c>System.Diagnostics.ProcessStartInfo</c>, when the compilation has it.</summary>
     public INamedTypeSymbol? StartInfo { get; }
