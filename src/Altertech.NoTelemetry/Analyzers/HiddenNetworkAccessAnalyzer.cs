@@ -111,7 +111,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
         {
             foreach (var argument in ArgumentsNamed(invocation.Arguments, nativeLoader))
             {
-                foreach (var text in knowledge.Endpoints.FoldText(argument, cancellationToken))
+                foreach (var text in knowledge.Endpoints.FoldText(FileNamePart(argument), cancellationToken))
                 {
                     if (text.Complete && table.MatchLibrary(text.Text) is { EntryPoints.IsEmpty: true } library)
                     {
@@ -188,7 +188,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
                     value = assemblyName[0].Value;
                 }
 
-                foreach (var text in knowledge.Endpoints.FoldText(value ?? argument.Value, context.CancellationToken))
+                foreach (var text in knowledge.Endpoints.FoldText(FileNamePart(value ?? argument.Value), context.CancellationToken))
                 {
                     if (knowledge.Hidden.MatchName(text.Text, text.Complete, kind) is { } name)
                     {
@@ -231,7 +231,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
                 sends |= member switch
                 {
                     IMethodSymbol method => knowledge.Egress.Classify(method) is { Kind: not (EgressKind.Bind or EgressKind.Open) },
-                    IPropertySymbol property => knowledge.Egress.Classify(property) is not null,
+                    IPropertySymbol property => knowledge.Egress.Classify(property) is { Kind: not (EgressKind.Bind or EgressKind.Open) },
                     _ => false,
                 };
             }
@@ -327,19 +327,10 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (tool.OpensUrls && BrowserUrl.IndexOfWebUrl(arguments) is var start and >= 0)
+            if (tool.OpensUrls && BrowserUrl.FindRunTimeUrl(arguments, argumentsComplete, out var argumentUrl, out var argumentHost))
             {
-                var end = start;
-                while (end < arguments.Length && !char.IsWhiteSpace(arguments[end]) && arguments[end] is not ('"' or '\''))
-                {
-                    end++;
-                }
-
-                if (BrowserUrl.CarriesRunTimeData(arguments.Substring(start, end - start), argumentsComplete || end < arguments.Length, out var url, out var host))
-                {
-                    ReportUrl(context, site, $"{DiagnosticLocations.Describe(member)} through {tool.Name}", url, host, member);
-                    return;
-                }
+                ReportUrl(context, site, $"{DiagnosticLocations.Describe(member)} through {tool.Name}", argumentUrl, argumentHost, member);
+                return;
             }
 
             if (tool.IsShell && table.FindToolIn(arguments) is { } inner)
@@ -476,7 +467,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
             (ILocalReferenceOperation x, IVariableDeclaratorOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Symbol),
             (IVariableDeclaratorOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Symbol, y.Local),
             (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
-            (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
+            (IInstanceReferenceOperation x, IInstanceReferenceOperation y) => x.ReferenceKind == y.ReferenceKind && x.ReferenceKind != InstanceReferenceKind.ImplicitReceiver,
             (IMemberReferenceOperation x, IMemberReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Member, y.Member)
                 && (x.Instance is null ? y.Instance is null : y.Instance is not null && SameVariable(x.Instance, y.Instance)),
             _ => false,
@@ -590,7 +581,9 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
         public NativeImport? Of(IMethodSymbol method)
         {
             // Flags first: almost every method is neither extern nor a bodiless static partial.
-            if (!method.IsStatic || !(method.IsExtern || (_libraryImport is not null && method.IsPartialDefinition)))
+            // A local function is the [LibraryImport] generator's own __PInvoke stub: the import is reported where it is declared.
+            if (!method.IsStatic || method.MethodKind == MethodKind.LocalFunction
+                || !(method.IsExtern || (_libraryImport is not null && method.IsPartialDefinition)))
             {
                 return null;
             }
@@ -612,12 +605,12 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
                 {
                     if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _libraryImport)
                         && attribute.ConstructorArguments is { Length: 1 } constructorArguments
-                        && constructorArguments[0].Value is string name)
+                        && constructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: string name })
                     {
                         library = name;
                         foreach (var named in attribute.NamedArguments)
                         {
-                            if (named.Key == "EntryPoint" && named.Value.Value is string entry)
+                            if (named.Key == "EntryPoint" && named.Value is { Kind: TypedConstantKind.Primitive, Value: string entry })
                             {
                                 entryPoint = entry;
                             }

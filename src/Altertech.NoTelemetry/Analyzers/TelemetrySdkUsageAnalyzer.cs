@@ -246,7 +246,8 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         {
             foreach (var site in knowledge.EgressSitesOf(operation, cancellationToken))
             {
-                if (site.Resolve(knowledge.Endpoints, cancellationToken) is not { } endpoint)
+                // A vendor's page opened in the browser (a dashboard, the docs) is not the SDK's traffic: NT0007 judges it.
+                if (site.Api.Kind == EgressKind.Open || site.Resolve(knowledge.Endpoints, cancellationToken) is not { } endpoint)
                 {
                     continue;
                 }

@@ -41,10 +41,11 @@ internal sealed class LoadedName
 /// <summary>A catalogued native network library (<c>wininet</c>), with the entry points that count when only some do.</summary>
 internal sealed class NativeNetworkLibrary
 {
-    public NativeNetworkLibrary(string family, ImmutableHashSet<string> entryPoints)
+    public NativeNetworkLibrary(string family, ImmutableHashSet<string> entryPoints, ImmutableHashSet<string> excluded)
     {
         Family = family;
         EntryPoints = entryPoints;
+        Excluded = excluded;
     }
 
     /// <summary>The block's name (<c>Winsock</c>, <c>libc sockets</c>).</summary>
@@ -53,7 +54,16 @@ internal sealed class NativeNetworkLibrary
     /// <summary>Empty when every function of the library counts.</summary>
     public ImmutableHashSet<string> EntryPoints { get; }
 
-    public bool Counts(string entryPoint) => EntryPoints.IsEmpty || EntryPoints.Contains(entryPoint);
+    /// <summary>Functions of the library that stay on the machine (urlmon's <c>FindMimeFromData</c>).</summary>
+    public ImmutableHashSet<string> Excluded { get; }
+
+    /// <summary>Whether the function counts; <c>InternetOpenUrlW</c> and <c>InternetOpenUrlA</c> are <c>InternetOpenUrl</c>.</summary>
+    public bool Counts(string entryPoint)
+    {
+        var unsuffixed = entryPoint.Length > 1 && entryPoint[entryPoint.Length - 1] is 'W' or 'A' ? entryPoint.Substring(0, entryPoint.Length - 1) : entryPoint;
+        return (EntryPoints.IsEmpty || EntryPoints.Contains(entryPoint) || EntryPoints.Contains(unsuffixed))
+            && !Excluded.Contains(entryPoint) && !Excluded.Contains(unsuffixed);
+    }
 }
 
 /// <summary>A catalogued executable: a network tool, a shell, a URL opener.</summary>
@@ -180,9 +190,10 @@ internal sealed class HiddenAccessTable
                     break;
                 case "native":
                     var entryPoints = CatalogueParser.SplitList(section.GetMetadata("entry-points")).ToImmutableHashSet(StringComparer.Ordinal);
+                    var excluded = CatalogueParser.SplitList(section.GetMetadata("exclude-entry-points")).ToImmutableHashSet(StringComparer.Ordinal);
                     foreach (var library in CatalogueParser.SplitList(section.GetMetadata("libraries")))
                     {
-                        libraries[NormalizeLibrary(library)] = new NativeNetworkLibrary(section.Name, entryPoints);
+                        libraries[NormalizeLibrary(library)] = new NativeNetworkLibrary(section.Name, entryPoints, excluded);
                     }
 
                     break;
@@ -347,7 +358,7 @@ internal sealed class HiddenAccessTable
     /// </summary>
     public NetworkTool? FindToolIn(string arguments)
     {
-        foreach (var word in Words(arguments))
+        foreach (var word in Commands(arguments))
         {
             // A tool that counts only with certain arguments (PowerShell) counts here only when the shell's arguments have them.
             if (_tools.TryGetValue(NormalizeTool(word), out var tool) && !tool.IsShell
@@ -383,15 +394,18 @@ internal sealed class HiddenAccessTable
         return false;
     }
 
-    /// <summary><c>"WinInet.dll"</c>, <c>"/usr/lib/libcurl.so.4"</c>, <c>"libcurl.dylib"</c>: wininet, libcurl, libcurl.</summary>
+    /// <summary>
+    /// <c>"WinInet.dll"</c>, <c>"/usr/lib/libcurl.so.4"</c>, <c>"libcurl.4.dylib"</c>: wininet, libcurl, libcurl; a
+    /// framework by its innermost <c>.framework</c> folder (<c>.../CoreServices.framework/Frameworks/CFNetwork.framework/CFNetwork</c>).
+    /// </summary>
     public static string NormalizeLibrary(string name)
     {
         var segments = name.Trim().Trim('"').Split('/', '\\');
-        foreach (var segment in segments)
+        for (var i = segments.Length - 1; i >= 0; i--)
         {
-            if (segment.EndsWith(".framework", StringComparison.OrdinalIgnoreCase))
+            if (segments[i].EndsWith(".framework", StringComparison.OrdinalIgnoreCase))
             {
-                return segment.ToLowerInvariant();
+                return segments[i].ToLowerInvariant();
             }
         }
 
@@ -400,12 +414,42 @@ internal sealed class HiddenAccessTable
         {
             if (file.EndsWith(extension, StringComparison.Ordinal))
             {
-                return file.Substring(0, file.Length - extension.Length);
+                file = file.Substring(0, file.Length - extension.Length);
+                break;
             }
         }
 
         var so = file.IndexOf(".so", StringComparison.Ordinal);
-        return so > 0 && (so + 3 == file.Length || file[so + 3] == '.') ? file.Substring(0, so) : file;
+        if (so > 0 && (so + 3 == file.Length || file[so + 3] == '.'))
+        {
+            file = file.Substring(0, so);
+        }
+
+        // Version numbers after the name (libcurl.4, libSystem.B stays): only numeric segments go.
+        for (var dot = file.LastIndexOf('.'); dot > 0 && IsNumber(file, dot + 1); dot = file.LastIndexOf('.'))
+        {
+            file = file.Substring(0, dot);
+        }
+
+        return file;
+    }
+
+    private static bool IsNumber(string text, int start)
+    {
+        if (start >= text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < text.Length; i++)
+        {
+            if (!char.IsDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>"C:\Windows\System32\curl.exe"</c>, <c>"/usr/bin/wget"</c>, <c>"\"pwsh\""</c>: curl, wget, pwsh.</summary>
@@ -446,7 +490,8 @@ internal sealed class HiddenAccessTable
         foreach (var (prefix, service) in entries)
         {
             var whole = complete && (wholeMatches || service is not null) && name.Equals(prefix, StringComparison.OrdinalIgnoreCase);
-            var under = name.Length > prefix.Length + 1
+            // "System.Net." + name: the known start already names the namespace.
+            var under = (name.Length > prefix.Length + 1 || (!complete && name.Length == prefix.Length + 1))
                 && name[prefix.Length] == '.'
                 && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
             if (whole || under)
@@ -474,19 +519,33 @@ internal sealed class HiddenAccessTable
         return -1;
     }
 
-    private static IEnumerable<string> Words(string text)
+    /// <summary>
+    /// The words of a shell's arguments in command position: the first word that is not an option (<c>-c</c>,
+    /// <c>/c</c>), and the first after each <c>;</c>, <c>&amp;</c>, <c>|</c> or parenthesis. <c>command -v curl</c> and
+    /// <c>apt-get install curl</c> run no curl.
+    /// </summary>
+    private static IEnumerable<string> Commands(string text)
     {
         var start = -1;
+        var expectCommand = true;
         for (var i = 0; i <= text.Length; i++)
         {
-            var separator = i == text.Length || char.IsWhiteSpace(text[i]) || text[i] is '"' or '\'' or ';' or '&' or '|' or '(' or ')';
-            if (separator)
+            var end = i == text.Length;
+            var chain = !end && text[i] is ';' or '&' or '|' or '(' or ')';
+            if (end || chain || char.IsWhiteSpace(text[i]) || text[i] is '"' or '\'' or '`')
             {
                 if (start >= 0)
                 {
-                    yield return text.Substring(start, i - start);
+                    var word = text.Substring(start, i - start);
                     start = -1;
+                    if (expectCommand && !IsOption(word))
+                    {
+                        expectCommand = false;
+                        yield return word;
+                    }
                 }
+
+                expectCommand |= chain;
             }
             else if (start < 0)
             {
@@ -494,6 +553,10 @@ internal sealed class HiddenAccessTable
             }
         }
     }
+
+    /// <summary><c>-c</c>, <c>-lc</c>, <c>/c</c>, <c>/k</c>; not <c>/usr/bin/curl</c>.</summary>
+    private static bool IsOption(string word) =>
+        word[0] == '-' || (word[0] == '/' && word.Length <= 3 && word.IndexOf('/', 1) < 0);
 
     private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or '.';
 

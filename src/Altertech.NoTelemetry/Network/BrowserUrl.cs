@@ -14,12 +14,15 @@ namespace Altertech.NoTelemetry.Network;
 /// </summary>
 internal static class BrowserUrl
 {
-    /// <summary>The first value of <paramref name="texts"/> that is an http(s) URL to a constant remote host with run-time data after it.</summary>
+    /// <summary>
+    /// The first value of <paramref name="texts"/> that is, or holds as a word of its own (a tool's arguments:
+    /// <c>/c start https://...</c>, <c>xdg-open</c>'s), an http(s) URL to a constant remote host with run-time data in it.
+    /// </summary>
     public static bool CarriesRunTimeData(ImmutableArray<ConstantText> texts, out string url, out string host)
     {
         foreach (var text in texts)
         {
-            if (CarriesRunTimeData(text.Text, text.Complete, out url, out host))
+            if (FindRunTimeUrl(text.Text, text.Complete, out url, out host))
             {
                 return true;
             }
@@ -52,12 +55,29 @@ internal static class BrowserUrl
             && !Endpoint.IsLoopback(host);
     }
 
-    /// <summary>Where an http(s) URL starts in a tool's arguments (<c>/c start https://...</c>); -1 when none does.</summary>
-    public static int IndexOfWebUrl(string text)
+    /// <summary>
+    /// The first http(s) URL in <paramref name="text"/> (known text, maybe only its start), when it has run-time data:
+    /// the URL runs to the next space or quote, so that <c>"--server https://example.com/ --user " + name</c> is a
+    /// fixed URL followed by other arguments.
+    /// </summary>
+    public static bool FindRunTimeUrl(string text, bool complete, out string url, out string host)
     {
         var http = text.IndexOf("http://", StringComparison.OrdinalIgnoreCase);
         var https = text.IndexOf("https://", StringComparison.OrdinalIgnoreCase);
-        return http < 0 ? https : https < 0 ? http : Math.Min(http, https);
+        var start = http < 0 ? https : https < 0 ? http : Math.Min(http, https);
+        if (start < 0)
+        {
+            (url, host) = (string.Empty, string.Empty);
+            return false;
+        }
+
+        var end = start;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('"' or '\''))
+        {
+            end++;
+        }
+
+        return CarriesRunTimeData(text.Substring(start, end - start), complete || end < text.Length, out url, out host);
     }
 
     public static bool IsWebUrl(string text) =>

@@ -72,6 +72,53 @@ public class BrowserUrlAcrossRulesTests
     }
 
     [Fact]
+    public async Task A_crash_handler_that_opens_the_URL_with_a_cross_platform_helper_is_NT0004()
+    {
+        var diagnostics = await Run(new UnsolicitedReportingAnalyzer(), """
+            using System;
+            using System.Diagnostics;
+
+            static class Program
+            {
+                static void Main()
+                {
+                    AppDomain.CurrentDomain.UnhandledException += (s, e) => Browser.Open("https://bugs.example.com/new?body=" + e.ExceptionObject);
+                }
+            }
+
+            static class Browser
+            {
+                public static void Open(string url)
+                {
+                    if (OperatingSystem.IsWindows())
+                    {
+                        Process.Start(new ProcessStartInfo(url) { UseShellExecute = true });
+                    }
+                    else
+                    {
+                        Process.Start("xdg-open", url);
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal("open", Assert.Single(diagnostics).Properties[DiagnosticProperties.Kind]);
+    }
+
+    [Fact]
+    public async Task A_vendor_s_page_opened_in_the_browser_is_not_NT0001()
+    {
+        Assert.Empty(await Run(new TelemetrySdkUsageAnalyzer(), """
+            using System.Diagnostics;
+
+            static class Links
+            {
+                static void Dashboard(string id) => Process.Start(new ProcessStartInfo("https://api.mixpanel.com/track?ip=1&data=" + id) { UseShellExecute = true });
+            }
+            """));
+    }
+
+    [Fact]
     public async Task Identifying_data_in_an_opened_URL_is_NT0005_directly_and_through_a_helper()
     {
         var diagnostics = await Run(new IdentifyingDataAnalyzer(), """
@@ -88,6 +135,7 @@ public class BrowserUrlAcrossRulesTests
                     Open("https://example.com/feedback?user=" + Environment.UserName);
                     Open("https://example.com/feedback");
                     Process.Start("notepad", Environment.UserName + ".txt");
+                    Process.Start("xdg-open", "https://example.com/register?os=" + Environment.OSVersion);
                 }
             }
             """);
@@ -95,7 +143,8 @@ public class BrowserUrlAcrossRulesTests
         Assert.Collection(
             diagnostics.OrderBy(d => d.Location.SourceSpan.Start),
             d => Assert.Equal(("machine", "url"), (d.Properties[DiagnosticProperties.Identifies], d.Properties[DiagnosticProperties.Channel])),
-            d => Assert.Equal(("user", "url"), (d.Properties[DiagnosticProperties.Identifies], d.Properties[DiagnosticProperties.Channel])));
+            d => Assert.Equal(("user", "url"), (d.Properties[DiagnosticProperties.Identifies], d.Properties[DiagnosticProperties.Channel])),
+            d => Assert.Equal("system", d.Properties[DiagnosticProperties.Identifies]));
     }
 
     [Fact]

@@ -73,13 +73,19 @@ public class HiddenNetworkAccessAnalyzerTests
     [Fact]
     public Task A_constant_prefix_that_names_the_namespace_is_enough() => Verify.VerifyAsync("""
         using System;
+        using System.IO;
+        using System.Reflection;
 
         class C
         {
             Type? M(string kind) => Type.{|#0:GetType|}("System.Net.Http." + kind);
+            Type? N(string kind) => Type.{|#1:GetType|}("System.Net." + kind);
+            Assembly P(string folder) => Assembly.{|#2:LoadFrom|}(Path.Combine(folder, "Sentry.dll"));
         }
         """,
-        Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(ReflectionDoor, "Type.GetType loads 'System.Net.Http.' by name, a network API"));
+        Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(ReflectionDoor, "Type.GetType loads 'System.Net.Http.' by name, a network API"),
+        Verify.Diagnostic("NT0007").WithLocation(1).WithArguments(ReflectionDoor, "Type.GetType loads 'System.Net.' by name, a network API"),
+        Verify.Diagnostic("NT0007").WithLocation(2).WithArguments(ReflectionDoor, "Assembly.LoadFrom loads 'Sentry.dll' by name, the Sentry SDK"));
 
     [Fact]
     public Task Does_not_report_reflection_over_the_program_s_own_types_or_names_set_at_run_time() => Verify.VerifyAsync("""
@@ -113,6 +119,7 @@ public class HiddenNetworkAccessAnalyzerTests
                 var download = typeof(WebClient).{|#0:GetMethod|}("DownloadString", new[] { typeof(string) });
                 download?.Invoke(client, new object[] { "https://example.com/" });
                 typeof(IPAddress).GetMethod("Parse", new[] { typeof(string) });
+                typeof(System.Net.Http.HttpClient).GetProperty("BaseAddress");
                 typeof(C).GetMethod("M");
             }
         }
@@ -164,9 +171,12 @@ public class HiddenNetworkAccessAnalyzerTests
             [DllImport("wininet.dll", EntryPoint = "InternetOpenUrlW", CharSet = CharSet.Unicode)]
             public static extern IntPtr {|#0:OpenUrl|}(IntPtr session, string url, string? headers, int length, int flags, IntPtr context);
 
-            [DllImport("WinInet")]
+            [DllImport("WinInet", CharSet = CharSet.Ansi)]
             [return: MarshalAs(UnmanagedType.Bool)]
-            public static extern bool {|#1:InternetCloseHandle|}(IntPtr handle);
+            public static extern bool {|#1:InternetReadFile|}(IntPtr file, byte[] buffer, int size, out int read);
+
+            [DllImport("urlmon.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+            public static extern int FindMimeFromData(IntPtr bc, string? url, byte[] buffer, int size, string? proposed, int flags, out IntPtr mime, int reserved);
         }
 
         class C
@@ -174,14 +184,15 @@ public class HiddenNetworkAccessAnalyzerTests
             void M(IntPtr session)
             {
                 var handle = Native.{|#2:OpenUrl|}(session, "https://example.com/", null, 0, 0, IntPtr.Zero);
-                Native.{|#3:InternetCloseHandle|}(handle);
+                Native.{|#3:InternetReadFile|}(handle, new byte[16], 16, out _);
+                Native.FindMimeFromData(IntPtr.Zero, null, new byte[16], 16, null, 0, out _, 0);
             }
         }
         """,
         Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(NativeDoor, "Native.OpenUrl is imported from wininet (InternetOpenUrlW)"),
-        Verify.Diagnostic("NT0007").WithLocation(1).WithArguments(NativeDoor, "Native.InternetCloseHandle is imported from wininet"),
+        Verify.Diagnostic("NT0007").WithLocation(1).WithArguments(NativeDoor, "Native.InternetReadFile is imported from wininet"),
         Verify.Diagnostic("NT0007").WithLocation(2).WithArguments(NativeDoor, "Native.OpenUrl calls into wininet (InternetOpenUrlW)"),
-        Verify.Diagnostic("NT0007").WithLocation(3).WithArguments(NativeDoor, "Native.InternetCloseHandle calls into wininet"));
+        Verify.Diagnostic("NT0007").WithLocation(3).WithArguments(NativeDoor, "Native.InternetReadFile calls into wininet"));
 
     [Fact]
     public Task Matches_library_names_without_case_folder_or_extension() => Verify.VerifyAsync("""
@@ -195,13 +206,23 @@ public class HiddenNetworkAccessAnalyzerTests
             [DllImport(Curl)] static extern IntPtr {|#0:curl_easy_init|}();
             [DllImport("WS2_32.DLL", SetLastError = true)] static extern IntPtr {|#1:socket|}(int family, int type, int protocol);
             [DllImport("/System/Library/Frameworks/CFNetwork.framework/CFNetwork")] static extern IntPtr {|#2:CFNetworkCopySystemProxySettings|}();
-            [DllImport("libcurl.dylib")] static extern void {|#3:curl_global_cleanup|}();
+            [DllImport("libcurl.4.dylib")] static extern void {|#3:curl_global_cleanup|}();
+            [DllImport("/System/Library/Frameworks/CoreServices.framework/Frameworks/CFNetwork.framework/CFNetwork")] static extern IntPtr {|#4:CFNetworkCopyProxiesForURL|}(IntPtr url, IntPtr settings);
+            [DllImport("/System/Library/Frameworks/CoreServices.framework/CoreServices")] static extern IntPtr LSCopyDefaultHandlerForURLScheme(IntPtr scheme);
+
+            static void Local()
+            {
+                // The shape of the [LibraryImport] generator's stub: reported where the import is declared, not here.
+                [DllImport("ws2_32", EntryPoint = "closesocket")] static extern int __PInvoke(nint socket);
+                __PInvoke(0);
+            }
         }
         """,
         Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(NativeDoor, "Native.curl_easy_init is imported from libcurl"),
         Verify.Diagnostic("NT0007").WithLocation(1).WithArguments(NativeDoor, "Native.socket is imported from ws2_32"),
         Verify.Diagnostic("NT0007").WithLocation(2).WithArguments(NativeDoor, "Native.CFNetworkCopySystemProxySettings is imported from cfnetwork.framework"),
-        Verify.Diagnostic("NT0007").WithLocation(3).WithArguments(NativeDoor, "Native.curl_global_cleanup is imported from libcurl"));
+        Verify.Diagnostic("NT0007").WithLocation(3).WithArguments(NativeDoor, "Native.curl_global_cleanup is imported from libcurl"),
+        Verify.Diagnostic("NT0007").WithLocation(4).WithArguments(NativeDoor, "Native.CFNetworkCopyProxiesForURL is imported from cfnetwork.framework"));
 
     [Fact]
     public Task Reads_the_attribute_in_every_form() => Verify.VerifyAsync("""
@@ -360,12 +381,16 @@ public class HiddenNetworkAccessAnalyzerTests
                 Process.{|#2:Start|}("cmd", "/c powershell -Command \"iwr https://example.com/a\"");
                 Process.Start("bash", "-c \"tar -czf backup.tgz ~/data\"");
                 Process.Start("cmd.exe", "/c timeout /t 1 & powershell -Command \"Start-Process 'app.exe' -Verb runAs\"");
+                Process.Start("sh", "-c \"command -v curl\"");
+                Process.Start("bash", "-c \"apt-get install -y curl wget\"");
+                Process.{|#3:Start|}("bash", "-lc \"cd /tmp && /usr/bin/curl -O https://example.com/a\"");
             }
         }
         """,
         Verify.Diagnostic("NT0007").WithLocation(0).WithArguments(ToolDoor, "Process.Start launches sh, which runs curl"),
         Verify.Diagnostic("NT0007").WithLocation(1).WithArguments(ToolDoor, "Process.Start launches cmd, which runs wget"),
-        Verify.Diagnostic("NT0007").WithLocation(2).WithArguments(ToolDoor, "Process.Start launches cmd, which runs powershell"));
+        Verify.Diagnostic("NT0007").WithLocation(2).WithArguments(ToolDoor, "Process.Start launches cmd, which runs powershell"),
+        Verify.Diagnostic("NT0007").WithLocation(3).WithArguments(ToolDoor, "Process.Start launches bash, which runs curl"));
 
     [Fact]
     public Task Does_not_report_local_tools() => Verify.VerifyAsync("""
