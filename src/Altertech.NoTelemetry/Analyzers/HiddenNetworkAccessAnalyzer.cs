@@ -128,7 +128,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
         if (table.IsLaunch(method, out var fileName, out var arguments))
         {
             var file = ArgumentsNamed(invocation.Arguments, fileName is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(fileName)).FirstOrDefault();
-            var given = ArgumentsNamed(invocation.Arguments, arguments is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(arguments)).ToList();
+            var given = ArgumentsNamed(invocation.Arguments, arguments is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(arguments));
             if (file is not null)
             {
                 ClassifyLaunch(context, invocation, method, file, given, knowledge);
@@ -260,23 +260,19 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
             case IObjectCreationOperation { Constructor: { } constructor } creation when table.IsLaunch(constructor, out var fileName, out var arguments):
                 if (ArgumentsNamed(creation.Arguments, fileName is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(fileName)).FirstOrDefault() is { } file)
                 {
-                    var given = ArgumentsNamed(creation.Arguments, arguments is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(arguments)).ToList();
-                    given.AddRange(StartInfoArguments(creation, knowledge, context.CancellationToken));
+                    var given = ArgumentsNamed(creation.Arguments, arguments is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(arguments))
+                        .Concat(StartInfoArguments(creation, knowledge, context.CancellationToken));
                     ClassifyLaunch(context, creation, constructor, file, given, knowledge);
                 }
 
                 break;
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } target } assignment when table.IsLaunch(property, out _, out _):
-                var values = new List<IOperation>();
-                if (target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
-                    && assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation initialized })
-                {
-                    values.AddRange(StartInfoArguments(initialized, knowledge, context.CancellationToken));
-                }
-                else if (target.Instance is { } instance)
-                {
-                    values.AddRange(ArgumentsWrittenTo(instance, assignment, knowledge, context.CancellationToken));
-                }
+                var values = target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                    && assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation initialized }
+                    ? StartInfoArguments(initialized, knowledge, context.CancellationToken)
+                    : target.Instance is { } instance
+                        ? ArgumentsWrittenTo(instance, assignment, knowledge, context.CancellationToken)
+                        : Enumerable.Empty<IOperation>();
 
                 ClassifyLaunch(context, assignment, property, assignment.Value, values, knowledge);
                 break;
@@ -287,7 +283,8 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
     /// What a process start amounts to, from its file name and the arguments written for it: a URL opened in the
     /// browser, a network tool (some only with certain arguments), a URL opener or a shell that runs one.
     /// </summary>
-    private static void ClassifyLaunch(OperationAnalysisContext context, IOperation site, ISymbol member, IOperation fileValue, List<IOperation> argumentValues, CompilationKnowledge knowledge)
+    /// <remarks>The arguments are looked for (a walk of the member for a start info in a local) only once the file is a tool.</remarks>
+    private static void ClassifyLaunch(OperationAnalysisContext context, IOperation site, ISymbol member, IOperation fileValue, IEnumerable<IOperation> argumentValues, CompilationKnowledge knowledge)
     {
         var cancellationToken = context.CancellationToken;
         var table = knowledge.Hidden;
@@ -349,7 +346,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
             : value;
 
     /// <summary>The known text of every argument value, one after the other; complete when each is.</summary>
-    private static (string Text, bool Complete) ArgumentText(List<IOperation> values, CompilationKnowledge knowledge, CancellationToken cancellationToken)
+    private static (string Text, bool Complete) ArgumentText(IEnumerable<IOperation> values, CompilationKnowledge knowledge, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         var complete = true;
