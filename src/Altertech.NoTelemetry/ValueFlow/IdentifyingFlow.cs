@@ -119,6 +119,8 @@ internal sealed class IdentifyingFlow
     private readonly ConcurrentDictionary<ISymbol, Carried> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, Carried> _objects = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, List<Write>> _memberWrites = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<MemberDeclarationSyntax>>> _namesInType = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, Dictionary<ISymbol, List<Write>>> _declarationWrites = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ParameterFlow>> _flows = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IOperation, Dictionary<ISymbol, List<Write>>> _bodyWrites = new();
@@ -708,7 +710,7 @@ internal sealed class IdentifyingFlow
             root = parent;
         }
 
-        var index = _bodyWrites.GetValue(root, r => IndexWrites(r, static _ => true));
+        var index = _bodyWrites.GetValue(root, IndexWrites);
         return index.TryGetValue(variable, out var writes) ? writes : new List<Write>();
     }
 
@@ -717,11 +719,52 @@ internal sealed class IdentifyingFlow
     /// name it (a write must), each bound once from its file's model. A string or value that cannot change after
     /// construction is looked for in its initializer and the constructors only.
     /// </summary>
+    /// <remarks>
+    /// Linear in the type: which declaration names which identifier is indexed once per type, and what a declaration
+    /// writes once per declaration, so that asking about each of a large form's hundreds of fields does not scan and
+    /// bind the whole form again for each.
+    /// </remarks>
     private List<Write> WritesOfMember(ISymbol member, INamedTypeSymbol type, CancellationToken cancellationToken) =>
         _memberWrites.GetOrAdd(member, _ =>
         {
-            var constructionOnly = IsSetAtConstruction(member);
             var writes = new List<Write>();
+            if (!NamesIn(type, cancellationToken).TryGetValue(member.Name, out var declarations))
+            {
+                return writes;
+            }
+
+            var constructionOnly = IsSetAtConstruction(member);
+            foreach (var declared in declarations)
+            {
+                if (constructionOnly && declared is not (ConstructorDeclarationSyntax or FieldDeclarationSyntax or PropertyDeclarationSyntax))
+                {
+                    continue;
+                }
+
+                SyntaxNode? node = declared switch
+                {
+                    PropertyDeclarationSyntax { Initializer: { } initializer } when constructionOnly => initializer,
+                    PropertyDeclarationSyntax when constructionOnly => null,
+                    BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax => declared,
+                    FieldDeclarationSyntax field => field.Declaration,
+                    _ => null,
+                };
+
+                if (node is not null && WritesIn(node, cancellationToken).TryGetValue(member, out var found))
+                {
+                    writes.AddRange(found);
+                }
+            }
+
+            return writes;
+        });
+
+    /// <summary>For each identifier in a type's member declarations (all its partial parts), the declarations that have it.</summary>
+    private Dictionary<string, List<MemberDeclarationSyntax>> NamesIn(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        _namesInType.GetOrAdd(type, _ =>
+        {
+            var names = new Dictionary<string, List<MemberDeclarationSyntax>>(System.StringComparer.Ordinal);
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || !_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
@@ -729,49 +772,56 @@ internal sealed class IdentifyingFlow
                     continue;
                 }
 
-                var model = ModelOf(declaration.SyntaxTree);
                 foreach (var declared in declaration.Members)
                 {
-                    if ((constructionOnly && declared is not (ConstructorDeclarationSyntax or FieldDeclarationSyntax or PropertyDeclarationSyntax)) || !Names(declared, member.Name))
+                    // A nested type writes its own members, not this type's.
+                    if (declared is BaseTypeDeclarationSyntax)
                     {
                         continue;
                     }
 
-                    SyntaxNode? node = declared switch
+                    cancellationToken.ThrowIfCancellationRequested();
+                    seen.Clear();
+                    foreach (var token in declared.DescendantTokens())
                     {
-                        PropertyDeclarationSyntax { Initializer: { } initializer } when constructionOnly => initializer,
-                        PropertyDeclarationSyntax when constructionOnly => null,
-                        BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax => declared,
-                        FieldDeclarationSyntax field => field.Declaration,
-                        _ => null,
-                    };
-
-                    foreach (var operation in OperationsOf(model, node, cancellationToken))
-                    {
-                        if (IndexWrites(operation, symbol => SymbolEqualityComparer.Default.Equals(symbol, member)).TryGetValue(member, out var found))
+                        if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && seen.Add(token.ValueText))
                         {
-                            writes.AddRange(found);
+                            if (!names.TryGetValue(token.ValueText, out var list))
+                            {
+                                names.Add(token.ValueText, list = new List<MemberDeclarationSyntax>());
+                            }
+
+                            list.Add(declared);
                         }
+                    }
+                }
+            }
+
+            return names;
+        });
+
+    /// <summary>Everything a declaration (or its initializer) writes, by variable, bound once from its file's model.</summary>
+    private Dictionary<ISymbol, List<Write>> WritesIn(SyntaxNode node, CancellationToken cancellationToken) =>
+        _declarationWrites.GetOrAdd(node, _ =>
+        {
+            var writes = new Dictionary<ISymbol, List<Write>>(SymbolEqualityComparer.Default);
+            foreach (var operation in OperationsOf(ModelOf(node.SyntaxTree), node, cancellationToken))
+            {
+                foreach (var pair in IndexWrites(operation))
+                {
+                    if (writes.TryGetValue(pair.Key, out var list))
+                    {
+                        list.AddRange(pair.Value);
+                    }
+                    else
+                    {
+                        writes.Add(pair.Key, pair.Value);
                     }
                 }
             }
 
             return writes;
         });
-
-    /// <summary>The declaration has an identifier of that name (a field initializer names its own variable).</summary>
-    private static bool Names(MemberDeclarationSyntax declaration, string name)
-    {
-        foreach (var token in declaration.DescendantTokens())
-        {
-            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && token.ValueText == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>One model per file for the bodies this analysis binds, so that a body bound for one member is not bound again for the next.</summary>
     private SemanticModel ModelOf(SyntaxTree tree) =>
@@ -832,7 +882,7 @@ internal sealed class IdentifyingFlow
     /// members (<c>dto.Machine = x</c>, <c>headers["x-id"] = x</c>), arguments of the calls made on it
     /// (<c>builder.Append(x)</c>, <c>request.Headers.Add("x-id", x)</c>), the collection a <c>foreach</c> variable walks.
     /// </summary>
-    private static Dictionary<ISymbol, List<Write>> IndexWrites(IOperation root, System.Func<ISymbol, bool> keep)
+    private static Dictionary<ISymbol, List<Write>> IndexWrites(IOperation root)
     {
         var writes = new Dictionary<ISymbol, List<Write>>(SymbolEqualityComparer.Default);
         foreach (var operation in System.Linq.Enumerable.Prepend(OperationWalk.Descendants(root), root))
@@ -888,11 +938,6 @@ internal sealed class IdentifyingFlow
 
         void Add(ISymbol variable, IOperation value, string? header)
         {
-            if (!keep(variable))
-            {
-                return;
-            }
-
             if (!writes.TryGetValue(variable, out var list))
             {
                 writes.Add(variable, list = new List<Write>());
