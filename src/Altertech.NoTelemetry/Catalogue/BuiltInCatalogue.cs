@@ -18,8 +18,10 @@ internal sealed class BuiltInCatalogue
     public const string EveryServiceSection = "*";
     private static readonly Lazy<BuiltInCatalogue> s_instance = new(Load);
 
-    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, ImmutableArray<CatalogueSection> hookSections, ImmutableArray<CatalogueSection> identifyingSections, MemberRoles defaultRoles)
+    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, ImmutableArray<CatalogueSection> hookSections, ImmutableArray<CatalogueSection> identifyingSections, ImmutableArray<CatalogueSection> configurationSections, MemberRoles defaultRoles)
     {
+        ConfigurationSections = configurationSections;
+        Senders = ConfiguredSenders.Build(configurationSections, services);
         IdentifyingSections = identifyingSections;
         Documents = documents;
         HookSections = hookSections;
@@ -57,6 +59,12 @@ internal sealed class BuiltInCatalogue
     /// <summary>Every block of <c>Identifying.txt</c>: the values that identify the machine, the user, the system or its hardware.</summary>
     public ImmutableArray<CatalogueSection> IdentifyingSections { get; }
 
+    /// <summary>Every block of <c>Configuration.txt</c>: what shipped configuration files switch on.</summary>
+    public ImmutableArray<CatalogueSection> ConfigurationSections { get; }
+
+    /// <summary>The sinks, targets, appenders and settings keys of <see cref="ConfigurationSections"/>, by name.</summary>
+    public ConfiguredSenders Senders { get; }
+
     public IReadOnlyDictionary<string, TelemetryService> ServicesByAssemblyName { get; }
 
     /// <summary>The member roles of the <c>[*]</c> block: what sends, captures or configures in most SDKs.</summary>
@@ -70,6 +78,7 @@ internal sealed class BuiltInCatalogue
         var egress = ImmutableArray.CreateBuilder<CatalogueSection>();
         var hooks = ImmutableArray.CreateBuilder<CatalogueSection>();
         var identifying = ImmutableArray.CreateBuilder<CatalogueSection>();
+        var configuration = ImmutableArray.CreateBuilder<CatalogueSection>();
         var defaultRoles = MemberRoles.None;
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
@@ -86,8 +95,20 @@ internal sealed class BuiltInCatalogue
             var isTelemetry = document.Path.StartsWith("Telemetry", StringComparison.OrdinalIgnoreCase);
             var isHooks = document.Path.StartsWith("Hooks", StringComparison.OrdinalIgnoreCase);
             var isIdentifying = document.Path.StartsWith("Identifying", StringComparison.OrdinalIgnoreCase);
+            var isConfiguration = document.Path.StartsWith("Configuration", StringComparison.OrdinalIgnoreCase);
             foreach (var section in document.Sections)
             {
+                // A configuration block has keys and no entries.
+                if (isConfiguration)
+                {
+                    if (ConfiguredSenders.IsConfigurationSection(section))
+                    {
+                        configuration.Add(section);
+                    }
+
+                    continue;
+                }
+
                 if (isTelemetry && section.Name == EveryServiceSection)
                 {
                     defaultRoles = MemberRoles.FromSection(section);
@@ -118,6 +139,6 @@ internal sealed class BuiltInCatalogue
             }
         }
 
-        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), defaultRoles);
+        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), configuration.ToImmutable(), defaultRoles);
     }
 }
