@@ -40,7 +40,10 @@ internal static class XmlConfigurationReader
         ConfigNode? root = null;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(content), s_settings);
+            // XmlReader takes a byte order mark in a string for text before the declaration: it reads past it, and
+            // positions on the first line count it back.
+            var bom = content[0] == '\uFEFF' ? 1 : 0;
+            using var reader = XmlReader.Create(new StringReader(bom == 0 ? content : content.Substring(bom)), s_settings);
             var lines = (IXmlLineInfo)reader;
             while (reader.Read())
             {
@@ -54,14 +57,14 @@ internal static class XmlConfigurationReader
                             continue;
                         }
 
-                        var start = Offset(text, lines);
+                        var start = Offset(text, lines, bom);
                         var element = new ConfigNode(reader.LocalName, new TextSpan(start, Math.Min(reader.Name.Length, content.Length - start)));
                         var empty = reader.IsEmptyElement;
                         if (reader.MoveToFirstAttribute())
                         {
                             do
                             {
-                                var at = Offset(text, lines);
+                                var at = Offset(text, lines, bom);
                                 var attribute = new ConfigNode(reader.LocalName, new TextSpan(at, Math.Min(reader.Name.Length, content.Length - at)), isAttribute: true) { Value = reader.Value };
                                 attribute.ValueSpan = QuotedValue(content, at) ?? attribute.NameSpan;
                                 element.Add(attribute);
@@ -97,7 +100,7 @@ internal static class XmlConfigurationReader
                         if (open.Count > 0 && open.Peek() is { Value: null } owner && reader.Value.Trim() is { Length: > 0 } value)
                         {
                             owner.Value = value;
-                            owner.ValueSpan = TextOf(content, Offset(text, lines), value);
+                            owner.ValueSpan = TextOf(content, Offset(text, lines, bom), value);
                         }
 
                         break;
@@ -113,7 +116,7 @@ internal static class XmlConfigurationReader
     }
 
     /// <summary>The offset of the reader's current node: its line and column are one-based.</summary>
-    private static int Offset(SourceText text, IXmlLineInfo lines)
+    private static int Offset(SourceText text, IXmlLineInfo lines, int bom)
     {
         if (lines.LineNumber < 1 || lines.LineNumber > text.Lines.Count)
         {
@@ -121,7 +124,7 @@ internal static class XmlConfigurationReader
         }
 
         var line = text.Lines[lines.LineNumber - 1];
-        return Math.Min(line.Start + Math.Max(0, lines.LinePosition - 1), line.End);
+        return Math.Min(line.Start + Math.Max(0, lines.LinePosition - 1) + (lines.LineNumber == 1 ? bom : 0), line.End);
     }
 
     /// <summary>The quoted value of the attribute whose name starts at <paramref name="nameStart"/>, quotes included.</summary>
