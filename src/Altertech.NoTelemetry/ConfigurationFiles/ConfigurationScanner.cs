@@ -437,7 +437,7 @@ internal sealed class ConfigurationScanner
         var sending = new HashSet<TelemetryService>();
         foreach (var finding in _findings)
         {
-            if (finding.Service is not null && finding.Item is not (ConfigurationItem.SerilogUsing or ConfigurationItem.NLogExtension))
+            if (finding.Service is not null && finding.Item is ConfigurationItem.SerilogSink or ConfigurationItem.NLogTarget)
             {
                 sending.Add(finding.Service);
             }
