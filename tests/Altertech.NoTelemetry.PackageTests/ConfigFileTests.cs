@@ -32,13 +32,14 @@ public sealed class ConfigFileTests(PackageFeed package)
     }
 
     [Fact]
-    public async Task NoTelemetryConfigFile_set_empty_reads_no_NoTelemetry_txt()
+    public async Task NoTelemetryConfigFile_set_empty_reads_no_NoTelemetry_txt_and_NoTelemetryConfigurationFiles_false_no_appsettings_json()
     {
         var build = await package.BuildAsync(Scenarios.CatalogueOptOut);
 
         Assert.True(build.Succeeded, "The build failed." + Environment.NewLine + build);
         Assert.True(build.Reports("warning", "NT0003", "metrics.contoso.example"), "The analyzers did not run." + Environment.NewLine + build);
         Assert.False(build.Reports("warning", "NT0001"), "../NoTelemetry.txt was read although NoTelemetryConfigFile is empty." + Environment.NewLine + build);
+        Assert.DoesNotContain(build.Diagnostics(), d => d.Origin.Contains("appsettings.json", StringComparison.Ordinal));
     }
 
     [Fact]
