@@ -265,11 +265,7 @@ public sealed class ShippedConfigurationAnalyzer : DiagnosticAnalyzer
         return properties;
     }
 
-    private static Location LocationOf(ConfigDocument document, TextSpan span)
-    {
-        span = TextSpan.FromBounds(Math.Min(span.Start, document.Text.Length), Math.Min(span.End, document.Text.Length));
-        return Location.Create(document.Path, span, document.Text.Lines.GetLinePositionSpan(span));
-    }
+    private static Location LocationOf(ConfigDocument document, TextSpan span) => DiagnosticLocations.InFile(document.Path, document.Text, span);
 
     /// <summary>The assemblies of every service, the project's own too, less those the project exempts (<c>!A:</c>).</summary>
     private static Dictionary<string, TelemetryService> AssembliesOf(ProjectConfiguration configuration)

@@ -39,8 +39,7 @@ internal readonly struct ConfigurationProblem
             return Location.None;
         }
 
-        var line = Document.Text.Lines[Line];
-        return Location.Create(Document.Path, line.Span, Document.Text.Lines.GetLinePositionSpan(line.Span));
+        return Infrastructure.DiagnosticLocations.InFile(Document.Path, Document.Text, Document.Text.Lines[Line].Span);
     }
 }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Altertech.NoTelemetry.Catalogue;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Altertech.NoTelemetry.ConfigurationFiles;
@@ -67,25 +68,10 @@ internal sealed class ConfigNode
     }
 }
 
-/// <summary>What is wrong with a configuration file that could not be read; nothing of it is checked.</summary>
-internal readonly struct ConfigFileProblem
-{
-    public ConfigFileProblem(int line, string message)
-    {
-        Line = line;
-        Message = message;
-    }
-
-    /// <summary>Zero-based line.</summary>
-    public int Line { get; }
-
-    public string Message { get; }
-}
-
 /// <summary>A configuration file as read: its root, or why it could not be read.</summary>
 internal sealed class ConfigDocument
 {
-    public ConfigDocument(string path, SourceText text, ConfigNode? root, ConfigFileProblem? problem)
+    public ConfigDocument(string path, SourceText text, ConfigNode? root, CatalogueProblem? problem)
     {
         Path = path;
         Text = text;
@@ -100,5 +86,6 @@ internal sealed class ConfigDocument
     /// <summary>The JSON value or the XML document element; null when the file could not be read.</summary>
     public ConfigNode? Root { get; }
 
-    public ConfigFileProblem? Problem { get; }
+    /// <summary>Why the file could not be read, at the line where reading stopped; null when it was read.</summary>
+    public CatalogueProblem? Problem { get; }
 }

@@ -51,7 +51,7 @@ internal static class JsonConfigurationReader
         }
         catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException or MissingMethodException or BadImageFormatException)
         {
-            return new ConfigDocument(path, text, null, new ConfigFileProblem(0, $"not checked: this host could not load System.Text.Json ({e.GetType().Name}), which reads JSON configuration files"));
+            return new ConfigDocument(path, text, null, new Catalogue.CatalogueProblem(0, $"not checked: this host could not load System.Text.Json ({e.GetType().Name}), which reads JSON configuration files"));
         }
     }
 
@@ -108,7 +108,7 @@ internal static class JsonConfigurationReader
         }
         catch (JsonException e)
         {
-            return new ConfigDocument(path, text, null, new ConfigFileProblem((int)(e.LineNumber ?? 0), "not valid JSON, so it is not checked: " + WithoutPosition(e.Message)));
+            return new ConfigDocument(path, text, null, new Catalogue.CatalogueProblem((int)(e.LineNumber ?? 0), "not valid JSON, so it is not checked: " + WithoutPosition(e.Message)));
         }
 
         return new ConfigDocument(path, text, root, null);

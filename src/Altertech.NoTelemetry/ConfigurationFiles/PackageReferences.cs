@@ -88,11 +88,7 @@ internal sealed class PackageReferences
             : null;
     }
 
-    private Location LocationOf(ConfigNode node)
-    {
-        var span = node.ValueSpan;
-        return Location.Create(_project.Path, span, _project.Text.Lines.GetLinePositionSpan(span));
-    }
+    private Location LocationOf(ConfigNode node) => Infrastructure.DiagnosticLocations.InFile(_project.Path, _project.Text, node.ValueSpan);
 
     /// <summary>Every <c>PackageReference</c>'s <c>Include</c>, in any item group, the first of a package winning.</summary>
     private static void Collect(ConfigNode node, Dictionary<string, ConfigNode> direct)

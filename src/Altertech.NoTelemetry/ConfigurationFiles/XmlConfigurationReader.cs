@@ -109,7 +109,7 @@ internal static class XmlConfigurationReader
         }
         catch (XmlException e)
         {
-            return new ConfigDocument(path, text, null, new ConfigFileProblem(Math.Max(0, e.LineNumber - 1), "not valid XML, so it is not checked: " + WithoutPosition(e.Message)));
+            return new ConfigDocument(path, text, null, new Catalogue.CatalogueProblem(Math.Max(0, e.LineNumber - 1), "not valid XML, so it is not checked: " + WithoutPosition(e.Message)));
         }
 
         return new ConfigDocument(path, text, root, null);
