@@ -16,6 +16,17 @@ public sealed class ConfigFileTests(PackageFeed package)
     }
 
     [Fact]
+    public async Task The_NoTelemetryConfiguration_metadata_reads_a_file_of_another_name_and_leaves_one_unread()
+    {
+        var build = await package.BuildAsync(Scenarios.CatalogueAbove);
+
+        Assert.True(
+            build.Diagnostics().Any(d => d.Id == "NT0001" && d.Origin.Contains(Path.Combine("config", "logging.json") + "(1,", StringComparison.Ordinal)),
+            "config/logging.json, marked NoTelemetryConfiguration=\"true\", was not read." + Environment.NewLine + build);
+        Assert.DoesNotContain(build.Diagnostics(), d => d.Origin.Contains("appsettings.Development.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NoTelemetry_txt_the_project_lists_in_AdditionalFiles_itself_is_passed_once_and_read_once()
     {
         var scenario = Scenarios.CatalogueListedByProject;

@@ -201,10 +201,20 @@ public static class Scenarios
             """)),
         ("NotSilenced.cs", MixpanelClass("NotSilenced", attributes: "")));
 
-    /// <summary>A NoTelemetry.txt in a parent folder, found without any AdditionalFiles item.</summary>
+    /// <summary>
+    /// A NoTelemetry.txt in a parent folder, found without any AdditionalFiles item; and configuration files chosen with
+    /// the NoTelemetryConfiguration item metadata: one of another name read, one appsettings file left unread.
+    /// </summary>
     public static ConsumerScenario CatalogueAbove { get; } = Scenario(
         "catalogue/app/CatalogueAbove.csproj", [],
-        Project(), ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue));
+        Project(items: """
+            <None Update="config/logging.json" NoTelemetryConfiguration="true" />
+            <None Update="appsettings.Development.json" NoTelemetryConfiguration="false" />
+            """),
+        ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue), ("config/logging.json", SentryDsnSettings), ("appsettings.Development.json", SentryDsnSettings));
+
+    /// <summary>A Sentry DSN in .NET configuration (NT0001 where the file is read).</summary>
+    public const string SentryDsnSettings = """{ "Sentry": { "Dsn": "https://0123456789abcdef@o0.ingest.sentry.io/0" } }""";
 
     /// <summary>
     /// The same folder, with NoTelemetryConfigFile set empty in the project file, and NoTelemetryConfigurationFiles false:
