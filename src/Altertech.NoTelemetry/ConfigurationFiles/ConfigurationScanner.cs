@@ -180,16 +180,68 @@ internal sealed class ConfigurationScanner
         }
     }
 
-    /// <summary><c>&lt;add key="..." value="..."/&gt;</c> of <c>&lt;appSettings&gt;</c>.</summary>
+    /// <summary>
+    /// <c>&lt;add key="..." value="..."/&gt;</c> of <c>&lt;appSettings&gt;</c>: settings keys, and Serilog configured the
+    /// Serilog.Settings.AppSettings way (<c>serilog:using:Seq</c>, <c>serilog:write-to:Seq.serverUrl</c>).
+    /// </summary>
     private void ScanAppSettings(ConfigNode appSettings)
     {
+        // One sink per name, its arguments gathered from every key that names it.
+        var sinks = new Dictionary<string, (ConfigNode Key, ConfigNode Args)>(StringComparer.OrdinalIgnoreCase);
         foreach (var add in appSettings.Children)
         {
-            if (string.Equals(add.Name, "add", StringComparison.OrdinalIgnoreCase) && add.Child("key")?.Value is { } key && add.Child("value") is { } value)
+            if (!string.Equals(add.Name, "add", StringComparison.OrdinalIgnoreCase) || add.Child("key") is not { Value: { } key } keyNode || add.Child("value") is not { } value)
+            {
+                continue;
+            }
+
+            if (key.StartsWith(SerilogUsingKey, StringComparison.OrdinalIgnoreCase))
+            {
+                if (value.Value is { } assembly && _assemblies(assembly.Trim()) is { } service)
+                {
+                    _findings.Add(new ConfigurationFinding(ConfigurationItem.SerilogUsing, assembly.Trim(), value.ValueSpan, service, null, null));
+                }
+            }
+            else if (SinkKey(key) is { } sinkKey)
+            {
+                var dot = sinkKey.IndexOf('.');
+                var name = dot < 0 ? sinkKey : sinkKey.Substring(0, dot);
+                if (!sinks.TryGetValue(name, out var sink))
+                {
+                    sinks.Add(name, sink = (keyNode, new ConfigNode("Args", keyNode.ValueSpan)));
+                }
+
+                if (dot >= 0)
+                {
+                    sink.Args.Add(new ConfigNode(sinkKey.Substring(dot + 1), value.ValueSpan) { Value = value.Value, ValueSpan = value.ValueSpan });
+                }
+            }
+            else
             {
                 Setting(key, value);
             }
         }
+
+        foreach (var pair in sinks)
+        {
+            Sender(ConfigurationSystem.Serilog, ConfigurationItem.SerilogSink, pair.Key, pair.Value.Key.ValueSpan, pair.Value.Args, ValueOf);
+        }
+    }
+
+    private const string SerilogUsingKey = "serilog:using:";
+
+    /// <summary>What follows <c>serilog:write-to:</c> or <c>serilog:audit-to:</c>: the sink's name, and <c>.argument</c>.</summary>
+    private static string? SinkKey(string key)
+    {
+        foreach (var prefix in new[] { "serilog:write-to:", "serilog:audit-to:" })
+        {
+            if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && key.Length > prefix.Length)
+            {
+                return key.Substring(prefix.Length).Trim();
+            }
+        }
+
+        return null;
     }
 
     private void Setting(string key, ConfigNode value)

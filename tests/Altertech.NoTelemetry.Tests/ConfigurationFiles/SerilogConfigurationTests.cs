@@ -165,4 +165,25 @@ public class SerilogConfigurationTests
     public Task Does_not_read_a_json_file_of_another_name() => VerifyAsync("/0/serilog.json", """
         { "Serilog": { "WriteTo": [ { "Name": "Sentry", "Args": { "dsn": "https://k@o1.ingest.sentry.io/2" } } ] } }
         """);
+
+    [Fact]
+    public Task Reads_Serilog_configured_in_appSettings_keys() => VerifyAsync("/0/App.config", """
+        <configuration>
+          <appSettings>
+            <add key="serilog:minimum-level" value="Information" />
+            <add key="serilog:using:Console" value="Serilog.Sinks.Console" />
+            <add key="serilog:write-to:Console" />
+            <add key="serilog:using:Seq" value="Serilog.Sinks.Seq" />
+            <add key={|NT0006:"serilog:write-to:Seq.serverUrl"|} value={|NT0003:"https://seq.example.com"|} />
+            <add key="serilog:write-to:Seq.apiKey" value="FAKE" />
+            <add key="serilog:using:Datadog" value={|NT0001:"Serilog.Sinks.Datadog.Logs"|} />
+            <add key={|NT0001:"serilog:write-to:Sentry.dsn"|} value="https://k@o0.ingest.sentry.io/1" />
+          </appSettings>
+        </configuration>
+        """);
+
+    [Fact]
+    public Task An_appSettings_Sentry_sink_with_an_empty_DSN_is_switched_off() => VerifyAsync("/0/Web.config", """
+        <configuration><appSettings><add key="serilog:write-to:Sentry.dsn" value="" /></appSettings></configuration>
+        """);
 }
