@@ -197,10 +197,7 @@ internal sealed class ConfigurationScanner
 
             if (key.StartsWith(SerilogUsingKey, StringComparison.OrdinalIgnoreCase))
             {
-                if (value.Value is { } assembly && _assemblies(assembly.Trim()) is { } service)
-                {
-                    _findings.Add(new ConfigurationFinding(ConfigurationItem.SerilogUsing, assembly.Trim(), value.ValueSpan, service, null, null));
-                }
+                Assembly(ConfigurationItem.SerilogUsing, value);
             }
             else if (SinkKey(key) is { } sinkKey)
             {
@@ -255,16 +252,22 @@ internal sealed class ConfigurationScanner
         _findings.Add(new ConfigurationFinding(ConfigurationItem.Setting, key, value.ValueSpan, sender.Service, sender, value));
     }
 
+    /// <summary>An assembly a logging library loads (<c>Using</c>, <c>&lt;extensions&gt;</c>), if it is a service's.</summary>
+    private void Assembly(string item, ConfigNode name)
+    {
+        if (name.Value?.Trim() is { Length: > 0 } assembly && _assemblies(assembly) is { } service)
+        {
+            _findings.Add(new ConfigurationFinding(item, assembly, name.ValueSpan, service, null, null));
+        }
+    }
+
     private void ScanSerilog(ConfigNode serilog)
     {
         if (serilog.Child("Using") is { } usings)
         {
             foreach (var assembly in usings.Children)
             {
-                if (assembly.Value is { } name && _assemblies(name.Trim()) is { } service)
-                {
-                    _findings.Add(new ConfigurationFinding(ConfigurationItem.SerilogUsing, name.Trim(), assembly.ValueSpan, service, null, null));
-                }
+                Assembly(ConfigurationItem.SerilogUsing, assembly);
             }
         }
 
@@ -337,9 +340,9 @@ internal sealed class ConfigurationScanner
             {
                 foreach (var add in child.Children)
                 {
-                    if (add.Child("assembly") is { Value: { } name } assembly && _assemblies(name.Trim()) is { } service)
+                    if (add.Child("assembly") is { } assembly)
                     {
-                        _findings.Add(new ConfigurationFinding(ConfigurationItem.NLogExtension, name.Trim(), assembly.ValueSpan, service, null, null));
+                        Assembly(ConfigurationItem.NLogExtension, assembly);
                     }
                 }
             }
