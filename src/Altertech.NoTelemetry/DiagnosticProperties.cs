@@ -25,7 +25,8 @@ public static class DiagnosticProperties
     public const string Role = "role";
 
     /// <summary>
-    /// NT0001: <c>sdk</c>, <c>host</c> (a request to an ingestion host) or <c>candidate</c> (code that does not bind).
+    /// NT0001: <c>sdk</c>, <c>host</c> (a request to an ingestion host, in code or a configuration file's endpoint),
+    /// <c>candidate</c> (code that does not bind) or <c>configuration</c> (a shipped configuration file switches it on).
     /// NT0004: <c>egress</c> (a network API) or <c>sdk</c> (a telemetry SDK member that sends or captures).
     /// </summary>
     public const string Origin = "origin";
@@ -103,9 +104,11 @@ public static class DiagnosticProperties
     public const string Door = "door";
 
     /// <summary>
-    /// NT0007: what is named: the type, assembly or ProgID loaded by name (<c>System.Net.WebClient</c>), the member looked
-    /// up (<c>WebClient.DownloadString</c>), the argument that makes a tool a network tool (<c>Invoke-WebRequest</c>), or
-    /// the known start of a URL opened in the browser.
+    /// What is named. NT0007: the type, assembly or ProgID loaded by name (<c>System.Net.WebClient</c>), the member
+    /// looked up (<c>WebClient.DownloadString</c>), the argument that makes a tool a network tool
+    /// (<c>Invoke-WebRequest</c>), or the known start of a URL opened in the browser. A finding in a configuration file
+    /// (with <see cref="Configuration"/>): the sink name, target type, appender type, assembly or settings key, as the
+    /// file writes it.
     /// </summary>
     public const string Name = "name";
 
@@ -120,4 +123,16 @@ public static class DiagnosticProperties
 
     /// <summary>NT0007: the catalogue block of the library or tool (<c>Winsock</c>, <c>PowerShell web cmdlets</c>).</summary>
     public const string Family = "family";
+
+    /// <summary>
+    /// NT0001, NT0003, NT0006 in a configuration file: what switches the sender on, <c>serilog-sink</c>,
+    /// <c>serilog-using</c>, <c>nlog-target</c>, <c>nlog-extension</c>, <c>log4net-appender</c> or <c>setting</c>.
+    /// </summary>
+    public const string Configuration = "configuration";
+
+    /// <summary>NT0003, NT0006 in a configuration file: the self-hosted transport (<c>Seq</c>, <c>syslog</c>, <c>OTLP</c>).</summary>
+    public const string Transport = "transport";
+
+    /// <summary>NT0002: the project's direct PackageReference that brings the SDK's package, itself or through its dependencies.</summary>
+    public const string Reference = "reference";
 }

@@ -77,8 +77,9 @@ internal static class Rules
         "Invalid configuration",
         "{0}",
         DiagnosticSeverity.Warning,
-        "A line of NoTelemetry.txt or a notelemetry.* option in .editorconfig/.globalconfig cannot be used. It is " +
-        "ignored; the rest of the configuration still applies.");
+        "A line of NoTelemetry.txt or a notelemetry.* option in .editorconfig/.globalconfig cannot be used, or a shipped " +
+        "configuration file (appsettings.json, nlog.config, ...) is not valid JSON or XML. It is ignored; the rest of the " +
+        "configuration still applies.");
 
     /// <summary>Every descriptor, in rule order.</summary>
     public static readonly DiagnosticDescriptor[] All =

@@ -20,7 +20,7 @@ internal static class ActionProfiler
         {
             var counters = new ConcurrentDictionary<string, Counter>(StringComparer.Ordinal);
             var wrapped = analyzers.Select(a => (DiagnosticAnalyzer)new TimedAnalyzer(a, counters)).ToImmutableArray();
-            await Program.MeasureAsync(compilation, wrapped, bannedFile);
+            await Program.MeasureAsync(compilation, wrapped, ImmutableArray.Create<AdditionalText>(bannedFile));
             if (run > 0)
             {
                 perRun.Add(counters.ToDictionary(p => p.Key, p => (Stopwatch.GetElapsedTime(0, p.Value.Ticks).TotalMilliseconds, p.Value.Calls), StringComparer.Ordinal));

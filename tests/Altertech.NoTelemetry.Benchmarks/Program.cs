@@ -13,7 +13,7 @@ namespace Altertech.NoTelemetry.Benchmarks;
 /// <summary>
 /// Times the analyzers of Altertech.NoTelemetry against an empty analyzer and Microsoft.CodeAnalysis.BannedApiAnalyzers
 /// on one generated compilation. Usage: dotnet run -c Release --project tests/Altertech.NoTelemetry.Benchmarks
-/// [-- --iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--without AnalyzerName] [--dump-banned-symbols PATH].
+/// [-- --iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--without AnalyzerName] [--dump-banned-symbols PATH] [--configuration-files].
 /// </summary>
 public static class Program
 {
@@ -22,7 +22,7 @@ public static class Program
         var settings = Settings.Parse(args);
         if (settings is null)
         {
-            Console.Error.WriteLine("usage: Altertech.NoTelemetry.Benchmarks [--iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--without AnalyzerName] [--dump-banned-symbols PATH]");
+            Console.Error.WriteLine("usage: Altertech.NoTelemetry.Benchmarks [--iterations N] [--warmup N] [--files N] [--profile] [--per-analyzer] [--without AnalyzerName] [--dump-banned-symbols PATH] [--configuration-files]");
             return 2;
         }
 
@@ -58,6 +58,14 @@ public static class Program
 
         var banned = BannedApi.Load();
         var ours = OurAnalyzers();
+        if (settings.ConfigurationFilesOnly)
+        {
+            // Only what a product's configuration files cost, on the same corpus: minutes less than the whole run.
+            await ConfigurationCost.RunAsync(compilation, ours, bannedFile, settings.Iterations);
+            Console.WriteLine($"Total benchmark time: {total.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        }
+
         var configurations = new List<Configuration>
         {
             new("empty (syntax node)", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptySyntaxAnalyzer())),
@@ -95,7 +103,7 @@ public static class Program
             {
                 // Rotate the order so that drift (other processes, thermal) does not favour one configuration.
                 var configuration = configurations[(k + run) % configurations.Count];
-                var sample = await MeasureAsync(compilation, configuration.Analyzers, bannedFile);
+                var sample = await MeasureAsync(compilation, configuration.Analyzers, ImmutableArray.Create<AdditionalText>(bannedFile));
                 if (measured)
                 {
                     results[configuration].Add(sample);
@@ -161,6 +169,7 @@ public static class Program
 
         Console.WriteLine();
         await ReachChain.RunAsync(framework, Math.Max(3, settings.Iterations / 3));
+        await ConfigurationCost.RunAsync(compilation, ours, bannedFile, settings.Iterations);
 
         if (settings.Profile)
         {
@@ -173,7 +182,7 @@ public static class Program
         return 0;
     }
 
-    internal static async Task<Sample> MeasureAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AdditionalText bannedFile)
+    internal static async Task<Sample> MeasureAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> additionalFiles)
     {
         var clone = compilation.Clone();
         GC.Collect();
@@ -182,7 +191,7 @@ public static class Program
 
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray.Create(bannedFile)),
+            new AnalyzerOptions(additionalFiles),
             (exception, analyzer, _) =>
             {
                 lock (exceptions)
@@ -339,7 +348,7 @@ public static class Program
         }
     }
 
-    private sealed record Settings(int Iterations, int Warmup, int Files, bool Profile, bool PerAnalyzer, string? DumpBannedSymbols, string? Without = null)
+    private sealed record Settings(int Iterations, int Warmup, int Files, bool Profile, bool PerAnalyzer, string? DumpBannedSymbols, string? Without = null, bool ConfigurationFilesOnly = false)
     {
         public static Settings? Parse(string[] args)
         {
@@ -365,6 +374,9 @@ public static class Program
                         break;
                     case "--per-analyzer":
                         settings = settings with { PerAnalyzer = true };
+                        break;
+                    case "--configuration-files":
+                        settings = settings with { ConfigurationFilesOnly = true };
                         break;
                     case "--without" when i + 1 < args.Length:
                         settings = settings with { Without = args[i + 1] };

@@ -16,6 +16,17 @@ public sealed class ConfigFileTests(PackageFeed package)
     }
 
     [Fact]
+    public async Task The_NoTelemetryConfiguration_metadata_reads_a_file_of_another_name_and_leaves_one_unread()
+    {
+        var build = await package.BuildAsync(Scenarios.CatalogueAbove);
+
+        Assert.True(
+            build.Diagnostics().Any(d => d.Id == "NT0001" && d.Origin.Contains(Path.Combine("config", "logging.json") + "(1,", StringComparison.Ordinal)),
+            "config/logging.json, marked NoTelemetryConfiguration=\"true\", was not read." + Environment.NewLine + build);
+        Assert.DoesNotContain(build.Diagnostics(), d => d.Origin.Contains("appsettings.Development.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NoTelemetry_txt_the_project_lists_in_AdditionalFiles_itself_is_passed_once_and_read_once()
     {
         var scenario = Scenarios.CatalogueListedByProject;
@@ -32,13 +43,14 @@ public sealed class ConfigFileTests(PackageFeed package)
     }
 
     [Fact]
-    public async Task NoTelemetryConfigFile_set_empty_reads_no_NoTelemetry_txt()
+    public async Task NoTelemetryConfigFile_set_empty_reads_no_NoTelemetry_txt_and_NoTelemetryConfigurationFiles_false_no_appsettings_json()
     {
         var build = await package.BuildAsync(Scenarios.CatalogueOptOut);
 
         Assert.True(build.Succeeded, "The build failed." + Environment.NewLine + build);
         Assert.True(build.Reports("warning", "NT0003", "metrics.contoso.example"), "The analyzers did not run." + Environment.NewLine + build);
         Assert.False(build.Reports("warning", "NT0001"), "../NoTelemetry.txt was read although NoTelemetryConfigFile is empty." + Environment.NewLine + build);
+        Assert.DoesNotContain(build.Diagnostics(), d => d.Origin.Contains("appsettings.json", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -94,18 +94,53 @@ public static class Scenarios
         H:metrics.contoso.example;Contoso usage metrics
         """;
 
-    /// <summary>The package as most users have it: default enforcement, NT0006 raised to a warning by the user.</summary>
+    /// <summary>
+    /// Serilog configured in appsettings.json: a Sentry sink (NT0001) and a Seq sink on a remote host (NT0006, NT0003);
+    /// the lines and columns the end-to-end test expects are those of the markers' lines below.
+    /// </summary>
+    public const string AppSettings = """
+        {
+          // Comments and trailing commas, as the configuration loader allows them.
+          "Serilog": {
+            "Using": [ "Serilog.Sinks.Console", "Sentry.Serilog" ],
+            "WriteTo": [
+              { "Name": "Console" },
+              { "Name": "Sentry", "Args": { "dsn": "https://0123456789abcdef@o0.ingest.sentry.io/0" } },
+              { "Name": "Seq", "Args": { "serverUrl": "https://seq.example.com" } },
+            ],
+          },
+        }
+        """;
+
+    /// <summary>NLog loading Sentry's target from its extension assembly (NT0001 on the target's type).</summary>
+    public const string NLogConfig = """
+        <?xml version="1.0" encoding="utf-8" ?>
+        <nlog xmlns="http://www.nlog-project.org/schemas/NLog.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+          <extensions>
+            <add assembly="Sentry.NLog" />
+          </extensions>
+          <targets>
+            <target xsi:type="Sentry" name="sentry" dsn="https://0123456789abcdef@o0.ingest.sentry.io/0" />
+          </targets>
+        </nlog>
+        """;
+
+    /// <summary>
+    /// The package as most users have it: default enforcement, NT0006 raised to a warning by the user, and telemetry
+    /// switched on in the shipped appsettings.json and nlog.config.
+    /// </summary>
     public static ConsumerScenario Telemetry { get; } = Scenario(
         "telemetry/Telemetry.csproj", [],
-        Project(applicationInsights: true), TelemetryProgram, (".editorconfig", RaiseNetworkEgress));
+        Project(applicationInsights: true), TelemetryProgram, (".editorconfig", RaiseNetworkEgress), ("appsettings.json", AppSettings), ("nlog.config", NLogConfig));
 
     /// <summary>
     /// The same consumer in <c>error</c> mode, spelled in mixed case, at normal verbosity, which shows the compiler's
     /// command line.
+    /// The project lists its appsettings.json as an additional file itself, which the package must not add again.
     /// </summary>
     public static ConsumerScenario TelemetryError { get; } = Scenario(
         "telemetry-error/TelemetryError.csproj", ["-p:NoTelemetryEnforcement=Error", "-v:n"],
-        Project(applicationInsights: true), TelemetryProgram, (".editorconfig", RaiseNetworkEgress));
+        Project(applicationInsights: true, items: """<AdditionalFiles Include="appsettings.json" />"""), TelemetryProgram, (".editorconfig", RaiseNetworkEgress), ("appsettings.json", AppSettings));
 
     public static ConsumerScenario TelemetryOff { get; } = Scenario(
         "telemetry-off/TelemetryOff.csproj", ["-p:NoTelemetryEnforcement=off", "-v:n"],
@@ -166,15 +201,29 @@ public static class Scenarios
             """)),
         ("NotSilenced.cs", MixpanelClass("NotSilenced", attributes: "")));
 
-    /// <summary>A NoTelemetry.txt in a parent folder, found without any AdditionalFiles item.</summary>
+    /// <summary>
+    /// A NoTelemetry.txt in a parent folder, found without any AdditionalFiles item; and configuration files chosen with
+    /// the NoTelemetryConfiguration item metadata: one of another name read, one appsettings file left unread.
+    /// </summary>
     public static ConsumerScenario CatalogueAbove { get; } = Scenario(
         "catalogue/app/CatalogueAbove.csproj", [],
-        Project(), ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue));
+        Project(items: """
+            <None Update="config/logging.json" NoTelemetryConfiguration="true" />
+            <None Update="appsettings.Development.json" NoTelemetryConfiguration="false" />
+            """),
+        ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue), ("config/logging.json", SentryDsnSettings), ("appsettings.Development.json", SentryDsnSettings));
 
-    /// <summary>The same folder, with NoTelemetryConfigFile set empty in the project file.</summary>
+    /// <summary>A Sentry DSN in .NET configuration (NT0001 where the file is read).</summary>
+    public const string SentryDsnSettings = """{ "Sentry": { "Dsn": "https://0123456789abcdef@o0.ingest.sentry.io/0" } }""";
+
+    /// <summary>
+    /// The same folder, with NoTelemetryConfigFile set empty in the project file, and NoTelemetryConfigurationFiles false:
+    /// its appsettings.json is not read either.
+    /// </summary>
     public static ConsumerScenario CatalogueOptOut { get; } = Scenario(
         "catalogue/opt-out/CatalogueOptOut.csproj", [],
-        Project(properties: "<NoTelemetryConfigFile></NoTelemetryConfigFile>"), ContosoProgram, ("../NoTelemetry.txt", ContosoCatalogue));
+        Project(properties: "<NoTelemetryConfigFile></NoTelemetryConfigFile><NoTelemetryConfigurationFiles>false</NoTelemetryConfigurationFiles>"), ContosoProgram,
+        ("../NoTelemetry.txt", ContosoCatalogue), ("appsettings.json", AppSettings));
 
     /// <summary>
     /// Both properties set in Directory.Build.targets, which MSBuild reads after the package's targets: <c>error</c> mode,
@@ -236,11 +285,11 @@ public static class Scenarios
 
     /// <summary>
     /// The IDE's design-time build in <c>error</c> mode, set in the project file, where the IDE reads it (a command-line
-    /// property does not reach an IDE), with a NoTelemetry.txt in the project's folder.
+    /// property does not reach an IDE), with a NoTelemetry.txt and an nlog.config in the project's folder.
     /// </summary>
     public static ConsumerScenario DesignTimeError { get; } = Scenario(
         "design-time/error/DesignTimeError.csproj", [],
-        Project(properties: "<NoTelemetryEnforcement>error</NoTelemetryEnforcement>"), MixpanelProgram, ("NoTelemetry.txt", ContosoCatalogue))
+        Project(properties: "<NoTelemetryEnforcement>error</NoTelemetryEnforcement>"), MixpanelProgram, ("NoTelemetry.txt", ContosoCatalogue), ("nlog.config", NLogConfig))
         with { Command = ConsumerCommand.DesignTimeBuild };
 
     /// <summary>The IDE's design-time build in <c>strict</c> mode, set in Directory.Build.props as docs/ci.md suggests.</summary>

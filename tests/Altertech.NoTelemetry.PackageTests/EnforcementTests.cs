@@ -100,6 +100,7 @@ public sealed class EnforcementTests(PackageFeed package)
         var analyzers = build.CompilerSwitches("/analyzer:");
         Assert.NotEmpty(analyzers);
         Assert.DoesNotContain(analyzers, a => Path.GetFileName(a).StartsWith("Altertech.NoTelemetry", StringComparison.Ordinal));
+        Assert.DoesNotContain(analyzers, a => a.Contains(PackageFeed.PackageId.ToLowerInvariant(), StringComparison.Ordinal));
         Assert.DoesNotContain(build.CompilerSwitches("/analyzerconfig:"), c => c.Contains("NoTelemetry.", StringComparison.Ordinal));
     }
 

@@ -147,6 +147,70 @@ public sealed class PackageEndToEndTests(PackageFeed package, ITestOutputHelper 
             "The consumer's build did not report NT0002 for Microsoft.ApplicationInsights." + Environment.NewLine + build);
     }
 
+    [Fact]
+    public void Package_ships_System_Text_Json_beside_the_analyzer_for_the_configuration_files()
+    {
+        var entries = ReadEntries();
+
+        foreach (var assembly in new[] { "System.Text.Json.dll", "System.Text.Encodings.Web.dll", "Microsoft.Bcl.AsyncInterfaces.dll" })
+        {
+            Assert.Contains(AnalyzerFolder + assembly, entries);
+        }
+    }
+
+    [Fact]
+    public async Task Consumer_build_reports_telemetry_in_appsettings_json_nlog_config_and_the_csproj_on_their_lines()
+    {
+        var build = await package.BuildAsync(Scenarios.Telemetry);
+        var folder = Scenarios.Telemetry.Folder;
+
+        AssertReportedAt(build, "NT0001", Path.Combine(folder, "appsettings.json"), Scenarios.AppSettings, "\"Name\": \"Sentry\"", "\"Sentry\"", "Serilog sink 'Sentry' sends data to Sentry");
+        AssertReportedAt(build, "NT0003", Path.Combine(folder, "appsettings.json"), Scenarios.AppSettings, "serverUrl", "\"https://seq.example.com\"", "passed to the Serilog sink 'Seq'");
+        AssertReportedAt(build, "NT0001", Path.Combine(folder, "nlog.config"), Scenarios.NLogConfig, "xsi:type=\"Sentry\"", "\"Sentry\"", "NLog target 'Sentry' sends data to Sentry");
+        AssertReportedAt(build, "NT0002", Scenarios.Telemetry.Project, Scenarios.Telemetry.Files[Scenarios.Telemetry.Project], "Microsoft.ApplicationInsights", "\"Microsoft.ApplicationInsights\"", "Microsoft.ApplicationInsights (package Microsoft.ApplicationInsights)");
+
+        // The Using of Sentry.Serilog is not reported beside its sink, and System.Text.Json loaded in the compiler. (NT0006 on
+        // the Seq sink is Info here: the consumer's .editorconfig raises it for [*.cs] only, a section no JSON file is in.)
+        Assert.DoesNotContain(build.Diagnostics(), d => d.Message.Contains("Sentry.Serilog", StringComparison.Ordinal) || d.Id == "NT0900");
+    }
+
+    [Fact]
+    public async Task The_package_adds_the_configuration_files_and_the_project_file_once_even_when_the_project_lists_one()
+    {
+        var build = await package.BuildAsync(Scenarios.TelemetryError);
+
+        // The project's own item is relative to its folder, the package's are full paths.
+        var additional = build.CompilerSwitches("/additionalfile:").Select(f => Path.GetFullPath(f, package.PathOf(Scenarios.TelemetryError.Folder))).ToList();
+        var shown = string.Join(", ", additional);
+        Assert.True(additional.Count(f => f == package.PathOf(Path.Combine(Scenarios.TelemetryError.Folder, "appsettings.json"))) == 1, shown);
+        Assert.True(additional.Count(f => f == package.PathOf(Scenarios.TelemetryError.Project)) == 1, shown);
+        Assert.True(additional.Count(f => Path.GetFileName(f) == "project.assets.json") == 1, shown);
+        Assert.True(build.Reports("error", "NT0001", "Serilog sink 'Sentry'"), "error mode does not make a configuration file's NT0001 an error." + Environment.NewLine + build);
+    }
+
+    [Fact]
+    public async Task The_IDE_gets_the_configuration_files_and_the_project_file_as_additional_files()
+    {
+        var build = await package.BuildAsync(Scenarios.DesignTimeError);
+
+        var additional = build.DesignTimeCompilerSwitches("/additionalfile:").Select(Path.GetFullPath).ToList();
+        Assert.Contains(package.PathOf(Path.Combine(Scenarios.DesignTimeError.Folder, "nlog.config")), additional);
+        Assert.Contains(package.PathOf(Scenarios.DesignTimeError.Project), additional);
+    }
+
+    /// <summary>The build printed <paramref name="id"/> at the line and column of <paramref name="token"/> on the first line of <paramref name="text"/> that contains <paramref name="lineMarker"/>.</summary>
+    private void AssertReportedAt(CommandResult build, string id, string file, string text, string lineMarker, string token, string message)
+    {
+        var lines = text.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains(lineMarker, StringComparison.Ordinal));
+        Assert.True(line >= 0, $"'{lineMarker}' is in no line of {file}.");
+        var origin = $"{package.PathOf(file)}({line + 1},{lines[line].IndexOf(token, StringComparison.Ordinal) + 1})";
+
+        Assert.True(
+            build.Diagnostics().Any(d => d.Id == id && d.Severity == "warning" && d.Origin == origin && d.Message.Contains(message, StringComparison.Ordinal)),
+            $"The consumer's build did not report {id} at {origin} with '{message}'." + Environment.NewLine + build);
+    }
+
     private List<string> ReadEntries()
     {
         Assert.True(File.Exists(package.PackagePath), $"{package.PackagePath} was not produced." + Environment.NewLine + package.Pack);

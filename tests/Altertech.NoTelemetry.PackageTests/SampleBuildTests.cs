@@ -91,7 +91,8 @@ public partial class SampleBuildTests
 
     /// <summary>
     /// Every NTxxxx diagnostic of a build's output, once (the console logger repeats them in its summary), by file
-    /// name; one without a location (<c>CSC : warning NT0002</c>) is named after the project file.
+    /// name; one without a location (<c>CSC : warning NT0002</c>) is named after the project file. MSBuild names no project
+    /// after a diagnostic in the project file itself (NT0002 on its PackageReference).
     /// </summary>
     private static IEnumerable<(string File, int Line, string Severity, string Id, string Message)> Findings(string output) =>
         Diagnostic().Matches(output)
@@ -103,7 +104,7 @@ public partial class SampleBuildTests
                 Message: m.Groups["message"].Value))
             .Distinct();
 
-    [GeneratedRegex(@"^\s*(?<file>CSC|\S.*?)(\((?<line>\d+),\d+\))? ?: (?<severity>warning|error|info) (?<id>NT\d{4}): (?<message>.*?) \(https://[^)]*\) \[(?<project>[^\]]+?)(::TargetFramework=[^\]]*)?\]\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?<file>CSC|\S.*?)(\((?<line>\d+),\d+\))? ?: (?<severity>warning|error|info) (?<id>NT\d{4}): (?<message>.*?) \(https://[^)]*\)( \[(?<project>[^\]]+?)(::TargetFramework=[^\]]*)?\])?\s*$", RegexOptions.Multiline)]
     private static partial Regex Diagnostic();
 
     [GeneratedRegex(@"NT\d{4}")]

@@ -18,9 +18,11 @@ internal sealed class BuiltInCatalogue
     public const string EveryServiceSection = "*";
     private static readonly Lazy<BuiltInCatalogue> s_instance = new(Load);
 
-    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, ImmutableArray<CatalogueSection> hookSections, ImmutableArray<CatalogueSection> identifyingSections, ImmutableArray<CatalogueSection> hiddenSections, MemberRoles defaultRoles)
+    private BuiltInCatalogue(ImmutableArray<CatalogueDocument> documents, ImmutableArray<TelemetryService> services, ImmutableArray<CatalogueSection> egressSections, ImmutableArray<CatalogueSection> hookSections, ImmutableArray<CatalogueSection> identifyingSections, ImmutableArray<CatalogueSection> hiddenSections, ImmutableArray<CatalogueSection> configurationSections, MemberRoles defaultRoles)
     {
         HiddenSections = hiddenSections;
+        ConfigurationSections = configurationSections;
+        Senders = ConfiguredSenders.Build(configurationSections, services);
         IdentifyingSections = identifyingSections;
         Documents = documents;
         HookSections = hookSections;
@@ -61,6 +63,12 @@ internal sealed class BuiltInCatalogue
     /// <summary>Every block of <c>Hidden.txt</c>: the doors around a symbol-based check (NT0007), metadata-only blocks too.</summary>
     public ImmutableArray<CatalogueSection> HiddenSections { get; }
 
+    /// <summary>Every block of <c>Configuration.txt</c>: what shipped configuration files switch on.</summary>
+    public ImmutableArray<CatalogueSection> ConfigurationSections { get; }
+
+    /// <summary>The sinks, targets, appenders and settings keys of <see cref="ConfigurationSections"/>, by name.</summary>
+    public ConfiguredSenders Senders { get; }
+
     public IReadOnlyDictionary<string, TelemetryService> ServicesByAssemblyName { get; }
 
     /// <summary>The member roles of the <c>[*]</c> block: what sends, captures or configures in most SDKs.</summary>
@@ -75,6 +83,7 @@ internal sealed class BuiltInCatalogue
         var hooks = ImmutableArray.CreateBuilder<CatalogueSection>();
         var identifying = ImmutableArray.CreateBuilder<CatalogueSection>();
         var hidden = ImmutableArray.CreateBuilder<CatalogueSection>();
+        var configuration = ImmutableArray.CreateBuilder<CatalogueSection>();
         var defaultRoles = MemberRoles.None;
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
@@ -92,6 +101,7 @@ internal sealed class BuiltInCatalogue
             var isHooks = document.Path.StartsWith("Hooks", StringComparison.OrdinalIgnoreCase);
             var isIdentifying = document.Path.StartsWith("Identifying", StringComparison.OrdinalIgnoreCase);
             var isHidden = document.Path.StartsWith("Hidden", StringComparison.OrdinalIgnoreCase);
+            var isConfiguration = document.Path.StartsWith("Configuration", StringComparison.OrdinalIgnoreCase);
             foreach (var section in document.Sections)
             {
                 if (isHidden)
@@ -99,6 +109,17 @@ internal sealed class BuiltInCatalogue
                     if (section.GetMetadata("door") is not null)
                     {
                         hidden.Add(section);
+                    }
+
+                    continue;
+                }
+
+                // A configuration block has keys and no entries.
+                if (isConfiguration)
+                {
+                    if (ConfiguredSenders.IsConfigurationSection(section))
+                    {
+                        configuration.Add(section);
                     }
 
                     continue;
@@ -134,6 +155,6 @@ internal sealed class BuiltInCatalogue
             }
         }
 
-        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), hidden.ToImmutable(), defaultRoles);
+        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), hidden.ToImmutable(), configuration.ToImmutable(), defaultRoles);
     }
 }

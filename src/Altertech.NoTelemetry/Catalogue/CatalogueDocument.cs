@@ -104,7 +104,7 @@ internal sealed class CatalogueSection
     public int LineOf(string key) => MetadataLines.TryGetValue(key, out var line) ? line : Line;
 }
 
-/// <summary>Something wrong with one line of a catalogue file; the rest of the file still applies.</summary>
+/// <summary>Something wrong with one line of a catalogue file (the rest of the file still applies), or where a configuration file stopped being readable.</summary>
 internal readonly struct CatalogueProblem
 {
     public CatalogueProblem(int line, string message)

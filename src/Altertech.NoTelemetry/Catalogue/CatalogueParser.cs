@@ -137,9 +137,11 @@ internal static class CatalogueParser
 
     private static bool IsKey(string key)
     {
-        foreach (var c in key)
+        // Digits after the first character: 'log4net'.
+        for (var i = 0; i < key.Length; i++)
         {
-            if (!(c is >= 'a' and <= 'z' || c is >= 'A' and <= 'Z' || c == '_' || c == '-'))
+            var c = key[i];
+            if (!(c is >= 'a' and <= 'z' || c is >= 'A' and <= 'Z' || c == '_' || c == '-' || (i > 0 && c is >= '0' and <= '9')))
             {
                 return false;
             }

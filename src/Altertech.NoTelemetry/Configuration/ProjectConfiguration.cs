@@ -39,8 +39,7 @@ internal readonly struct ConfigurationProblem
             return Location.None;
         }
 
-        var line = Document.Text.Lines[Line];
-        return Location.Create(Document.Path, line.Span, Document.Text.Lines.GetLinePositionSpan(line.Span));
+        return Infrastructure.DiagnosticLocations.InFile(Document.Path, Document.Text, Document.Text.Lines[Line].Span);
     }
 }
 
@@ -61,7 +60,7 @@ internal sealed class ProjectConfiguration
     /// <summary>Where code that asks the user before sending is named: <c>Type.Member</c> patterns, per file.</summary>
     public const string ConsentMethodsKey = "notelemetry.consent_methods";
 
-    public static readonly ProjectConfiguration Empty = new(ImmutableArray<CatalogueDocument>.Empty, ImmutableArray<TelemetryService>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<ConfigurationProblem>.Empty, string.Empty, CompilationLimit.MaxCallChain.Default, CompilationLimit.MaxReachDepth.Default);
+    public static readonly ProjectConfiguration Empty = new(ImmutableArray<CatalogueDocument>.Empty, ImmutableArray<TelemetryService>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<CatalogueSection>.Empty, ConfiguredSenders.Empty, ImmutableArray<ConfigurationProblem>.Empty, string.Empty, CompilationLimit.MaxCallChain.Default, CompilationLimit.MaxReachDepth.Default);
 
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectConfiguration> s_cache = new();
     private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source", "sends", "captures", "configures" };
@@ -73,11 +72,13 @@ internal sealed class ProjectConfiguration
         ImmutableArray<TelemetryService> services,
         ImmutableArray<CatalogueSection> egressSections,
         ImmutableArray<CatalogueSection> hookSections,
+        ConfiguredSenders senders,
         ImmutableArray<ConfigurationProblem> problems,
         string fingerprint,
         int maxCallChain,
         int maxReachDepth)
     {
+        Senders = senders;
         Files = files;
         Services = services;
         EgressSections = egressSections;
@@ -104,6 +105,9 @@ internal sealed class ProjectConfiguration
 
     /// <summary>Hook blocks (<c>hook = ...</c>) the project adds.</summary>
     public ImmutableArray<CatalogueSection> HookSections { get; }
+
+    /// <summary>The sinks, targets, appenders and settings keys the project's configuration blocks add to the built-in ones.</summary>
+    public ConfiguredSenders Senders { get; }
 
     /// <summary>What is wrong in the files, as far as the files alone tell.</summary>
     public ImmutableArray<ConfigurationProblem> Problems { get; }
@@ -140,6 +144,7 @@ internal sealed class ProjectConfiguration
         var services = ImmutableArray.CreateBuilder<TelemetryService>();
         var egress = ImmutableArray.CreateBuilder<CatalogueSection>();
         var hooks = ImmutableArray.CreateBuilder<CatalogueSection>();
+        var senders = new Dictionary<CatalogueSection, CatalogueDocument>();
         var problems = ImmutableArray.CreateBuilder<ConfigurationProblem>();
         var fingerprint = new StringBuilder();
         foreach (var file in additionalFiles)
@@ -159,9 +164,20 @@ internal sealed class ProjectConfiguration
 
             foreach (var section in document.Sections)
             {
+                if (ConfiguredSenders.IsConfigurationSection(section))
+                {
+                    ReportUnknownKeys(document, section, ConfiguredSenders.Keys, problems);
+                    senders.Add(section, document);
+                    continue;
+                }
+
                 Interpret(document, section, services, egress, hooks, problems);
             }
         }
+
+        var configured = senders.Count == 0
+            ? ConfiguredSenders.Empty
+            : ConfiguredSenders.Build(senders.Keys, BuiltInCatalogue.Instance.Services.AddRange(services), (section, key, message) => problems.Add(new ConfigurationProblem(senders[section], section.LineOf(key), message)));
 
         if (files.Count == 0 && maxCallChain == CompilationLimit.MaxCallChain.Default && maxReachDepth == CompilationLimit.MaxReachDepth.Default)
         {
@@ -170,7 +186,7 @@ internal sealed class ProjectConfiguration
 
         fingerprint.Append(CompilationLimit.MaxCallChain.Key).Append('=').Append(maxCallChain).Append('\0');
         fingerprint.Append(CompilationLimit.MaxReachDepth.Key).Append('=').Append(maxReachDepth);
-        return new ProjectConfiguration(files.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), problems.ToImmutable(), fingerprint.ToString(), maxCallChain, maxReachDepth);
+        return new ProjectConfiguration(files.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), configured, problems.ToImmutable(), fingerprint.ToString(), maxCallChain, maxReachDepth);
     }
 
     private static void Interpret(

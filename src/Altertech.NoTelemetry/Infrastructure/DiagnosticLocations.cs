@@ -11,6 +11,16 @@ namespace Altertech.NoTelemetry.Infrastructure;
 /// </summary>
 internal static class DiagnosticLocations
 {
+    /// <summary>
+    /// A span of a file that is not C# (<c>NoTelemetry.txt</c>, <c>appsettings.json</c>, the project file): with its
+    /// line and column, so that the IDE, the build output and SARIF point there. A span past the end is cut to it.
+    /// </summary>
+    public static Location InFile(string path, Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(System.Math.Min(span.Start, text.Length), System.Math.Min(span.End, text.Length));
+        return Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+    }
+
     public static Location MemberName(IOperation operation)
     {
         var syntax = operation.Syntax;

@@ -48,6 +48,33 @@ public class CatalogueDocumentationTests
         }
 
         text.Append("\nSources for each entry are recorded in the data file, one `source =` line per service.\n");
+        RenderConfiguration(catalogue, text);
         return text.ToString();
     }
+
+    /// <summary>The blocks of Configuration.txt: what a shipped configuration file switches on, per service and per transport.</summary>
+    private static void RenderConfiguration(BuiltInCatalogue catalogue, StringBuilder text)
+    {
+        text.Append("\n## Configuration files\n\n");
+        text.Append("What a shipped configuration file switches on (see [configuration](configuration.md#shipped-configuration-files)),\n");
+        text.Append("from `src/Altertech.NoTelemetry/Catalogue/Configuration.txt`. In parentheses: the arguments, attributes or child\n");
+        text.Append("elements that say where the data goes. A Serilog `Using` assembly, an NLog extension assembly and a log4net\n");
+        text.Append("appender's assembly are matched against the assemblies above.\n\n");
+        text.Append("| Service (NT0001) | Serilog sinks | NLog targets | log4net appenders | Settings keys |\n");
+        text.Append("|---|---|---|---|---|\n");
+        foreach (var section in catalogue.ConfigurationSections.Where(s => s.GetMetadata(ConfiguredSenders.ServiceKey) is not null))
+        {
+            text.Append($"| {section.GetMetadata(ConfiguredSenders.ServiceKey)} | {Names(section, ConfigurationSystem.Serilog)} | {Names(section, ConfigurationSystem.NLog)} | {Names(section, ConfigurationSystem.Log4Net)} | {Names(section, ConfigurationSystem.Settings)} |\n");
+        }
+
+        text.Append("\n| Self-hosted transport (NT0006, NT0003) | Serilog sinks | NLog targets | log4net appenders | Settings keys |\n");
+        text.Append("|---|---|---|---|---|\n");
+        foreach (var section in catalogue.ConfigurationSections.Where(s => s.GetMetadata(ConfiguredSenders.TransportKey) is not null))
+        {
+            text.Append($"| {section.GetMetadata(ConfiguredSenders.TransportKey)} | {Names(section, ConfigurationSystem.Serilog)} | {Names(section, ConfigurationSystem.NLog)} | {Names(section, ConfigurationSystem.Log4Net)} | {Names(section, ConfigurationSystem.Settings)} |\n");
+        }
+    }
+
+    private static string Names(CatalogueSection section, ConfigurationSystem system) =>
+        string.Join(", ", CatalogueParser.SplitList(section.GetMetadata(ConfiguredSenders.KeyOf(system))).Select(item => "`" + item.Replace("|", ", ", StringComparison.Ordinal) + "`"));
 }
