@@ -30,8 +30,21 @@ public static class DiagnosticProperties
     /// </summary>
     public const string Origin = "origin";
 
-    /// <summary><c>true</c> when the code fix can replace the reported call with local tracing.</summary>
+    /// <summary><c>true</c> when the code fix can rewrite the reported call (see <see cref="Fix"/>).</summary>
     public const string Fixable = "fixable";
+
+    /// <summary>
+    /// NT0001, when <see cref="Fixable"/>: what the code fix does. <c>log</c>: the sending or capturing call becomes a
+    /// local log call at <see cref="LogLevel"/>, with every argument kept. <c>remove</c>: the initialisation or registration
+    /// is removed (the statement, the link of a fluent chain, or the <c>using</c> around a body, which stays).
+    /// </summary>
+    public const string Fix = "fix";
+
+    /// <summary>
+    /// NT0001, when <see cref="Fix"/> is <c>log</c>: the level the call is logged at, a <c>Microsoft.Extensions.Logging.LogLevel</c>
+    /// name (<c>Information</c>, <c>Error</c>), from the catalogue's <c>log-levels</c>.
+    /// </summary>
+    public const string LogLevel = "logLevel";
 
     /// <summary>How many further members of the service the same statement uses (not reported on their own).</summary>
     public const string OtherMembers = "others";

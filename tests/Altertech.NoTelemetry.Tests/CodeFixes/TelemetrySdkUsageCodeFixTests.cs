@@ -3,14 +3,14 @@ using Altertech.NoTelemetry.CodeFixes;
 using Altertech.NoTelemetry.Tests.Verifiers;
 using Verify = Altertech.NoTelemetry.Tests.Verifiers.CSharpCodeFixVerifier<
     Altertech.NoTelemetry.Analyzers.TelemetrySdkUsageAnalyzer,
-    Altertech.NoTelemetry.CodeFixes.TelemetryCallToLocalTraceCodeFix>;
+    Altertech.NoTelemetry.CodeFixes.TelemetrySdkUsageCodeFix>;
 
 namespace Altertech.NoTelemetry.Tests.CodeFixes;
 
-public class TelemetryCallToLocalTraceCodeFixTests
+public class TelemetrySdkUsageCodeFixTests
 {
     [Fact]
-    public Task Replaces_a_tracking_statement_with_local_tracing_and_keeps_its_arguments() => Verify.VerifyAsync("""
+    public Task Without_a_logger_in_scope_replaces_a_tracking_statement_with_tracing_at_the_catalogues_level() => Verify.VerifyAsync("""
         using System;
         using System.Collections.Generic;
         using Sentry;
@@ -36,7 +36,7 @@ public class TelemetryCallToLocalTraceCodeFixTests
             {
                 // Report the problem.
                 Trace.TraceInformation("CaptureMessage: {0}", "checkout " + orderId);
-                Trace.TraceInformation("CaptureException: {0}", problem);
+                Trace.TraceError("CaptureException: {0}", problem);
             }
         }
         """, TestReferences.Sentry);
@@ -112,7 +112,7 @@ public class TelemetryCallToLocalTraceCodeFixTests
         {
             {|NT0001:SentryId|} M()
             {
-                SentrySdk.{|NT0001:Init|}(o => o.Debug = false);
+                SentrySdk.{|NT0001:CaptureException|}(new System.Exception(), scope => scope.Level = SentryLevel.Fatal);
                 return SentrySdk.{|NT0001:CaptureMessage|}("x");
             }
         }
@@ -123,7 +123,7 @@ public class TelemetryCallToLocalTraceCodeFixTests
         {
             {|NT0001:SentryId|} M()
             {
-                SentrySdk.{|NT0001:Init|}(o => o.Debug = false);
+                SentrySdk.{|NT0001:CaptureException|}(new System.Exception(), scope => scope.Level = SentryLevel.Fatal);
                 return SentrySdk.{|NT0001:CaptureMessage|}("x");
             }
         }
@@ -208,7 +208,7 @@ public class TelemetryCallToLocalTraceCodeFixTests
         Assert.Equal(4, diagnostics.Length);
         Assert.Equal("false", diagnostics[0].Properties[DiagnosticProperties.Fixable]);
 
-        var fixedText = await CodeFixRunner.FixAllLikeDotnetFormatAsync(new TelemetryCallToLocalTraceCodeFix(), document, diagnostics);
+        var fixedText = await CodeFixRunner.FixAllLikeDotnetFormatAsync(new TelemetrySdkUsageCodeFix(), document, diagnostics);
 
         Assert.Equal("""
             using System;
@@ -220,7 +220,7 @@ public class TelemetryCallToLocalTraceCodeFixTests
                 void M(IHub hub, Exception problem)
                 {
                     Console.WriteLine(typeof(SentrySdk));
-                    Trace.TraceInformation("CaptureException: {0}", problem);
+                    Trace.TraceError("CaptureException: {0}", problem);
                     Trace.TraceInformation("CaptureMessage: {0}", "checkout");
                 }
             }
