@@ -124,8 +124,8 @@ internal static class RemovalEdits
                 }
                 else if (CommentLines(removed) is { } comments)
                 {
-                    // The comments above stay where they were, and the line the statement took goes.
-                    editor.ReplaceNode(removed, removed.WithLeadingTrivia(comments));
+                    // The comments and blank lines above stay where they were, and the line the statement took goes.
+                    editor.ReplaceNode(removed, (current, _) => current.WithLeadingTrivia(comments));
                     editor.RemoveNode(removed, SyntaxRemoveOptions.KeepLeadingTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives);
                 }
                 else
@@ -150,11 +150,11 @@ internal static class RemovalEdits
         }
     }
 
-    /// <summary>The leading trivia of <paramref name="node"/> up to its last line break, when it holds a comment or directive; else null.</summary>
+    /// <summary>The leading trivia of <paramref name="node"/> up to its last line break, when it holds more than indentation; else null.</summary>
     private static SyntaxTriviaList? CommentLines(SyntaxNode node)
     {
         var leading = node.GetLeadingTrivia();
-        if (!leading.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia) || t.IsDirective))
+        if (leading.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
         {
             return null;
         }
