@@ -56,8 +56,9 @@ internal static class RemovalEdits
 
                 case RemovalShape.UsingBody:
                 {
+                    // Given the current node: the body may hold calls another fix has just turned into logging.
                     var statement = (UsingStatementSyntax)removal.Target;
-                    editor.ReplaceNode(statement, statement.Statement.WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation));
+                    editor.ReplaceNode(statement, (current, _) => ((UsingStatementSyntax)current).Statement.WithTriviaFrom(current).WithAdditionalAnnotations(Formatter.Annotation));
                     gone.Add(statement.Declaration ?? (SyntaxNode)statement.Expression!);
                     break;
                 }

@@ -118,6 +118,30 @@ public sealed class BuildToolTests(PackageFeed package)
         Assert.Contains("Unable to fix NT0003. No associated code fix found.", build.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Both ways a team migrates a product in one command: the real SDKs' calls become local logging through the ILogger
+    /// in scope, the initialisations go (a using's body stays), and the fixed project builds.
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(Scenarios.FormatFix))]
+    [InlineData(nameof(Scenarios.FormatAnalyzersFix))]
+    public async Task Dotnet_format_migrates_real_SDK_calls_to_local_logging_and_the_fixed_project_builds(string name)
+    {
+        var scenario = name == nameof(Scenarios.FormatFix) ? Scenarios.FormatFix : Scenarios.FormatAnalyzersFix;
+        var format = await package.BuildAsync(scenario);
+        Assert.True(format.Succeeded, "dotnet format failed." + Environment.NewLine + format);
+
+        var checkout = File.ReadAllText(package.PathOf(Path.Combine(scenario.Folder, "Checkout.cs")));
+        Assert.Contains("""logger.LogInformation("{EventName} {Properties}", "checkout", new Dictionary<string, string> { ["order"] = orderId });""", checkout, StringComparison.Ordinal);
+        Assert.Contains("""logger.LogError(problem, "TrackException");""", checkout, StringComparison.Ordinal);
+        Assert.DoesNotContain("SentrySdk.Init", checkout, StringComparison.Ordinal);
+        Assert.Contains("// Crash reporting.", checkout, StringComparison.Ordinal);
+        Assert.DoesNotContain("telemetry.Track", checkout, StringComparison.Ordinal);
+
+        var build = await package.BuildAfterwardsAsync(scenario);
+        Assert.True(build.Succeeded, "The project dotnet format fixed does not build." + Environment.NewLine + checkout + Environment.NewLine + build);
+    }
+
     private static string ProgramOf(ConsumerScenario scenario) => Path.Combine(scenario.Folder, "Program.cs");
 
     private static bool IsPackageGlobalConfig(string path) => Path.GetFileName(path).StartsWith("NoTelemetry.", StringComparison.Ordinal) && path.EndsWith(".globalconfig", StringComparison.Ordinal);

@@ -79,6 +79,38 @@ public class InitialisationRemovalCodeFixTests
         }
         """, TestReferences.Sentry);
 
+    /// <summary>Fix All in one document: the using goes and the capture in its body becomes logging, neither edit lost.</summary>
+    [Fact]
+    public Task Fix_all_removes_a_using_and_logs_the_call_in_its_body() => Verify.VerifyAsync("""
+        using System;
+        using Sentry;
+
+        class App
+        {
+            void Run(Exception problem)
+            {
+                using (SentrySdk.{|NT0001:Init|}(o => o.Debug = false))
+                {
+                    SentrySdk.{|NT0001:CaptureException|}(problem);
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.Diagnostics;
+        using Sentry;
+
+        class App
+        {
+            void Run(Exception problem)
+            {
+                {
+                    Trace.TraceError("CaptureException: {0}", problem);
+                }
+            }
+        }
+        """, TestReferences.Sentry);
+
     [Fact]
     public Task Gives_an_expression_bodied_method_and_lambda_an_empty_body() => Verify.VerifyAsync("""
         using System;
