@@ -38,7 +38,7 @@ internal static class LocalLogging
         var compilation = model.Compilation;
         if (compilation.GetTypeByMetadataName(LoggerInterface) is { } loggerType
             && compilation.GetTypeByMetadataName(LoggerExtensions) is not null
-            && LoggerInScope(model, call, loggerType, cancellationToken) is { } logger)
+            && InScope.Find(model, call, loggerType, cancellationToken) is { } logger)
         {
             // The Log* methods are extensions: their namespace must be imported where the call stands.
             needsImport = model.LookupSymbols(call.SpanStart, loggerType, "Log" + level, includeReducedExtensionMethods: true).IsEmpty;
@@ -82,7 +82,7 @@ internal static class LocalLogging
 
         var method = IdentifierName("Log" + level);
         var receiver = IdentifierName(logger.Name);
-        ExpressionSyntax target = IsNullable(logger)
+        ExpressionSyntax target = InScope.IsNullable(logger)
             ? ConditionalAccessExpression(receiver, InvocationExpression(MemberBindingExpression(method), ArgumentList(SeparatedList(logArguments))))
             : InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, method), ArgumentList(SeparatedList(logArguments)));
         return target.WithAdditionalAnnotations(Formatter.Annotation);
@@ -103,67 +103,6 @@ internal static class LocalLogging
         var type = (ExpressionSyntax)generator.TypeExpression(trace).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
         return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, IdentifierName(method)), ArgumentList(SeparatedList(traceArguments)))
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
-    }
-
-    /// <summary>
-    /// The logger the code at <paramref name="call"/> can use: a parameter of the enclosing functions first, then a field or
-    /// property (not an instance one from static code), then a primary-constructor parameter; by name among equals.
-    /// </summary>
-    private static ISymbol? LoggerInScope(SemanticModel model, SyntaxNode call, INamedTypeSymbol loggerType, CancellationToken cancellationToken)
-    {
-        var position = call.SpanStart;
-        var isStatic = IsInStaticCode(model.GetEnclosingSymbol(position, cancellationToken));
-        ISymbol? best = null;
-        var bestRank = int.MaxValue;
-        foreach (var symbol in model.LookupSymbols(position))
-        {
-            var (type, rank) = symbol switch
-            {
-                IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && !IsInside(parameter, call) => (parameter.Type, 2),
-                IParameterSymbol parameter => (parameter.Type, 0),
-                IFieldSymbol field when !(isStatic && !field.IsStatic) => (field.Type, 1),
-                IPropertySymbol { GetMethod: not null, IsIndexer: false } property when !(isStatic && !property.IsStatic) => (property.Type, 1),
-                _ => (null, int.MaxValue),
-            };
-            if (type is null || !IsLogger(type, loggerType))
-            {
-                continue;
-            }
-
-            if (rank < bestRank || (rank == bestRank && string.CompareOrdinal(symbol.Name, best!.Name) < 0))
-            {
-                best = symbol;
-                bestRank = rank;
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>A parameter of the constructor whose body holds the call: an ordinary parameter there, not a primary one.</summary>
-    private static bool IsInside(IParameterSymbol parameter, SyntaxNode call) =>
-        parameter.ContainingSymbol.DeclaringSyntaxReferences.Any(r => r.Span.Contains(call.Span) && r.GetSyntax() is ConstructorDeclarationSyntax);
-
-    private static bool IsLogger(ITypeSymbol type, INamedTypeSymbol loggerType) =>
-        SymbolEqualityComparer.Default.Equals(type, loggerType) || type.AllInterfaces.Contains(loggerType, SymbolEqualityComparer.Default);
-
-    private static bool IsNullable(ISymbol logger) => logger switch
-    {
-        IParameterSymbol parameter => parameter.NullableAnnotation == NullableAnnotation.Annotated,
-        IFieldSymbol field => field.NullableAnnotation == NullableAnnotation.Annotated,
-        IPropertySymbol property => property.NullableAnnotation == NullableAnnotation.Annotated,
-        _ => false,
-    };
-
-    /// <summary>Whether the code runs without an instance: in a static member, or a lambda or local function inside one.</summary>
-    private static bool IsInStaticCode(ISymbol? symbol)
-    {
-        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function)
-        {
-            symbol = function.ContainingSymbol;
-        }
-
-        return symbol is null || symbol.IsStatic;
     }
 
     /// <summary>The call's arguments in source order, each with the name of the parameter it is given to.</summary>

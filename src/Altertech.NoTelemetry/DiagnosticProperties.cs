@@ -34,9 +34,11 @@ public static class DiagnosticProperties
     public const string Fixable = "fixable";
 
     /// <summary>
-    /// NT0001, when <see cref="Fixable"/>: what the code fix does. <c>log</c>: the sending or capturing call becomes a
-    /// local log call at <see cref="LogLevel"/>, with every argument kept. <c>remove</c>: the initialisation or registration
-    /// is removed (the statement, the link of a fluent chain, or the <c>using</c> around a body, which stays).
+    /// What the code fix does. NT0001, when <see cref="Fixable"/>: <c>log</c> (the sending or capturing call becomes a local
+    /// log call at <see cref="LogLevel"/>, with every argument kept) or <c>remove</c> (the initialisation or registration is
+    /// removed: the statement, the link of a fluent chain, or the <c>using</c> around a body, which stays). NT0003:
+    /// <c>configuration</c> when the endpoint is a string literal written where it is used (bare or in <c>new Uri("...")</c>),
+    /// which the fix reads from an <c>IConfiguration</c> in scope instead (no fix without one).
     /// </summary>
     public const string Fix = "fix";
 
@@ -94,6 +96,9 @@ public static class DiagnosticProperties
 
     /// <summary>NT0003: the known leading text of the endpoint (<c>https://updates.example.com/check?v=</c>).</summary>
     public const string Endpoint = "endpoint";
+
+    /// <summary>NT0003: the parameter of the reported call that receives the endpoint, when it is given as an argument.</summary>
+    public const string Parameter = "parameter";
 
     /// <summary>NT0003: where the constant comes from, when not from the call itself (<c>UpdateChecker.Url</c>).</summary>
     public const string Source = "source";

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Altertech.NoTelemetry.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace Altertech.NoTelemetry.CodeFixes;
+
+/// <summary>
+/// NT0003: moves a hard-coded endpoint to configuration. The literal (<c>"https://updates.example.com/check"</c>, bare or in
+/// <c>new Uri(...)</c>) becomes <c>_configuration["Endpoints:CheckForUpdates"] ?? throw new InvalidOperationException(...)</c>,
+/// read from an <c>IConfiguration</c> in scope, the key named after the member that makes the request. Offered only for the
+/// findings marked <c>fix = configuration</c> and only where an <c>IConfiguration</c> is in scope: nothing else would compile.
+/// The user then puts the endpoint in the product's settings, where the person running it can see and change it.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardCodedEndpointCodeFix))]
+[Shared]
+public sealed class HardCodedEndpointCodeFix : CodeFixProvider
+{
+    /// <summary>The equivalence key of the fix, stable across versions for Fix All.</summary>
+    public const string EquivalenceKey = "NT0003.MoveEndpointToConfiguration";
+
+    private const string ConfigurationInterface = "Microsoft.Extensions.Configuration.IConfiguration";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.HardCodedRemoteEndpoint);
+
+    /// <summary>Each finding replaces its own literal: a batch of them never overlaps.</summary>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null
+            || model.Compilation.GetTypeByMetadataName(ConfigurationInterface) is not { } configurationType)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (LiteralOf(root, model, diagnostic, context.CancellationToken) is not { } literal
+                || InScope.Find(model, literal, configurationType, context.CancellationToken) is not { } configuration)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Read the endpoint from configuration",
+                    ct => ReplaceAsync(context.Document, literal, configuration, KeyFor(model, literal, ct), ct),
+                    EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    /// <summary>The literal the finding's endpoint is, found from the reported operation and the parameter the diagnostic names.</summary>
+    private static LiteralExpressionSyntax? LiteralOf(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) || fix != EndpointFix.Configuration
+            || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+        {
+            return null;
+        }
+
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.Parameter, out var parameter);
+        for (var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true); node is not null && node is not StatementSyntax; node = node.Parent)
+        {
+            var endpoint = model.GetOperation(node, cancellationToken) switch
+            {
+                IInvocationOperation invocation when parameter is not null => invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter)?.Value,
+                IObjectCreationOperation creation when parameter is not null => creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter)?.Value,
+                ISimpleAssignmentOperation assignment when parameter is null => assignment.Value,
+                _ => null,
+            };
+            if (endpoint is not null)
+            {
+                return EndpointFix.LiteralOf(endpoint);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>Endpoints:CheckForUpdates</c>: named after the member that makes the request, without <c>Async</c>.</summary>
+    private static string KeyFor(SemanticModel model, SyntaxNode literal, CancellationToken cancellationToken)
+    {
+        var symbol = model.GetEnclosingSymbol(literal.SpanStart, cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        var name = symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor => constructor.ContainingType.Name,
+            IMethodSymbol { AssociatedSymbol: { } property } => property.Name,
+            IMethodSymbol { Name: "<Main>$" } => "Program",
+            { } member => member.Name,
+            null => "Endpoint",
+        };
+        if (name.Length > "Async".Length && name.EndsWith("Async", StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - "Async".Length);
+        }
+
+        return "Endpoints:" + name;
+    }
+
+    private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, ISymbol configuration, string key, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var keyLiteral = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(key));
+        ExpressionSyntax read = ElementAccessExpression(IdentifierName(configuration.Name), BracketedArgumentList(SingletonSeparatedList(Argument(keyLiteral))));
+        if (InScope.IsNullable(configuration))
+        {
+            read = ConditionalAccessExpression(IdentifierName(configuration.Name), ElementBindingExpression(BracketedArgumentList(SingletonSeparatedList(Argument(keyLiteral)))));
+        }
+
+        // The indexer gives null for a key nobody set: say so where it is needed, rather than request "null".
+        var exception = editor.SemanticModel.Compilation.GetTypeByMetadataName("System.InvalidOperationException");
+        ExpressionSyntax replacement = read;
+        if (exception is not null)
+        {
+            var type = (TypeSyntax)editor.Generator.TypeExpression(exception).WithAdditionalAnnotations(Simplifier.Annotation);
+            var message = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal($"Set '{key}' in the configuration: the endpoint is no longer built in."));
+            replacement = BinaryExpression(SyntaxKind.CoalesceExpression, read, ThrowExpression(ObjectCreationExpression(type).WithArgumentList(ArgumentList(SingletonSeparatedList(Argument(message))))));
+        }
+
+        editor.ReplaceNode(literal, replacement.WithTriviaFrom(literal).WithAdditionalAnnotations(Formatter.Annotation));
+        return editor.GetChangedDocument();
+    }
+}
