@@ -20,9 +20,7 @@ internal static class Imports
             return unit;
         }
 
-        // The file's own line break: a fix must not mix CRLF into an LF file.
-        var newLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-        var lineBreak = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.LineFeed;
+        var lineBreak = LineBreaks.Of(unit);
         var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(@namespace))
             .WithTrailingTrivia(lineBreak)
             .WithAdditionalAnnotations(Formatter.Annotation);

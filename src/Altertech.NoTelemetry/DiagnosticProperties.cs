@@ -38,7 +38,9 @@ public static class DiagnosticProperties
     /// log call at <see cref="LogLevel"/>, with every argument kept) or <c>remove</c> (the initialisation or registration is
     /// removed: the statement, the link of a fluent chain, or the <c>using</c> around a body, which stays). NT0003:
     /// <c>configuration</c> when the endpoint is a string literal written where it is used (bare or in <c>new Uri("...")</c>),
-    /// which the fix reads from an <c>IConfiguration</c> in scope instead (no fix without one).
+    /// which the fix reads from an <c>IConfiguration</c> in scope instead (no fix without one). NT0004: <c>crash-report</c> when
+    /// the sending call is a statement of the hook's own handler, which the fix replaces with writing the exception in scope to
+    /// a local crash file (no fix without an exception in scope).
     /// </summary>
     public const string Fix = "fix";
 

@@ -10,12 +10,17 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static async Task VerifyAsync(string source, string fixedSource, ReferenceSet references, int? iterations = null)
+    /// <param name="behaviors">
+    /// <see cref="CodeFixTestBehaviors.SkipLocalDiagnosticCheck"/> for a rule reported when the whole compilation is analysed
+    /// (NT0004), which the IDE fixes with full-solution analysis and <c>dotnet format</c> always.
+    /// </param>
+    public static async Task VerifyAsync(string source, string fixedSource, ReferenceSet references, int? iterations = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = source,
             FixedCode = fixedSource,
+            CodeFixTestBehaviors = behaviors,
         };
         references.ApplyTo(test);
 
