@@ -71,4 +71,18 @@ internal static class InScope
 
         return symbol is null || symbol.IsStatic;
     }
+
+    /// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it (an exception type, say).</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -118,23 +118,10 @@ internal static class LocalLogging
             var parameter = operation?.Arguments.FirstOrDefault(a => a.Syntax == argument)?.Parameter;
             var name = parameter is null ? "Value" + index.ToString(CultureInfo.InvariantCulture) : Pascal(parameter.Name);
             var type = model.GetTypeInfo(argument.Expression, cancellationToken).Type;
-            arguments.Add(new LoggedArgument(argument.Expression.WithoutTrivia(), name, exceptionType is not null && DerivesFrom(type, exceptionType)));
+            arguments.Add(new LoggedArgument(argument.Expression.WithoutTrivia(), name, exceptionType is not null && InScope.DerivesFrom(type, exceptionType)));
         }
 
         return arguments;
-    }
-
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string Pascal(string name) =>

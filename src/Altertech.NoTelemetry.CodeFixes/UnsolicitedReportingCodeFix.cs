@@ -94,13 +94,13 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
         {
             foreach (var parameter in function.Parameters)
             {
-                if (DerivesFrom(parameter.Type, exceptionType))
+                if (InScope.DerivesFrom(parameter.Type, exceptionType))
                 {
                     return IdentifierName(parameter.Name);
                 }
 
                 var property = parameter.Type.GetMembers("ExceptionObject").OfType<IPropertySymbol>().FirstOrDefault()
-                    ?? parameter.Type.GetMembers("Exception").OfType<IPropertySymbol>().FirstOrDefault(p => DerivesFrom(p.Type, exceptionType));
+                    ?? parameter.Type.GetMembers("Exception").OfType<IPropertySymbol>().FirstOrDefault(p => InScope.DerivesFrom(p.Type, exceptionType));
                 if (property is { IsStatic: false, GetMethod: not null })
                 {
                     return MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(parameter.Name), IdentifierName(property.Name));
@@ -109,19 +109,6 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
         }
 
         return null;
-    }
-
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax sending, ExpressionSyntax exception, CancellationToken cancellationToken)

@@ -56,23 +56,7 @@ public class UnsolicitedReportingCodeFixTests
     /// A helper the handler calls may send for other callers too, and an exit handler has no exception to write: no fix.
     /// </summary>
     [Fact]
-    public Task Is_not_offered_in_a_helper_or_without_an_exception_in_scope() => Verify.VerifyAsync("""
-        using System;
-        using System.Net.Http;
-
-        static class Program
-        {
-            static readonly HttpClient Http = new();
-
-            static void Main()
-            {
-                AppDomain.CurrentDomain.UnhandledException += (s, e) => Upload(e.ExceptionObject.ToString()!);
-                AppDomain.CurrentDomain.ProcessExit += (s, e) => Http.{|NT0004:PostAsync|}("https://stats.vendor.example/exit", null).Wait();
-            }
-
-            static void Upload(string report) => Http.{|NT0004:PostAsync|}("https://crash.vendor.example/v1", new StringContent(report)).Wait();
-        }
-        """, """
+    public Task Is_not_offered_in_a_helper_or_without_an_exception_in_scope() => Verify.VerifyNoFixAsync("""
         using System;
         using System.Net.Http;
 

@@ -36,4 +36,8 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
         await test.RunAsync(CancellationToken.None);
     }
+
+    /// <summary>The fix is not offered: the code stays as it is, and every finding of it is still reported.</summary>
+    public static Task VerifyNoFixAsync(string source, ReferenceSet references, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None) =>
+        VerifyAsync(source, source, references, behaviors: behaviors);
 }
