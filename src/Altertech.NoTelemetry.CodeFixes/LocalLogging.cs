@@ -130,6 +130,7 @@ internal static class LocalLogging
     private static string MemberName(InvocationExpressionSyntax call) => call.Expression switch
     {
         MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
         SimpleNameSyntax simple => simple.Identifier.ValueText,
         _ => "telemetry",
     };

@@ -105,6 +105,7 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         var call = name?.Parent switch
         {
             MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access when access.Name == name && invocation.Expression == access => invocation,
+            MemberBindingExpressionSyntax { Parent: InvocationExpressionSyntax invocation } binding when binding.Name == name && invocation.Expression == binding => invocation,
             InvocationExpressionSyntax invocation when invocation.Expression == name => invocation,
             _ => null,
         };
@@ -125,7 +126,8 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
                 if (LocalLogging.Replacement(model, editor.Generator, fix.Call, fix.Level, out var needsImport, cancellationToken) is { } logged)
                 {
                     importLogging |= needsImport;
-                    var replaced = fix.Call.Parent is AwaitExpressionSyntax awaited ? (SyntaxNode)awaited : fix.Call;
+                    SyntaxNode replaced = fix.Call.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == fix.Call ? access : fix.Call;
+                    replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
                     editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
                 }
             }

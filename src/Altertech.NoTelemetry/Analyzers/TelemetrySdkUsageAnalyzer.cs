@@ -297,15 +297,18 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            var awaited = invocation.Parent as IAwaitOperation;
-            var statement = awaited is not null ? awaited.Parent : invocation.Parent;
-            if (statement is not IExpressionStatementOperation)
+            // _client?.TrackEvent(...): the whole conditional access is the statement, its receiver the one that is tested.
+            var conditional = invocation.Parent is IConditionalAccessOperation access && access.WhenNotNull == invocation ? access : null;
+            var value = (IOperation?)conditional ?? invocation;
+            var awaited = value.Parent as IAwaitOperation;
+            var statement = awaited is not null ? awaited.Parent : value.Parent;
+            if (statement is not IExpressionStatementOperation || (conditional is not null && awaited is not null))
             {
                 return false;
             }
 
             // StartTransaction("checkout").Finish(): the receiver's information would be lost with the call.
-            if (invocation.Instance is not (null or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
+            if ((conditional is not null ? conditional.Operation : invocation.Instance) is not (null or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
                 or IInstanceReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }))
             {
                 return false;

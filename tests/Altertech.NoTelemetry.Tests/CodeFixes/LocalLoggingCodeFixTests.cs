@@ -113,6 +113,45 @@ public class LocalLoggingCodeFixTests
         }
         """, s_sentry);
 
+    /// <summary>
+    /// <c>client?.TrackEvent(...)</c> goes whole (a log line where a null client sent nothing); a nested call in an argument
+    /// is kept, so what it computes and does still happens.
+    /// </summary>
+    [Fact]
+    public Task Logs_a_conditional_call_and_keeps_a_nested_call_in_its_arguments() => Verify.VerifyAsync("""
+        #nullable enable
+        using Microsoft.ApplicationInsights;
+        using Microsoft.Extensions.Logging;
+
+        class Checkout(ILogger<Checkout> logger)
+        {
+            private readonly {|NT0001:TelemetryClient|}? _telemetry = null;
+
+            void Done(int order)
+            {
+                _telemetry?.{|NT0001:TrackEvent|}(Describe(order));
+            }
+
+            static string Describe(int order) => "order " + order;
+        }
+        """, """
+        #nullable enable
+        using Microsoft.ApplicationInsights;
+        using Microsoft.Extensions.Logging;
+
+        class Checkout(ILogger<Checkout> logger)
+        {
+            private readonly {|NT0001:TelemetryClient|}? _telemetry = null;
+
+            void Done(int order)
+            {
+                logger.LogInformation("{EventName}", Describe(order));
+            }
+
+            static string Describe(int order) => "order " + order;
+        }
+        """, s_applicationInsights);
+
     /// <summary>A logger that may be null is called with <c>?.</c>, which a nullable-aware build accepts without a warning.</summary>
     [Fact]
     public Task Calls_a_nullable_logger_with_a_conditional_access() => Verify.VerifyAsync("""
