@@ -142,11 +142,11 @@ internal static class RemovalEdits
                 break;
 
             case ArrowExpressionClauseSyntax arrow:
-                editor.ReplaceNode(arrow.Parent!, (current, _) => WithBlockBody(current, BlockOf(rest)));
+                editor.ReplaceNode(arrow.Parent!, (current, _) => Bodies.WithBlock(current, BlockOf(rest)));
                 break;
 
             case AnonymousFunctionExpressionSyntax lambda:
-                editor.ReplaceNode(lambda, (current, _) => ((AnonymousFunctionExpressionSyntax)current).WithExpressionBody(null).WithBlock(BlockOf(rest)).WithAdditionalAnnotations(Formatter.Annotation));
+                editor.ReplaceNode(lambda, (current, _) => Bodies.WithBlock(current, BlockOf(rest)));
                 break;
         }
     }
@@ -171,19 +171,6 @@ internal static class RemovalEdits
 
     private static BlockSyntax BlockOf(StatementSyntax? rest) =>
         (rest is null ? Block() : Block(rest)).WithAdditionalAnnotations(Formatter.Annotation);
-
-    private static SyntaxNode WithBlockBody(SyntaxNode member, BlockSyntax body)
-    {
-        var trailing = member.GetTrailingTrivia();
-        SyntaxNode result = member switch
-        {
-            BaseMethodDeclarationSyntax method => method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body),
-            LocalFunctionStatementSyntax function => function.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body),
-            AccessorDeclarationSyntax accessor => accessor.WithExpressionBody(null).WithSemicolonToken(default).WithBody(body),
-            _ => member,
-        };
-        return result.WithTrailingTrivia(trailing).WithAdditionalAnnotations(Formatter.Annotation);
-    }
 
     private static bool IsStatementExpression(ExpressionSyntax expression) => expression is InvocationExpressionSyntax
         or AwaitExpressionSyntax or AssignmentExpressionSyntax or BaseObjectCreationExpressionSyntax

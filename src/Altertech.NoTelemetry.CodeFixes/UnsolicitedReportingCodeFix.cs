@@ -138,6 +138,13 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
 
             editor.ReplaceNode(statement, statement.WithExpression(write).WithLeadingTrivia(leading));
         }
+        else if (sending.Parent is AnonymousFunctionExpressionSyntax or ArrowExpressionClauseSyntax)
+        {
+            // An expression body becomes a block, so that the comment has a line of its own.
+            var owner = sending.Parent is ArrowExpressionClauseSyntax arrow ? arrow.Parent! : sending.Parent;
+            var body = Block(ExpressionStatement(write).WithLeadingTrivia(Comment(CommentText), LineBreaks.Of(sending)));
+            editor.ReplaceNode(owner, Bodies.WithBlock(owner, body.WithAdditionalAnnotations(Formatter.Annotation)));
+        }
         else
         {
             editor.ReplaceNode(sending, write.WithTriviaFrom(sending));

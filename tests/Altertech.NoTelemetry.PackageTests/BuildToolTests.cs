@@ -144,6 +144,24 @@ public sealed class BuildToolTests(PackageFeed package)
         Assert.True(build.Succeeded, "The project dotnet format fixed does not build." + Environment.NewLine + checkout + Environment.NewLine + build);
     }
 
+    /// <summary>Plain <c>dotnet format</c> applies the NT0003 and NT0004 fixes too, and the result builds.</summary>
+    [Fact]
+    public async Task Dotnet_format_moves_an_endpoint_to_configuration_and_makes_a_crash_handler_write_a_local_report()
+    {
+        var scenario = Scenarios.FormatFix;
+        var format = await package.BuildAsync(scenario);
+        Assert.True(format.Succeeded, "dotnet format failed." + Environment.NewLine + format);
+
+        var fixedCode = File.ReadAllText(package.PathOf(Path.Combine(scenario.Folder, "CrashAndUpdates.cs")));
+        Assert.Contains("""configuration["Endpoints:Check"] ?? throw new InvalidOperationException(""", fixedCode, StringComparison.Ordinal);
+        Assert.Contains("// Kept on this machine: the user can send this crash report by hand.", fixedCode, StringComparison.Ordinal);
+        Assert.Contains("Environment.SpecialFolder.LocalApplicationData), \"FormatFix\", \"crashes\")", fixedCode, StringComparison.Ordinal);
+        Assert.DoesNotContain("crash.vendor.example", fixedCode, StringComparison.Ordinal);
+
+        var build = await package.BuildAfterwardsAsync(scenario);
+        Assert.True(build.Succeeded, "The project dotnet format fixed does not build." + Environment.NewLine + fixedCode + Environment.NewLine + build);
+    }
+
     private static string ProgramOf(ConsumerScenario scenario) => Path.Combine(scenario.Folder, "Program.cs");
 
     private static bool IsPackageGlobalConfig(string path) => Path.GetFileName(path).StartsWith("NoTelemetry.", StringComparison.Ordinal) && path.EndsWith(".globalconfig", StringComparison.Ordinal);

@@ -118,11 +118,33 @@ public static class Scenarios
         }
         """;
 
+    /// <summary>
+    /// A crash handler that sends the exception (NT0004, fixed to a local crash report) and an update check with its feed
+    /// written in place and an IConfiguration at hand (NT0003, fixed to a configuration read).
+    /// </summary>
+    private const string CrashAndUpdates = """
+        using Microsoft.Extensions.Configuration;
+
+        public static class Crashes
+        {
+            private static readonly HttpClient Http = new();
+
+            public static void Install() =>
+                AppDomain.CurrentDomain.UnhandledException += (s, e) => Http.PostAsync("https://crash.vendor.example/v1", new StringContent(e.ExceptionObject.ToString() ?? "")).Wait();
+        }
+
+        public sealed class Updates(IConfiguration configuration, HttpClient http)
+        {
+            public Task<string> CheckAsync() => http.GetStringAsync("https://updates.vendor.example/feed.xml");
+        }
+        """;
+
     /// <summary>The packages <see cref="CheckoutWithSdks"/> compiles against.</summary>
     private const string SdkPackages = """
         <PackageReference Include="Microsoft.ApplicationInsights" Version="2.22.0" />
         <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="8.0.2" />
         <PackageReference Include="Sentry" Version="6.12.1" />
+        <PackageReference Include="Microsoft.Extensions.Configuration.Abstractions" Version="8.0.0" />
         """;
 
     /// <summary>A host only a project's own NoTelemetry.txt catalogues: NT0003 and NT0006 without it, NT0001 too with it.</summary>
@@ -315,7 +337,7 @@ public static class Scenarios
     /// <summary><c>dotnet format</c>, as a developer runs it to tidy up, which applies the code fixes it finds.</summary>
     public static ConsumerScenario FormatFix { get; } = Scenario(
         "format/fix/FormatFix.csproj", [],
-        Project(items: SdkPackages), FormatFixProgram, ("Checkout.cs", CheckoutWithSdks)) with { Command = ConsumerCommand.Format };
+        Project(items: SdkPackages), FormatFixProgram, ("Checkout.cs", CheckoutWithSdks), ("CrashAndUpdates.cs", CrashAndUpdates)) with { Command = ConsumerCommand.Format };
 
     /// <summary>The one-command migration of one rule: <c>dotnet format analyzers --diagnostics NT0001 --severity info</c>.</summary>
     public static ConsumerScenario FormatAnalyzersFix { get; } = Scenario(
