@@ -103,7 +103,7 @@ public sealed class BuildToolTests(PackageFeed package)
     }
 
     [Fact]
-    public async Task Dotnet_format_applies_the_NT0001_code_fix_and_names_the_findings_it_cannot_fix_without_failing()
+    public async Task Dotnet_format_applies_the_fixes_it_can_and_leaves_the_rest_without_failing()
     {
         var scenario = Scenarios.FormatFix;
         var build = await package.BuildAsync(scenario);
@@ -114,10 +114,8 @@ public sealed class BuildToolTests(PackageFeed package)
 
         // The first finding, whose response is used, has no fix: it stays as it was, and did not stop the one after it.
         Assert.Contains("""var response = await http.PostAsync("https://api.mixpanel.com/engage", new StringContent("{}"));""", program, StringComparison.Ordinal);
+        // Top-level code has no IConfiguration in scope: NT0003 has no fix there, so that endpoint stays as it was (above).
         Assert.DoesNotContain("Code fix TelemetrySdkUsageCodeFix didn't return a Fix All action", build.Output, StringComparison.Ordinal);
-
-        // No IConfiguration in scope: NT0003 has no fix there, and the endpoint of the request that stays is as it was.
-        Assert.Contains("Unable to fix NT0003.", build.Output, StringComparison.Ordinal);
     }
 
     /// <summary>
