@@ -38,35 +38,54 @@ public sealed class HardCodedEndpointCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.HardCodedRemoteEndpoint);
 
-    /// <summary>Each finding replaces its own literal: a batch of them never overlaps.</summary>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly FixAllProvider s_fixAll = DocumentFixAll.Create(ApplyAsync);
+
+    /// <summary>Every finding of a document with a fix, in one pass (see <see cref="DocumentFixAll"/>).</summary>
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null
-            || model.Compilation.GetTypeByMetadataName(ConfigurationInterface) is not { } configurationType)
+        if (root is null || model is null)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (LiteralOf(root, model, diagnostic, context.CancellationToken) is not { } literal
-                || InScope.Find(model, literal, configurationType, context.CancellationToken) is not { } configuration)
+            if (Target(root, model, diagnostic, context.CancellationToken) is not null)
             {
-                continue;
+                context.RegisterCodeFix(
+                    CodeAction.Create("Read the endpoint from configuration", ct => DocumentFixAll.OneAsync(ApplyAsync, context.Document, diagnostic, ct), EquivalenceKey),
+                    diagnostic);
             }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Read the endpoint from configuration",
-                    ct => ReplaceAsync(context.Document, literal, configuration, KeyFor(model, literal, ct), ct),
-                    EquivalenceKey),
-                diagnostic);
         }
+    }
+
+    /// <summary>The literal to replace and the configuration to read instead, or null when the finding has no fix here.</summary>
+    private static (LiteralExpressionSyntax Literal, ISymbol Configuration)? Target(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        model.Compilation.GetTypeByMetadataName(ConfigurationInterface) is { } configurationType
+        && LiteralOf(root, model, diagnostic, cancellationToken) is { } literal
+        && InScope.Find(model, literal, configurationType, cancellationToken) is { } configuration
+            ? (literal, configuration)
+            : null;
+
+    private static async Task<Document?> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var root = editor.OriginalRoot;
+        var replaced = new HashSet<LiteralExpressionSyntax>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Target(root, editor.SemanticModel, diagnostic, cancellationToken) is { } target && replaced.Add(target.Literal))
+            {
+                Replace(editor, target.Literal, target.Configuration, KeyFor(editor.SemanticModel, target.Literal, cancellationToken));
+            }
+        }
+
+        return replaced.Count == 0 ? null : editor.GetChangedDocument();
     }
 
     /// <summary>The literal the finding's endpoint is, found from the reported operation and the parameter the diagnostic names.</summary>
@@ -122,9 +141,8 @@ public sealed class HardCodedEndpointCodeFix : CodeFixProvider
         return "Endpoints:" + name;
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, ISymbol configuration, string key, CancellationToken cancellationToken)
+    private static void Replace(DocumentEditor editor, LiteralExpressionSyntax literal, ISymbol configuration, string key)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var keyLiteral = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(key));
         ExpressionSyntax read = ElementAccessExpression(IdentifierName(configuration.Name), BracketedArgumentList(SingletonSeparatedList(Argument(keyLiteral))));
         if (InScope.IsNullable(configuration))
@@ -143,6 +161,5 @@ public sealed class HardCodedEndpointCodeFix : CodeFixProvider
         }
 
         editor.ReplaceNode(literal, replacement.WithTriviaFrom(literal).WithAdditionalAnnotations(Formatter.Annotation));
-        return editor.GetChangedDocument();
     }
 }

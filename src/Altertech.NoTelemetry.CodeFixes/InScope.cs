@@ -25,7 +25,7 @@ internal static class InScope
         {
             var (declared, rank) = symbol switch
             {
-                IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && !IsInside(parameter, call) => (parameter.Type, 2),
+                IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && !IsInside(parameter, call) => (isStatic ? null : parameter.Type, 2),
                 IParameterSymbol parameter => (parameter.Type, 0),
                 IFieldSymbol field when !(isStatic && !field.IsStatic) => (field.Type, 1),
                 IPropertySymbol { GetMethod: not null, IsIndexer: false } property when !(isStatic && !property.IsStatic) => (property.Type, 1),

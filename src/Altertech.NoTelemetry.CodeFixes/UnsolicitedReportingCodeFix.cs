@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -36,8 +37,10 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnsolicitedReporting);
 
-    /// <summary>Each finding replaces its own statement: a batch of them never overlaps.</summary>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly FixAllProvider s_fixAll = DocumentFixAll.Create(ApplyAsync);
+
+    /// <summary>Every finding of a document with a fix, in one pass (see <see cref="DocumentFixAll"/>).</summary>
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -51,18 +54,37 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) || fix != CrashReportFix.CrashReport
-                || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
-                || SendingStatement(root, model, diagnostic, context.CancellationToken) is not { } statement
-                || ExceptionInScope(model, statement, context.CancellationToken) is not { } exception)
+            if (Target(root, model, diagnostic, context.CancellationToken) is not null)
             {
-                continue;
+                context.RegisterCodeFix(
+                    CodeAction.Create("Write a local crash report instead", ct => DocumentFixAll.OneAsync(ApplyAsync, context.Document, diagnostic, ct), EquivalenceKey),
+                    diagnostic);
             }
-
-            context.RegisterCodeFix(
-                CodeAction.Create("Write a local crash report instead", ct => ReplaceAsync(context.Document, statement, exception, ct), EquivalenceKey),
-                diagnostic);
         }
+    }
+
+    /// <summary>The sending statement's expression and the exception to write, or null when the finding has no fix here.</summary>
+    private static (ExpressionSyntax Sending, ExpressionSyntax Exception)? Target(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) && fix == CrashReportFix.CrashReport
+        && root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+        && SendingStatement(root, model, diagnostic, cancellationToken) is { } statement
+        && ExceptionInScope(model, statement, cancellationToken) is { } exception
+            ? (statement, exception)
+            : null;
+
+    private static async Task<Document?> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var replaced = new HashSet<ExpressionSyntax>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Target(editor.OriginalRoot, editor.SemanticModel, diagnostic, cancellationToken) is { } target && replaced.Add(target.Sending))
+            {
+                Replace(editor, target.Sending, target.Exception);
+            }
+        }
+
+        return replaced.Count == 0 ? null : editor.GetChangedDocument();
     }
 
     /// <summary>The expression of the statement that sends: the call the finding names, waited for or discarded.</summary>
@@ -111,9 +133,8 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
         return null;
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax sending, ExpressionSyntax exception, CancellationToken cancellationToken)
+    private static void Replace(DocumentEditor editor, ExpressionSyntax sending, ExpressionSyntax exception)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var product = editor.SemanticModel.Compilation.AssemblyName ?? "Product";
 
         // One expression, no locals: it stands wherever the send stood, even as a lambda's body, and names nothing new.
@@ -149,7 +170,5 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
         {
             editor.ReplaceNode(sending, write.WithTriviaFrom(sending));
         }
-
-        return editor.GetChangedDocument();
     }
 }

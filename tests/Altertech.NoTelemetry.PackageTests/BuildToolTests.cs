@@ -150,7 +150,8 @@ public sealed class BuildToolTests(PackageFeed package)
         var format = await package.BuildAsync(scenario);
         Assert.True(format.Succeeded, "dotnet format failed." + Environment.NewLine + format);
 
-        var fixedCode = File.ReadAllText(package.PathOf(Path.Combine(scenario.Folder, "CrashAndUpdates.cs")));
+        var fixedCode = File.ReadAllText(package.PathOf(Path.Combine(scenario.Folder, "Updates.cs")))
+            + File.ReadAllText(package.PathOf(Path.Combine(scenario.Folder, "Crashes.cs")));
         Assert.Contains("""configuration["Endpoints:Check"] ?? throw new InvalidOperationException(""", fixedCode, StringComparison.Ordinal);
         Assert.Contains("// Kept on this machine: the user can send this crash report by hand.", fixedCode, StringComparison.Ordinal);
         Assert.Contains("Environment.SpecialFolder.LocalApplicationData), \"FormatFix\", \"crashes\")", fixedCode, StringComparison.Ordinal);

@@ -118,13 +118,8 @@ public static class Scenarios
         }
         """;
 
-    /// <summary>
-    /// A crash handler that sends the exception (NT0004, fixed to a local crash report) and an update check with its feed
-    /// written in place and an IConfiguration at hand (NT0003, fixed to a configuration read).
-    /// </summary>
-    private const string CrashAndUpdates = """
-        using Microsoft.Extensions.Configuration;
-
+    /// <summary>A crash handler that sends the exception (NT0004, fixed to a local crash report).</summary>
+    private const string CrashHandler = """
         public static class Crashes
         {
             private static readonly HttpClient Http = new();
@@ -132,6 +127,14 @@ public static class Scenarios
             public static void Install() =>
                 AppDomain.CurrentDomain.UnhandledException += (s, e) => Http.PostAsync("https://crash.vendor.example/v1", new StringContent(e.ExceptionObject.ToString() ?? "")).Wait();
         }
+        """;
+
+    /// <summary>
+    /// An update check with its feed written in place and an IConfiguration at hand (NT0003, fixed to a configuration read).
+    /// A file of its own: dotnet format applies one rule's fixes after another's with the spans it found first.
+    /// </summary>
+    private const string UpdateCheck = """
+        using Microsoft.Extensions.Configuration;
 
         public sealed class Updates(IConfiguration configuration, HttpClient http)
         {
@@ -337,7 +340,7 @@ public static class Scenarios
     /// <summary><c>dotnet format</c>, as a developer runs it to tidy up, which applies the code fixes it finds.</summary>
     public static ConsumerScenario FormatFix { get; } = Scenario(
         "format/fix/FormatFix.csproj", [],
-        Project(items: SdkPackages), FormatFixProgram, ("Checkout.cs", CheckoutWithSdks), ("CrashAndUpdates.cs", CrashAndUpdates)) with { Command = ConsumerCommand.Format };
+        Project(items: SdkPackages), FormatFixProgram, ("Checkout.cs", CheckoutWithSdks), ("Crashes.cs", CrashHandler), ("Updates.cs", UpdateCheck)) with { Command = ConsumerCommand.Format };
 
     /// <summary>The one-command migration of one rule: <c>dotnet format analyzers --diagnostics NT0001 --severity info</c>.</summary>
     public static ConsumerScenario FormatAnalyzersFix { get; } = Scenario(

@@ -59,4 +59,32 @@ public class HardCodedEndpointCodeFixTests
             Task<string> CheckFeed(HttpClient http) => http.{|NT0003:GetStringAsync|}(Feed);
         }
         """, s_configuration);
+
+    /// <summary>
+    /// What <c>dotnet format</c> does: Fix All started from the first finding, which has no fix here (static code cannot use
+    /// the configuration field), with its null equivalence key. The finding that has one is fixed all the same.
+    /// </summary>
+    [Fact]
+    public async Task Fix_all_started_from_an_unfixable_first_finding_fixes_the_fixable_one()
+    {
+        const string Source = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Configuration;
+
+            class UpdateChecker(IConfiguration configuration)
+            {
+                static Task<string> Ping(HttpClient http) => http.GetStringAsync("https://ping.example.com/");
+
+                Task<string> CheckAsync(HttpClient http) => http.GetStringAsync("https://updates.example.com/feed.xml");
+            }
+            """;
+        var (document, diagnostics) = await CodeFixRunner.AnalyzeAsync(new Analyzers.HardCodedEndpointAnalyzer(), Source, s_configuration);
+        Assert.Equal(2, diagnostics.Length);
+
+        var fixedText = await CodeFixRunner.FixAllLikeDotnetFormatAsync(new Altertech.NoTelemetry.CodeFixes.HardCodedEndpointCodeFix(), document, diagnostics);
+
+        Assert.Contains("""http.GetStringAsync("https://ping.example.com/")""", fixedText, StringComparison.Ordinal);
+        Assert.Contains("""http.GetStringAsync(configuration["Endpoints:Check"] ?? throw new System.InvalidOperationException(""", fixedText, StringComparison.Ordinal);
+    }
 }

@@ -216,7 +216,7 @@ public class LocalLoggingCodeFixTests
     }
 
     /// <summary>
-    /// Static code cannot use an instance field, and a local of top-level code is not a logger the fix relies on: both get
+    /// Static code cannot use an instance field or a primary-constructor parameter, and a local of top-level code is not a logger the fix relies on: both get
     /// tracing, which compiles anywhere.
     /// </summary>
     [Fact]
@@ -230,6 +230,11 @@ public class LocalLoggingCodeFixTests
 
             static void Started() => SentrySdk.{|NT0001:CaptureMessage|}("started");
         }
+
+        class Refund(ILogger logger)
+        {
+            static void Started() => SentrySdk.{|NT0001:CaptureMessage|}("refund");
+        }
         """, """
         using System.Diagnostics;
         using Microsoft.Extensions.Logging;
@@ -240,6 +245,11 @@ public class LocalLoggingCodeFixTests
             private readonly ILogger _logger = null!;
 
             static void Started() => Trace.TraceInformation("CaptureMessage: {0}", "started");
+        }
+
+        class Refund(ILogger logger)
+        {
+            static void Started() => Trace.TraceInformation("CaptureMessage: {0}", "refund");
         }
         """, s_sentry);
 
