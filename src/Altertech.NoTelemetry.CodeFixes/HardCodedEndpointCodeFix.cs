@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -7,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Altertech.NoTelemetry.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,54 +36,26 @@ public sealed class HardCodedEndpointCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.HardCodedRemoteEndpoint);
 
-    private static readonly FixAllProvider s_fixAll = DocumentFixAll.Create(ApplyAsync);
+    private static readonly FindingEdits s_edits = new("Read the endpoint from configuration", EquivalenceKey, EditFor);
 
-    /// <summary>Every finding of a document with a fix, in one pass (see <see cref="DocumentFixAll"/>).</summary>
-    public override FixAllProvider GetFixAllProvider() => s_fixAll;
+    /// <summary>Every finding of a document with a fix, in one pass, whichever finding it starts from (see <see cref="FindingEdits"/>).</summary>
+    public override FixAllProvider GetFixAllProvider() => s_edits.FixAll;
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => s_edits.RegisterAsync(context);
+
+    /// <summary>The literal to replace with a read of the configuration in scope, or null when the finding has no fix here.</summary>
+    private static FindingEdit? EditFor(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (model.Compilation.GetTypeByMetadataName(ConfigurationInterface) is not { } configurationType
+            || LiteralOf(root, model, diagnostic, cancellationToken) is not { } literal
+            || InScope.Find(model, literal, configurationType, cancellationToken) is not { } configuration)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Target(root, model, diagnostic, context.CancellationToken) is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Read the endpoint from configuration", ct => DocumentFixAll.OneAsync(ApplyAsync, context.Document, diagnostic, ct), EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
-
-    /// <summary>The literal to replace and the configuration to read instead, or null when the finding has no fix here.</summary>
-    private static (LiteralExpressionSyntax Literal, ISymbol Configuration)? Target(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        model.Compilation.GetTypeByMetadataName(ConfigurationInterface) is { } configurationType
-        && LiteralOf(root, model, diagnostic, cancellationToken) is { } literal
-        && InScope.Find(model, literal, configurationType, cancellationToken) is { } configuration
-            ? (literal, configuration)
-            : null;
-
-    private static async Task<Document?> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var root = editor.OriginalRoot;
-        var replaced = new HashSet<LiteralExpressionSyntax>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (Target(root, editor.SemanticModel, diagnostic, cancellationToken) is { } target && replaced.Add(target.Literal))
-            {
-                Replace(editor, target.Literal, target.Configuration, KeyFor(editor.SemanticModel, target.Literal, cancellationToken));
-            }
-        }
-
-        return replaced.Count == 0 ? null : editor.GetChangedDocument();
+        var key = KeyFor(model, literal, cancellationToken);
+        return new FindingEdit(literal, editor => Replace(editor, literal, configuration, key));
     }
 
     /// <summary>The literal the finding's endpoint is, found from the reported operation and the parameter the diagnostic names.</summary>

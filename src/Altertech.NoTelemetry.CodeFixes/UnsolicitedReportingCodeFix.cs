@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -6,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Altertech.NoTelemetry.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,55 +35,21 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnsolicitedReporting);
 
-    private static readonly FixAllProvider s_fixAll = DocumentFixAll.Create(ApplyAsync);
+    private static readonly FindingEdits s_edits = new("Write a local crash report instead", EquivalenceKey, EditFor);
 
-    /// <summary>Every finding of a document with a fix, in one pass (see <see cref="DocumentFixAll"/>).</summary>
-    public override FixAllProvider GetFixAllProvider() => s_fixAll;
+    /// <summary>Every finding of a document with a fix, in one pass, whichever finding it starts from (see <see cref="FindingEdits"/>).</summary>
+    public override FixAllProvider GetFixAllProvider() => s_edits.FixAll;
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => s_edits.RegisterAsync(context);
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Target(root, model, diagnostic, context.CancellationToken) is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Write a local crash report instead", ct => DocumentFixAll.OneAsync(ApplyAsync, context.Document, diagnostic, ct), EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
-
-    /// <summary>The sending statement's expression and the exception to write, or null when the finding has no fix here.</summary>
-    private static (ExpressionSyntax Sending, ExpressionSyntax Exception)? Target(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+    /// <summary>The sending statement to replace with a local crash report, or null when the finding has no fix here.</summary>
+    private static FindingEdit? EditFor(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) && fix == CrashReportFix.CrashReport
-        && root.FullSpan.Contains(diagnostic.Location.SourceSpan)
-        && SendingStatement(root, model, diagnostic, cancellationToken) is { } statement
-        && ExceptionInScope(model, statement, cancellationToken) is { } exception
-            ? (statement, exception)
+        && SendingStatement(root, model, diagnostic, cancellationToken) is { } sending
+        && ExceptionInScope(model, sending, cancellationToken) is { } exception
+            ? new FindingEdit(sending, editor => Replace(editor, sending, exception))
             : null;
-
-    private static async Task<Document?> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var replaced = new HashSet<ExpressionSyntax>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (Target(editor.OriginalRoot, editor.SemanticModel, diagnostic, cancellationToken) is { } target && replaced.Add(target.Sending))
-            {
-                Replace(editor, target.Sending, target.Exception);
-            }
-        }
-
-        return replaced.Count == 0 ? null : editor.GetChangedDocument();
-    }
 
     /// <summary>The expression of the statement that sends: the call the finding names, waited for or discarded.</summary>
     private static ExpressionSyntax? SendingStatement(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
