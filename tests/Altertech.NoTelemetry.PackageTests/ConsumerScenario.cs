@@ -131,7 +131,8 @@ public static class Scenarios
 
     /// <summary>
     /// An update check with its feed written in place and an IConfiguration at hand (NT0003, fixed to a configuration read).
-    /// A file of its own: dotnet format applies one rule's fixes after another's with the spans it found first.
+    /// Its finding is not the rule's first: the crash handler's request comes first and has no fix (no IConfiguration in a
+    /// static class), and dotnet format starts Fix All from it with a null equivalence key.
     /// </summary>
     private const string UpdateCheck = """
         using Microsoft.Extensions.Configuration;
