@@ -31,8 +31,25 @@ public static class DiagnosticProperties
     /// </summary>
     public const string Origin = "origin";
 
-    /// <summary><c>true</c> when the code fix can replace the reported call with local tracing.</summary>
+    /// <summary><c>true</c> when the code fix can rewrite the reported call (see <see cref="Fix"/>).</summary>
     public const string Fixable = "fixable";
+
+    /// <summary>
+    /// What the code fix does. NT0001, when <see cref="Fixable"/>: <c>log</c> (the sending or capturing call becomes a local
+    /// log call at <see cref="LogLevel"/>, with every argument kept) or <c>remove</c> (the initialisation or registration is
+    /// removed: the statement, the link of a fluent chain, or the <c>using</c> around a body, which stays). NT0003:
+    /// <c>configuration</c> when the endpoint is a string literal written where it is used (bare or in <c>new Uri("...")</c>),
+    /// which the fix reads from an <c>IConfiguration</c> in scope instead (no fix without one). NT0004: <c>crash-report</c> when
+    /// the sending call is a statement of the hook's own handler, which the fix replaces with writing the exception in scope to
+    /// a local crash file (no fix without an exception in scope).
+    /// </summary>
+    public const string Fix = "fix";
+
+    /// <summary>
+    /// NT0001, when <see cref="Fix"/> is <c>log</c>: the level the call is logged at, a <c>Microsoft.Extensions.Logging.LogLevel</c>
+    /// name (<c>Information</c>, <c>Error</c>), from the catalogue's <c>log-levels</c>.
+    /// </summary>
+    public const string LogLevel = "logLevel";
 
     /// <summary>How many further members of the service the same statement uses (not reported on their own).</summary>
     public const string OtherMembers = "others";
@@ -82,6 +99,9 @@ public static class DiagnosticProperties
 
     /// <summary>NT0003: the known leading text of the endpoint (<c>https://updates.example.com/check?v=</c>).</summary>
     public const string Endpoint = "endpoint";
+
+    /// <summary>NT0003: the parameter of the reported call that receives the endpoint, when it is given as an argument.</summary>
+    public const string Parameter = "parameter";
 
     /// <summary>NT0003: where the constant comes from, when not from the call itself (<c>UpdateChecker.Url</c>).</summary>
     public const string Source = "source";

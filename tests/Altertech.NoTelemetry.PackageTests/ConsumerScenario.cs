@@ -21,6 +21,9 @@ public enum ConsumerCommand
     /// runs its analyzers, applying their code fixes unless told to verify only.
     /// </summary>
     Format,
+
+    /// <summary><c>dotnet format analyzers</c>: only the analyzers' fixes, as a team migrating one rule runs it.</summary>
+    FormatAnalyzers,
 }
 
 /// <summary>
@@ -81,6 +84,71 @@ public static class Scenarios
         var response = await http.PostAsync("https://api.mixpanel.com/engage", new StringContent("{}"));
         Console.WriteLine(response.StatusCode);
         await http.PostAsync("https://api.mixpanel.com/track", new StringContent("{}"));
+        """;
+
+    /// <summary>
+    /// Real SDK calls for the code fixes: Application Insights events and an exception with an ILogger in scope (to local
+    /// logging), and Sentry's initialisation as a statement and around a body (removed, the body kept).
+    /// </summary>
+    private const string CheckoutWithSdks = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.Extensions.Logging;
+        using Sentry;
+
+        public sealed class Checkout(TelemetryClient telemetry, ILogger<Checkout> logger)
+        {
+            public static void Start()
+            {
+                // Crash reporting.
+                SentrySdk.Init(o => o.Dsn = "https://public@o0.ingest.sentry.io/0");
+            }
+
+            public void Complete(string orderId, Exception? problem)
+            {
+                using (SentrySdk.Init(o => o.Debug = false))
+                {
+                    telemetry.TrackEvent("checkout", new Dictionary<string, string> { ["order"] = orderId });
+                }
+
+                if (problem is not null)
+                {
+                    telemetry.TrackException(problem);
+                }
+            }
+        }
+        """;
+
+    /// <summary>A crash handler that sends the exception (NT0004, fixed to a local crash report).</summary>
+    private const string CrashHandler = """
+        public static class Crashes
+        {
+            private static readonly HttpClient Http = new();
+
+            public static void Install() =>
+                AppDomain.CurrentDomain.UnhandledException += (s, e) => Http.PostAsync("https://crash.vendor.example/v1", new StringContent(e.ExceptionObject.ToString() ?? "")).Wait();
+        }
+        """;
+
+    /// <summary>
+    /// An update check with its feed written in place and an IConfiguration at hand (NT0003, fixed to a configuration read).
+    /// Its finding is not the rule's first: the crash handler's request comes first and has no fix (no IConfiguration in a
+    /// static class), and dotnet format starts Fix All from it with a null equivalence key.
+    /// </summary>
+    private const string UpdateCheck = """
+        using Microsoft.Extensions.Configuration;
+
+        public sealed class Updates(IConfiguration configuration, HttpClient http)
+        {
+            public Task<string> CheckAsync() => http.GetStringAsync("https://updates.vendor.example/feed.xml");
+        }
+        """;
+
+    /// <summary>The packages <see cref="CheckoutWithSdks"/> compiles against.</summary>
+    private const string SdkPackages = """
+        <PackageReference Include="Microsoft.ApplicationInsights" Version="2.22.0" />
+        <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="8.0.2" />
+        <PackageReference Include="Sentry" Version="6.12.1" />
+        <PackageReference Include="Microsoft.Extensions.Configuration.Abstractions" Version="8.0.0" />
         """;
 
     /// <summary>A host only a project's own NoTelemetry.txt catalogues: NT0003 and NT0006 without it, NT0001 too with it.</summary>
@@ -322,18 +390,23 @@ public static class Scenarios
     /// <summary><c>dotnet format</c>, as a developer runs it to tidy up, which applies the code fixes it finds.</summary>
     public static ConsumerScenario FormatFix { get; } = Scenario(
         "format/fix/FormatFix.csproj", [],
-        Project(), FormatFixProgram) with { Command = ConsumerCommand.Format };
+        Project(items: SdkPackages), FormatFixProgram, ("Checkout.cs", CheckoutWithSdks), ("Crashes.cs", CrashHandler), ("Updates.cs", UpdateCheck)) with { Command = ConsumerCommand.Format };
+
+    /// <summary>The one-command migration of one rule: <c>dotnet format analyzers --diagnostics NT0001 --severity info</c>.</summary>
+    public static ConsumerScenario FormatAnalyzersFix { get; } = Scenario(
+        "format/analyzers/FormatAnalyzersFix.csproj", ["--diagnostics", "NT0001", "--severity", "info"],
+        Project(items: SdkPackages), FormatFixProgram, ("Checkout.cs", CheckoutWithSdks)) with { Command = ConsumerCommand.FormatAnalyzers };
 
     /// <summary>Two target frameworks whose targeting packs the registry serves.</summary>
     public const string MultiTargetFrameworks = "net8.0;net10.0";
 
     /// <summary>
-    /// Every scenario, in the order the builds start in: the two dotnet format runs, the longest, first, so that none of
+    /// Every scenario, in the order the builds start in: the dotnet format runs, the longest, first, so that none of
     /// them is left to run alone at the end; then in the order the tests read them.
     /// </summary>
     public static IReadOnlyList<ConsumerScenario> All { get; } =
     [
-        FormatVerifyStrict, FormatFix,
+        FormatVerifyStrict, FormatFix, FormatAnalyzersFix,
         Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
         UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, PropertiesInDirectoryBuildTargets, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
         CatalogueListedByProject, MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,

@@ -92,6 +92,16 @@ public sealed class PackageFeed : IAsyncLifetime
             : throw new InvalidOperationException($"{scenario} is not in Scenarios.All, so it was neither written nor restored.");
     }
 
+    /// <summary>
+    /// <c>dotnet build</c> of <paramref name="scenario"/>'s project as its last command left it: after <c>dotnet format</c>, the
+    /// build of the fixed code. Waits for that command first.
+    /// </summary>
+    public async Task<CommandResult> BuildAfterwardsAsync(ConsumerScenario scenario)
+    {
+        await BuildAsync(scenario);
+        return await DotNetCli.RunAsync(PathOf(scenario.Folder), [.. CommandLine(ConsumerCommand.Build, Path.GetFileName(scenario.Project))], BuildEnvironment);
+    }
+
     /// <summary>The text of one file of the package.</summary>
     public string ReadPackageEntry(string name)
     {
@@ -164,6 +174,7 @@ public sealed class PackageFeed : IAsyncLifetime
             "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs",
         ],
         ConsumerCommand.Format => ["format", project, "--no-restore"],
+        ConsumerCommand.FormatAnalyzers => ["format", "analyzers", project, "--no-restore"],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 

@@ -101,6 +101,15 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
             properties.Add(DiagnosticProperties.Source, endpoint.Origin);
         }
 
+        if (endpoint.Origin is null && IsWrittenInPlace(site.Endpoint))
+        {
+            properties.Add(DiagnosticProperties.Fix, EndpointFix.Configuration);
+            if (site.Endpoint?.Parent is IArgumentOperation { Parameter: { } parameter })
+            {
+                properties.Add(DiagnosticProperties.Parameter, parameter.Name);
+            }
+        }
+
         if (site.Via is { } via)
         {
             properties.Add(DiagnosticProperties.Via, via.OriginalDefinition.GetDocumentationCommentId());
@@ -115,4 +124,10 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
             endpoint.Origin is null ? string.Empty : $" (from {endpoint.Origin})",
             site.Describe()));
     }
+
+    /// <summary>
+    /// Whether the endpoint is a string literal written at the call, bare or in <c>new Uri("...")</c>: the code fix can read
+    /// it from configuration instead without touching anything else.
+    /// </summary>
+    private static bool IsWrittenInPlace(IOperation? endpoint) => EndpointFix.LiteralOf(endpoint) is not null;
 }

@@ -18,6 +18,16 @@ internal static class TelemetryOrigin
     public const string Candidate = "candidate";
 }
 
+/// <summary>What the NT0001 code fix does with a finding: its <c>fix</c> property.</summary>
+internal static class TelemetryFix
+{
+    /// <summary>A sending or capturing call becomes a local log call.</summary>
+    public const string Log = "log";
+
+    /// <summary>An initialisation or registration is removed.</summary>
+    public const string Remove = "remove";
+}
+
 /// <summary>
 /// One use of a telemetry service, before it is reported: a statement's uses of one service become one diagnostic
 /// (<see cref="TelemetryStatements"/>), which carries these facts in its properties for code fixes and reports.
@@ -58,8 +68,11 @@ internal sealed class TelemetryFinding
     /// <summary>The network API a product method hands the host to, for a host passed through a helper.</summary>
     public string? Via { get; set; }
 
-    /// <summary>The code fix can turn the call into local tracing: see <c>TelemetryCallShape</c>.</summary>
-    public bool Fixable { get; set; }
+    /// <summary>What the code fix does with the call (<see cref="TelemetryFix"/>), or null when it offers none.</summary>
+    public string? Fix { get; set; }
+
+    /// <summary>For <see cref="TelemetryFix.Log"/>: the level to log at, as the catalogue's <c>log-levels</c> say.</summary>
+    public string? LogLevel { get; set; }
 
     /// <summary>Sending and capturing outrank configuring, which outranks using.</summary>
     public int Rank => Role switch
@@ -78,7 +91,16 @@ internal sealed class TelemetryFinding
         properties.Add(DiagnosticProperties.Category, Service.Category);
         properties.Add(DiagnosticProperties.Role, RoleName(Role));
         properties.Add(DiagnosticProperties.Origin, Origin);
-        properties.Add(DiagnosticProperties.Fixable, Fixable ? "true" : "false");
+        properties.Add(DiagnosticProperties.Fixable, Fix is null ? "false" : "true");
+        if (Fix is not null)
+        {
+            properties.Add(DiagnosticProperties.Fix, Fix);
+        }
+
+        if (LogLevel is not null)
+        {
+            properties.Add(DiagnosticProperties.LogLevel, LogLevel);
+        }
         properties.Add(DiagnosticProperties.OtherMembers, others.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Member?.OriginalDefinition.GetDocumentationCommentId() is { } id)
         {

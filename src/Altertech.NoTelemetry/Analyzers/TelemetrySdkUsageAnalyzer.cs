@@ -93,7 +93,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
             _checkSdk = checkSdk;
             _hosts = hosts;
 
-            // The code fix writes Trace.TraceInformation: a finding is fixable only where that compiles.
+            // Without an ILogger in scope the code fix writes Trace: a call is loggable only where that compiles.
             _canTrace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not null;
         }
 
@@ -135,10 +135,18 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                             return null;
                         }
 
-                        return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), service, role, DiagnosticLocations.Describe(method), TelemetryOrigin.Sdk, method)
+                        var finding = new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), service, role, DiagnosticLocations.Describe(method), TelemetryOrigin.Sdk, method);
+                        if (IsLoggable(invocation, role, cancellationToken))
                         {
-                            Fixable = IsFixable(invocation, role, cancellationToken),
-                        };
+                            finding.Fix = TelemetryFix.Log;
+                            finding.LogLevel = service.LogLevelOf(method);
+                        }
+                        else if (role == TelemetryRole.Configure && TelemetryRemoval.Of(invocation, _matcher, cancellationToken) is not null)
+                        {
+                            finding.Fix = TelemetryFix.Remove;
+                        }
+
+                        return finding;
                     }
 
                     // AddFilter<ApplicationInsightsLoggerProvider>(...): a general API given an SDK type to work with.
@@ -265,11 +273,13 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                         what += $" (passed on to {DiagnosticLocations.Describe(via)})";
                     }
 
+                    var loggable = operation is IInvocationOperation invocation && IsLoggable(invocation, TelemetryRole.Send, cancellationToken);
                     return new TelemetryFinding(operation, DiagnosticLocations.MemberName(operation), hostService, TelemetryRole.Send, what, TelemetryOrigin.Host, site.Member)
                     {
                         Host = alternative.Host,
                         Via = site.Via is { } forwardedTo ? DiagnosticLocations.Describe(forwardedTo) : null,
-                        Fixable = operation is IInvocationOperation invocation && IsFixable(invocation, TelemetryRole.Send, cancellationToken),
+                        Fix = loggable ? TelemetryFix.Log : null,
+                        LogLevel = loggable ? hostService.LogLevelOf(site.Member) : null,
                     };
                 }
             }
@@ -278,25 +288,28 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// The code fix replaces a sending or capturing call with <c>Trace.TraceInformation</c> and keeps its arguments:
-        /// only where the call is a whole statement (its result unused) and every argument can be passed on as an object.
+        /// The code fix replaces a sending or capturing call with a local log call (<c>ILogger</c>, else <c>Trace</c>) and keeps
+        /// its arguments: only where the call is a whole statement (its result unused) and every argument can be passed on as an object.
         /// </summary>
-        private bool IsFixable(IInvocationOperation invocation, TelemetryRole role, CancellationToken cancellationToken)
+        private bool IsLoggable(IInvocationOperation invocation, TelemetryRole role, CancellationToken cancellationToken)
         {
             if (!_canTrace || role is not (TelemetryRole.Send or TelemetryRole.Capture) || invocation.Syntax is not InvocationExpressionSyntax syntax)
             {
                 return false;
             }
 
-            var awaited = invocation.Parent as IAwaitOperation;
-            var statement = awaited is not null ? awaited.Parent : invocation.Parent;
-            if (statement is not IExpressionStatementOperation)
+            // _client?.TrackEvent(...): the whole conditional access is the statement, its receiver the one that is tested.
+            var conditional = invocation.Parent is IConditionalAccessOperation access && access.WhenNotNull == invocation ? access : null;
+            var value = (IOperation?)conditional ?? invocation;
+            var awaited = value.Parent as IAwaitOperation;
+            var statement = awaited is not null ? awaited.Parent : value.Parent;
+            if (statement is not IExpressionStatementOperation || (conditional is not null && awaited is not null))
             {
                 return false;
             }
 
             // StartTransaction("checkout").Finish(): the receiver's information would be lost with the call.
-            if (invocation.Instance is not (null or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
+            if ((conditional is not null ? conditional.Operation : invocation.Instance) is not (null or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
                 or IInstanceReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }))
             {
                 return false;

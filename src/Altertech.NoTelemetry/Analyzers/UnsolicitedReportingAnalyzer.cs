@@ -420,6 +420,13 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
         properties.Add(DiagnosticProperties.HookKind, finding.Root.Hook.KindName);
         properties.Add(DiagnosticProperties.Member, (sink.Member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : sink.Member).OriginalDefinition.GetDocumentationCommentId());
         properties.Add(DiagnosticProperties.Chain, string.Join(";", finding.Path.Select(f => HookReach.DeclaringMember(f).GetDocumentationCommentId()).Distinct()));
+
+        // Only in the handler itself: a helper further down may send for other callers too.
+        if (finding.Path.Length == 1 && CrashReportFix.StatementOf(sink.Operation) is not null)
+        {
+            properties.Add(DiagnosticProperties.Fix, CrashReportFix.CrashReport);
+        }
+
         string what;
         if (sink.IsErrorLog)
         {

@@ -74,6 +74,9 @@ internal sealed class BuiltInCatalogue
     /// <summary>The member roles of the <c>[*]</c> block: what sends, captures or configures in most SDKs.</summary>
     public MemberRoles DefaultRoles { get; }
 
+    /// <summary>The <c>log-levels</c> of the <c>[*]</c> block: the level the code fix logs at in most SDKs.</summary>
+    public LocalLogLevels DefaultLogLevels { get; private set; } = LocalLogLevels.None;
+
     private static BuiltInCatalogue Load()
     {
         var assembly = typeof(BuiltInCatalogue).GetTypeInfo().Assembly;
@@ -85,6 +88,7 @@ internal sealed class BuiltInCatalogue
         var hidden = ImmutableArray.CreateBuilder<CatalogueSection>();
         var configuration = ImmutableArray.CreateBuilder<CatalogueSection>();
         var defaultRoles = MemberRoles.None;
+        var defaultLogLevels = LocalLogLevels.None;
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
         foreach (var name in names)
@@ -128,6 +132,7 @@ internal sealed class BuiltInCatalogue
                 if (isTelemetry && section.Name == EveryServiceSection)
                 {
                     defaultRoles = MemberRoles.FromSection(section);
+                    defaultLogLevels = LocalLogLevels.FromSection(section);
                     continue;
                 }
 
@@ -155,6 +160,9 @@ internal sealed class BuiltInCatalogue
             }
         }
 
-        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), hidden.ToImmutable(), configuration.ToImmutable(), defaultRoles);
+        return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), hidden.ToImmutable(), configuration.ToImmutable(), defaultRoles)
+        {
+            DefaultLogLevels = defaultLogLevels,
+        };
     }
 }

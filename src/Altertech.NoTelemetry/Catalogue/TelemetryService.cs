@@ -15,6 +15,7 @@ internal sealed class TelemetryService
         Packages = packages;
         Section = section;
         Roles = MemberRoles.FromSection(section);
+        LogLevels = LocalLogLevels.FromSection(section);
     }
 
     /// <summary>The display name used in messages, e.g. "Application Insights".</summary>
@@ -43,6 +44,16 @@ internal sealed class TelemetryService
 
     /// <summary>The members this block says send, capture or configure (its <c>sends</c>, <c>captures</c>, <c>configures</c> keys).</summary>
     public MemberRoles Roles { get; }
+
+    /// <summary>The levels this block's own <c>log-levels</c> key gives its members.</summary>
+    public LocalLogLevels LogLevels { get; }
+
+    /// <summary>
+    /// The level at which the code fix logs what <paramref name="member"/> was given: as this block's own
+    /// <c>log-levels</c> say, else as the <c>[*]</c> block's say, else <c>Information</c>.
+    /// </summary>
+    public string LogLevelOf(ISymbol member) =>
+        LogLevels.LevelOf(member) ?? BuiltInCatalogue.Instance.DefaultLogLevels.LevelOf(member) ?? "Information";
 
     /// <summary>
     /// What <paramref name="member"/>, a member of this service's SDK, does: as this block's own lists say, else as

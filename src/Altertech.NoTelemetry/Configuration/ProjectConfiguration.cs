@@ -63,7 +63,7 @@ internal sealed class ProjectConfiguration
     public static readonly ProjectConfiguration Empty = new(ImmutableArray<CatalogueDocument>.Empty, ImmutableArray<TelemetryService>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<CatalogueSection>.Empty, ConfiguredSenders.Empty, ImmutableArray<ConfigurationProblem>.Empty, string.Empty, CompilationLimit.MaxCallChain.Default, CompilationLimit.MaxReachDepth.Default);
 
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectConfiguration> s_cache = new();
-    private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source", "sends", "captures", "configures" };
+    private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source", "sends", "captures", "configures", LocalLogLevels.Key };
 
     private readonly ConcurrentDictionary<string, EndpointAllowList> _allowLists = new(StringComparer.Ordinal);
 
@@ -244,6 +244,11 @@ internal sealed class ProjectConfiguration
             {
                 problems.Add(new ConfigurationProblem(document, section.LineOf(key), $"[{section.Name}]: '{invalid}' in '{key}' is not a member pattern (Member, Type.Member or new Type, with * for any characters); it is ignored"));
             }
+        }
+
+        if (LocalLogLevels.FindInvalidItem(section.GetMetadata(LocalLogLevels.Key)) is { } invalidLevel)
+        {
+            problems.Add(new ConfigurationProblem(document, section.LineOf(LocalLogLevels.Key), $"[{section.Name}]: '{invalidLevel}' in '{LocalLogLevels.Key}' is not 'Pattern Level' (a member pattern, a space, and one of {string.Join(", ", LocalLogLevels.Levels)}); it is ignored"));
         }
 
         var category = section.GetMetadata("category")?.Trim().ToLowerInvariant() ?? "analytics";

@@ -1,4 +1,5 @@
 using Altertech.NoTelemetry.Catalogue;
+using Altertech.NoTelemetry.Tests.Verifiers;
 
 namespace Altertech.NoTelemetry.Tests.Catalogue;
 
@@ -16,6 +17,41 @@ public class BuiltInCatalogueTests
         {
             Assert.True(document.Problems.IsEmpty, $"{document.Path}: " + string.Join("; ", document.Problems.Select(p => $"line {p.Line + 1}: {p.Message}")));
         }
+    }
+
+    /// <summary>A log-levels item the parser would drop silently is a mistake in the data: every item must be read.</summary>
+    [Fact]
+    public void Every_log_levels_item_is_a_member_pattern_and_a_level()
+    {
+        var sections = s_catalogue.Services.Select(s => s.Section)
+            .Concat(s_catalogue.Documents.SelectMany(d => d.Sections).Where(s => s.Name == BuiltInCatalogue.EveryServiceSection));
+        var withLevels = 0;
+        foreach (var section in sections)
+        {
+            if (section.GetMetadata(LocalLogLevels.Key) is { } value)
+            {
+                withLevels++;
+                Assert.True(LocalLogLevels.FindInvalidItem(value) is null, $"[{section.Name}] {LocalLogLevels.Key}: '{LocalLogLevels.FindInvalidItem(value)}'");
+            }
+        }
+
+        Assert.True(withLevels >= 5, $"only {withLevels} blocks say at which level their calls are logged");
+    }
+
+    [Theory]
+    [InlineData("Sentry", "T:Sentry.SentrySdk", "CaptureException", "Error")]
+    [InlineData("Sentry", "T:Sentry.SentrySdk", "CaptureMessage", "Information")]
+    [InlineData("Sentry", "T:Sentry.SentrySdk", "AddBreadcrumb", "Debug")]
+    [InlineData("Application Insights", "T:Microsoft.ApplicationInsights.TelemetryClient", "TrackException", "Error")]
+    [InlineData("Application Insights", "T:Microsoft.ApplicationInsights.TelemetryClient", "TrackEvent", "Information")]
+    [InlineData("Application Insights", "T:Microsoft.ApplicationInsights.TelemetryClient", "TrackMetric", "Debug")]
+    [InlineData("Application Insights", "T:Microsoft.ApplicationInsights.TelemetryClient", "TrackDependency", "Debug")]
+    public void Maps_the_well_known_calls_to_log_levels(string service, string typeId, string member, string level)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("levels", references: TestReferences.ApplicationInsightsAndSentry.Resolve());
+        var type = (Microsoft.CodeAnalysis.INamedTypeSymbol)Microsoft.CodeAnalysis.DocumentationCommentId.GetFirstSymbolForDeclarationId(typeId, compilation)!;
+        var method = type.GetMembers(member).First();
+        Assert.Equal(level, s_catalogue.Services.Single(s => s.Name == service).LogLevelOf(method));
     }
 
     [Fact]

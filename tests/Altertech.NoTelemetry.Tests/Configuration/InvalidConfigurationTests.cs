@@ -50,6 +50,20 @@ public class InvalidConfigurationTests
     }
 
     [Fact]
+    public async Task Reports_a_log_levels_item_that_is_not_a_pattern_and_a_level()
+    {
+        var diagnostics = await RunWithFileAsync("""
+            [Contoso Metrics]
+            vendor = Contoso
+            sends = Post*
+            log-levels = Post* Loud, PostError* Error
+            T:Contoso.Metrics.MetricsClient;Contoso usage metrics
+            """, TestReferences.Sentry);
+
+        AssertProblems(diagnostics, (3, "'Post* Loud' in 'log-levels' is not 'Pattern Level'"));
+    }
+
+    [Fact]
     public Task Reports_at_the_line_of_the_additional_file()
     {
         var test = Verify.CreateTest();

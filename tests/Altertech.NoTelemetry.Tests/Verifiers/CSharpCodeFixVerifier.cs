@@ -10,12 +10,17 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static async Task VerifyAsync(string source, string fixedSource, ReferenceSet references, int? iterations = null)
+    /// <param name="behaviors">
+    /// <see cref="CodeFixTestBehaviors.SkipLocalDiagnosticCheck"/> for a rule reported when the whole compilation is analysed
+    /// (NT0004), which the IDE fixes with full-solution analysis and <c>dotnet format</c> always.
+    /// </param>
+    public static async Task VerifyAsync(string source, string fixedSource, ReferenceSet references, int? iterations = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = source,
             FixedCode = fixedSource,
+            CodeFixTestBehaviors = behaviors,
         };
         references.ApplyTo(test);
 
@@ -31,4 +36,8 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
         await test.RunAsync(CancellationToken.None);
     }
+
+    /// <summary>The fix is not offered: the code stays as it is, and every finding of it is still reported.</summary>
+    public static Task VerifyNoFixAsync(string source, ReferenceSet references, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None) =>
+        VerifyAsync(source, source, references, behaviors: behaviors);
 }

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace Altertech.NoTelemetry.CodeFixes;
+
+/// <summary>One edit a finding asks for: the node it rewrites (two findings on one node edit it once) and the edit.</summary>
+internal sealed class FindingEdit
+{
+    public FindingEdit(SyntaxNode node, Action<DocumentEditor> apply)
+    {
+        Node = node;
+        Apply = apply;
+    }
+
+    public SyntaxNode Node { get; }
+
+    public Action<DocumentEditor> Apply { get; }
+}
+
+/// <summary>
+/// The code actions and Fix All of a fix whose findings each rewrite one node of their own. Fix All fixes every finding of
+/// each document that has an edit in one pass, whatever equivalence key it was started with: <c>dotnet format</c> starts it
+/// from the first finding of a rule with that finding's key, null when the first finding has no fix (no
+/// <c>IConfiguration</c> in scope, say), and the batch fixer would then fix nothing at all.
+/// </summary>
+internal sealed class FindingEdits
+{
+    private readonly string _title;
+    private readonly string _equivalenceKey;
+    private readonly Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, FindingEdit?> _editFor;
+
+    /// <param name="title">The code action's title.</param>
+    /// <param name="equivalenceKey">Its equivalence key, stable across versions.</param>
+    /// <param name="editFor">The edit of a finding in a document (root and model), or null when it has no fix there.</param>
+    public FindingEdits(string title, string equivalenceKey, Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, FindingEdit?> editFor)
+    {
+        _title = title;
+        _equivalenceKey = equivalenceKey;
+        _editFor = editFor;
+        FixAll = FixAllProvider.Create((context, document, diagnostics) => ApplyAsync(document, diagnostics, context.CancellationToken));
+    }
+
+    public FixAllProvider FixAll { get; }
+
+    public async Task RegisterAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FullSpan.Contains(diagnostic.Location.SourceSpan) && _editFor(root, model, diagnostic, context.CancellationToken) is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(_title, async ct => await ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct).ConfigureAwait(false) ?? context.Document, _equivalenceKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private async Task<Document?> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var edited = new HashSet<SyntaxNode>();
+        foreach (var diagnostic in diagnostics)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (editor.OriginalRoot.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                && _editFor(editor.OriginalRoot, editor.SemanticModel, diagnostic, cancellationToken) is { } edit
+                && edited.Add(edit.Node))
+            {
+                edit.Apply(editor);
+            }
+        }
+
+        return edited.Count == 0 ? null : editor.GetChangedDocument();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Altertech.NoTelemetry.CodeFixes;
+
+/// <summary>
+/// Finds what a fix may use where it writes code: an <c>ILogger</c>, an <c>IConfiguration</c>. Only what the code can reach
+/// without a change elsewhere (parameters, fields and properties, primary-constructor parameters), so the fix compiles.
+/// </summary>
+internal static class InScope
+{
+    /// <summary>
+    /// The value of <paramref name="type"/> (or a type implementing it) the code at <paramref name="call"/> can use: a parameter of the enclosing functions first, then a field or
+    /// property (not an instance one from static code), then a primary-constructor parameter; by name among equals.
+    /// </summary>
+    public static ISymbol? Find(SemanticModel model, SyntaxNode call, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var position = call.SpanStart;
+        var isStatic = IsInStaticCode(model.GetEnclosingSymbol(position, cancellationToken));
+        ISymbol? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var symbol in model.LookupSymbols(position))
+        {
+            var (declared, rank) = symbol switch
+            {
+                IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && !IsInside(parameter, call) => (isStatic ? null : parameter.Type, 2),
+                IParameterSymbol parameter => (parameter.Type, 0),
+                IFieldSymbol field when !(isStatic && !field.IsStatic) => (field.Type, 1),
+                IPropertySymbol { GetMethod: not null, IsIndexer: false } property when !(isStatic && !property.IsStatic) => (property.Type, 1),
+                _ => (null, int.MaxValue),
+            };
+            if (declared is null || !IsOfType(declared, type))
+            {
+                continue;
+            }
+
+            if (rank < bestRank || (rank == bestRank && string.CompareOrdinal(symbol.Name, best!.Name) < 0))
+            {
+                best = symbol;
+                bestRank = rank;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A parameter of the constructor whose body holds the call: an ordinary parameter there, not a primary one.</summary>
+    private static bool IsInside(IParameterSymbol parameter, SyntaxNode call) =>
+        parameter.ContainingSymbol.DeclaringSyntaxReferences.Any(r => r.Span.Contains(call.Span) && r.GetSyntax() is ConstructorDeclarationSyntax);
+
+    private static bool IsOfType(ITypeSymbol declared, INamedTypeSymbol type) =>
+        SymbolEqualityComparer.Default.Equals(declared, type) || declared.AllInterfaces.Contains(type, SymbolEqualityComparer.Default);
+
+    public static bool IsNullable(ISymbol logger) => logger switch
+    {
+        IParameterSymbol parameter => parameter.NullableAnnotation == NullableAnnotation.Annotated,
+        IFieldSymbol field => field.NullableAnnotation == NullableAnnotation.Annotated,
+        IPropertySymbol property => property.NullableAnnotation == NullableAnnotation.Annotated,
+        _ => false,
+    };
+
+    /// <summary>Whether the code runs without an instance: in a static member, or a lambda or local function inside one.</summary>
+    private static bool IsInStaticCode(ISymbol? symbol)
+    {
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function)
+        {
+            symbol = function.ContainingSymbol;
+        }
+
+        return symbol is null || symbol.IsStatic;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it (an exception type, say).</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace Altertech.NoTelemetry.CodeFixes;
+
+/// <summary>
+/// The local log call that replaces a telemetry call: through an <c>ILogger</c> the code can reach where the call stands (a
+/// parameter, a field or property of the type or its bases, a primary-constructor parameter), else through
+/// <c>System.Diagnostics.Trace</c>.
+/// </summary>
+internal static class LocalLogging
+{
+    private const string LoggerInterface = LoggingNamespace + ".ILogger";
+    private const string LoggerExtensions = LoggingNamespace + ".LoggerExtensions";
+
+    /// <summary>The namespace of <c>ILogger</c> and its <c>Log*</c> extension methods.</summary>
+    public const string LoggingNamespace = "Microsoft.Extensions.Logging";
+
+    /// <summary>
+    /// The log call for <paramref name="call"/> at <paramref name="level"/>, or null when neither logger can be written;
+    /// <paramref name="needsImport"/> when it calls extension methods of <see cref="LoggingNamespace"/> that the file does not import.
+    /// </summary>
+    public static ExpressionSyntax? Replacement(SemanticModel model, SyntaxGenerator generator, InvocationExpressionSyntax call, string level, out bool needsImport, CancellationToken cancellationToken)
+    {
+        needsImport = false;
+        var arguments = Arguments(model, call, cancellationToken);
+        var compilation = model.Compilation;
+        if (compilation.GetTypeByMetadataName(LoggerInterface) is { } loggerType
+            && compilation.GetTypeByMetadataName(LoggerExtensions) is not null
+            && InScope.Find(model, call, loggerType, cancellationToken) is { } logger)
+        {
+            // The Log* methods are extensions: their namespace must be imported where the call stands.
+            needsImport = model.LookupSymbols(call.SpanStart, loggerType, "Log" + level, includeReducedExtensionMethods: true).IsEmpty;
+            return ThroughLogger(logger, level, arguments, MemberName(call));
+        }
+
+        return compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is { } trace
+            ? ThroughTrace(generator, trace, level, arguments, MemberName(call))
+            : null;
+    }
+
+    /// <summary>
+    /// <c>_logger.LogError(exception, "{EventName} {Properties}", name, properties)</c>: a constant template whose holes are
+    /// named after the SDK's parameters, as structured logging wants, the first exception as the logged exception.
+    /// </summary>
+    private static ExpressionSyntax ThroughLogger(ISymbol logger, string level, IReadOnlyList<LoggedArgument> arguments, string member)
+    {
+        var exception = arguments.FirstOrDefault(a => a.IsException);
+        var values = arguments.Where(a => a != exception).ToList();
+        var holes = new List<string>();
+        foreach (var value in values)
+        {
+            var hole = value.Name;
+            for (var n = 2; holes.Contains(hole); n++)
+            {
+                hole = value.Name + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            holes.Add(hole);
+        }
+
+        var template = holes.Count == 0 ? member : string.Join(" ", holes.Select(h => "{" + h + "}"));
+        var logArguments = new List<ArgumentSyntax>();
+        if (exception is not null)
+        {
+            logArguments.Add(Argument(exception.Expression));
+        }
+
+        logArguments.Add(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(template))));
+        logArguments.AddRange(values.Select(v => Argument(v.Expression)));
+
+        var method = IdentifierName("Log" + level);
+        var receiver = IdentifierName(logger.Name);
+        ExpressionSyntax target = InScope.IsNullable(logger)
+            ? ConditionalAccessExpression(receiver, InvocationExpression(MemberBindingExpression(method), ArgumentList(SeparatedList(logArguments))))
+            : InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, method), ArgumentList(SeparatedList(logArguments)));
+        return target.WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary><c>Trace.TraceError("CaptureException: {0}", problem)</c>: the member named, every argument a value.</summary>
+    private static ExpressionSyntax ThroughTrace(SyntaxGenerator generator, INamedTypeSymbol trace, string level, IReadOnlyList<LoggedArgument> arguments, string member)
+    {
+        var format = member + (arguments.Count == 0 ? string.Empty : ":" + string.Concat(Enumerable.Range(0, arguments.Count).Select(i => " {" + i + "}")));
+        var method = level switch
+        {
+            "Critical" or "Error" => "TraceError",
+            "Warning" => "TraceWarning",
+            _ => "TraceInformation",
+        };
+        var traceArguments = new List<ArgumentSyntax> { Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(format))) };
+        traceArguments.AddRange(arguments.Select(a => Argument(a.Expression)));
+        var type = (ExpressionSyntax)generator.TypeExpression(trace).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, IdentifierName(method)), ArgumentList(SeparatedList(traceArguments)))
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+    }
+
+    /// <summary>The call's arguments in source order, each with the name of the parameter it is given to.</summary>
+    private static IReadOnlyList<LoggedArgument> Arguments(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        var operation = model.GetOperation(call, cancellationToken) as IInvocationOperation;
+        var exceptionType = model.Compilation.GetTypeByMetadataName("System.Exception");
+        var arguments = new List<LoggedArgument>();
+        var index = 0;
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            index++;
+            var parameter = operation?.Arguments.FirstOrDefault(a => a.Syntax == argument)?.Parameter;
+            var name = parameter is null ? "Value" + index.ToString(CultureInfo.InvariantCulture) : Pascal(parameter.Name);
+            var type = model.GetTypeInfo(argument.Expression, cancellationToken).Type;
+            arguments.Add(new LoggedArgument(argument.Expression.WithoutTrivia(), name, exceptionType is not null && InScope.DerivesFrom(type, exceptionType)));
+        }
+
+        return arguments;
+    }
+
+    private static string Pascal(string name) =>
+        name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+    private static string MemberName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => "telemetry",
+    };
+
+    private sealed class LoggedArgument
+    {
+        public LoggedArgument(ExpressionSyntax expression, string name, bool isException)
+        {
+            Expression = expression;
+            Name = name;
+            IsException = isException;
+        }
+
+        public ExpressionSyntax Expression { get; }
+
+        /// <summary>The template hole: the parameter's name in Pascal case (<c>EventName</c>).</summary>
+        public string Name { get; }
+
+        public bool IsException { get; }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Altertech.NoTelemetry.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Altertech.NoTelemetry.CodeFixes;
+
+/// <summary>
+/// NT0001, for the findings the analyzer marks fixable (<see cref="DiagnosticProperties.Fix"/>), on the call the finding
+/// names and nothing else:
+/// <list type="bullet">
+/// <item><c>log</c>: a sending or capturing call becomes local logging at the catalogue's level
+/// (<see cref="DiagnosticProperties.LogLevel"/>): <c>_logger.LogInformation("{EventName} {Properties}", name, props)</c>
+/// through an <c>ILogger</c> in scope, else <c>Trace.TraceInformation("TrackEvent: {0} {1}", name, props)</c>. Every
+/// argument is kept, so neither its side effects nor the information it carried are lost.</item>
+/// <item><c>remove</c>: an initialisation or registration goes (<see cref="TelemetryRemoval"/>): the statement, the link of a
+/// fluent chain, or the <c>using</c> around a body that stays.</item>
+/// </list>
+/// One provider for the rule: <c>dotnet format</c> applies one code fix provider per diagnostic ID.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TelemetrySdkUsageCodeFix))]
+[Shared]
+public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
+{
+    /// <summary>The equivalence key of the local-logging fix, stable across versions for Fix All.</summary>
+    public const string LogEquivalenceKey = "NT0001.ReplaceWithLocalTrace";
+
+    /// <summary>The equivalence key of the removal of an initialisation or registration, stable across versions for Fix All.</summary>
+    public const string RemoveEquivalenceKey = "NT0001.RemoveInitialization";
+
+    /// <summary>
+    /// Fixes every fixable finding of a document in one pass, both kinds, and skips the rest, whichever finding Fix All (or
+    /// <c>dotnet format</c>, which starts from the first finding of the rule) was started from. One pass, not a batch of
+    /// single fixes merged: two removals in one fluent chain must see each other.
+    /// </summary>
+    private static readonly FixAllProvider s_fixAll = FixAllProvider.Create(async (context, document, diagnostics) =>
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var fixes = diagnostics.Select(d => FixableCall(root, d)).OfType<Fixable>().ToList();
+        return fixes.Count == 0 ? null : await ApplyAsync(document, fixes, context.CancellationToken).ConfigureAwait(false);
+    });
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.TelemetryServiceUsed);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (FixableCall(root, diagnostic) is not { } fix)
+            {
+                continue;
+            }
+
+            var (title, key) = fix.Kind == TelemetryFix.Remove
+                ? ("Remove the telemetry initialisation", RemoveEquivalenceKey)
+                : ("Replace the telemetry call with local logging", LogEquivalenceKey);
+            context.RegisterCodeFix(CodeAction.Create(title, ct => ApplyAsync(context.Document, new[] { fix }, ct), key), diagnostic);
+        }
+    }
+
+    /// <summary>
+    /// The call a finding marked fixable names: the invocation whose member name is the diagnostic's span
+    /// (<c>TrackEvent</c> in <c>client.TrackEvent(...)</c>, <c>CaptureException</c> after <c>using static</c>).
+    /// </summary>
+    private static Fixable? FixableCall(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (diagnostic.Id != RuleIdentifiers.TelemetryServiceUsed
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Fixable, out var fixable)
+            || fixable != "true"
+            || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+        {
+            return null;
+        }
+
+        // Findings from before the fix kind was a property are local-logging findings.
+        var kind = diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) && fix is not null ? fix : TelemetryFix.Log;
+        var level = diagnostic.Properties.TryGetValue(DiagnosticProperties.LogLevel, out var logLevel) && logLevel is not null ? logLevel : "Information";
+        var name = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as SimpleNameSyntax;
+        var call = name?.Parent switch
+        {
+            MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access when access.Name == name && invocation.Expression == access => invocation,
+            MemberBindingExpressionSyntax { Parent: InvocationExpressionSyntax invocation } binding when binding.Name == name && invocation.Expression == binding => invocation,
+            InvocationExpressionSyntax invocation when invocation.Expression == name => invocation,
+            _ => null,
+        };
+        return call is null || kind is not (TelemetryFix.Log or TelemetryFix.Remove) ? null : new Fixable(call, kind, level);
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Fixable> fixes, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var model = editor.SemanticModel;
+        var removals = new List<TelemetryRemoval>();
+        var importLogging = false;
+        foreach (var fix in fixes.GroupBy(f => f.Call).Select(g => g.First()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (fix.Kind == TelemetryFix.Log)
+            {
+                if (LocalLogging.Replacement(model, editor.Generator, fix.Call, fix.Level, out var needsImport, cancellationToken) is { } logged)
+                {
+                    importLogging |= needsImport;
+                    SyntaxNode replaced = fix.Call.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == fix.Call ? access : fix.Call;
+                    replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
+                    editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
+                }
+            }
+            else if (model.GetOperation(fix.Call, cancellationToken) is IInvocationOperation invocation
+                && TelemetryRemoval.Of(invocation, matcher: null, cancellationToken) is { } removal)
+            {
+                removals.Add(removal);
+            }
+        }
+
+        RemovalEdits.Apply(editor, removals);
+        if (importLogging && editor.GetChangedRoot() is CompilationUnitSyntax unit)
+        {
+            return document.WithSyntaxRoot(Imports.With(unit, LocalLogging.LoggingNamespace));
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    private sealed class Fixable
+    {
+        public Fixable(InvocationExpressionSyntax call, string kind, string level)
+        {
+            Call = call;
+            Kind = kind;
+            Level = level;
+        }
+
+        public InvocationExpressionSyntax Call { get; }
+
+        public string Kind { get; }
+
+        public string Level { get; }
+    }
+}
