@@ -39,7 +39,8 @@ internal static class CommandLine
             return ToolFailed;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        // The caller owns Ctrl+C (see Program.cs), so that the audit ends its own way, with its message and exit code.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken);
     }
 
     private static RootCommand Build(TextWriter output, TextWriter error)

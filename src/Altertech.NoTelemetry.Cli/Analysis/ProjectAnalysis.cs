@@ -143,7 +143,7 @@ internal static class ProjectAnalysis
             var pragma = Pragmas(tree).LastOrDefault(p => p.SpanStart < position
                 && p.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword)
                 && (p.ErrorCodes.Count == 0 || p.ErrorCodes.Any(code => code.ToString() == diagnostic.Id)));
-            var comment = pragma?.EndOfDirectiveToken.LeadingTrivia.FirstOrDefault(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)).ToString();
+            var comment = pragma?.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)).ToString();
             return ("pragma", string.IsNullOrWhiteSpace(comment) ? null : comment.TrimStart('/').Trim());
         }
 

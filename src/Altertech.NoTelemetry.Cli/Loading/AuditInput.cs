@@ -8,9 +8,17 @@ internal enum InputKind
     LooseFiles,
 }
 
-/// <summary>The audit's input, resolved from its path, and the folder report paths are relative to.</summary>
-internal sealed record AuditInput(InputKind Kind, string Root, IReadOnlyList<string> Files)
+/// <summary>The audit's input, resolved from its path.</summary>
+/// <param name="Folder">The folder the path names, or the folder of the file it names.</param>
+/// <param name="Root">What report paths are relative to (SARIF's %SRCROOT%): the repository the folder is in, the
+/// nearest folder above it with a <c>.git</c>, as code scanning expects; the folder itself outside a repository.</param>
+internal sealed record AuditInput(InputKind Kind, string Folder, string Root, IReadOnlyList<string> Files)
 {
+    private AuditInput(InputKind kind, string folder, IReadOnlyList<string> files)
+        : this(kind, folder, RepositoryRoot(folder) ?? folder, files)
+    {
+    }
+
     private static readonly string[] s_solutionExtensions = [".sln", ".slnx", ".slnf"];
 
     public static AuditInput Resolve(string path)
@@ -59,6 +67,19 @@ internal sealed record AuditInput(InputKind Kind, string Root, IReadOnlyList<str
         return sources.Count > 0
             ? new AuditInput(InputKind.LooseFiles, full, sources)
             : throw new AuditException($"{path} holds no solution, no project and no .cs file.");
+    }
+
+    private static string? RepositoryRoot(string folder)
+    {
+        for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
+        {
+            if (Directory.Exists(System.IO.Path.Combine(current.FullName, ".git")) || File.Exists(System.IO.Path.Combine(current.FullName, ".git")))
+            {
+                return current.FullName;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The folder's .cs files and its subfolders', but for build output and hidden folders.</summary>

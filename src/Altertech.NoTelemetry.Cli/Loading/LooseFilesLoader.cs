@@ -21,7 +21,7 @@ internal static class LooseFilesLoader
     public static LoadResult Load(AuditInput input, string enforcement, CancellationToken cancellationToken)
     {
         var workspace = new AdhocWorkspace();
-        var name = new DirectoryInfo(input.Root).Name;
+        var name = new DirectoryInfo(input.Folder).Name;
         var projectId = ProjectId.CreateNewId(name);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var documents = new List<DocumentInfo>();
@@ -35,22 +35,22 @@ internal static class LooseFilesLoader
             documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(projectId), Path.GetFileName(file), loader: TextLoader.From(TextAndVersion.Create(text, VersionStamp.Create(), file)), filePath: file));
         }
 
-        var usingsPath = Path.Combine(input.Root, "obj", name + ".GlobalUsings.g.cs");
+        var usingsPath = Path.Combine(input.Folder, "obj", name + ".GlobalUsings.g.cs");
         var usings = string.Concat(s_implicitUsings.Select(u => $"global using global::{u};\n"));
         documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(projectId), Path.GetFileName(usingsPath),
             loader: TextLoader.From(TextAndVersion.Create(SourceText.From(usings), VersionStamp.Create(), usingsPath)), filePath: usingsPath, isGenerated: true));
 
-        var configs = EditorConfigs(input.Root)
+        var configs = EditorConfigs(input.Folder)
             .Select(path => DocumentInfo.Create(DocumentId.CreateNewId(projectId), Path.GetFileName(path), loader: FileText(path), filePath: path))
             .ToList();
         var additional = new List<DocumentInfo>();
-        if (ConfigFileDiscovery.Find(input.Root) is { } configFile)
+        if (ConfigFileDiscovery.Find(input.Folder) is { } configFile)
         {
             additional.Add(DocumentInfo.Create(DocumentId.CreateNewId(projectId), ConfigFileDiscovery.FileName, loader: FileText(configFile), filePath: configFile));
         }
 
         var options = new CSharpCompilationOptions(hasTopLevelStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
-        var projectFile = Path.Combine(input.Root, name + ".csproj");
+        var projectFile = Path.Combine(input.Folder, name + ".csproj");
         var info = ProjectInfo.Create(projectId, VersionStamp.Create(), name, name, LanguageNames.CSharp, filePath: projectFile,
                 compilationOptions: options, parseOptions: parseOptions, documents: documents, metadataReferences: ReferenceAssemblies(), additionalDocuments: additional)
             .WithAnalyzerConfigDocuments(configs);
@@ -59,9 +59,9 @@ internal static class LooseFilesLoader
         var messages = new List<ToolMessage>
         {
             new(ToolMessageLevel.Warning,
-                $"{input.Root} holds no solution or project: its {input.Files.Count} .cs files are analysed as one compilation against the .NET {Environment.Version} reference assemblies and the SDK's implicit global usings, without the packages they may use. Results are approximate; audit the project for exact ones."),
+                $"{input.Folder} holds no solution or project: its {input.Files.Count} .cs files are analysed as one compilation against the .NET {Environment.Version} reference assemblies and the SDK's implicit global usings, without the packages they may use. Results are approximate; audit the project for exact ones."),
         };
-        return new LoadResult(project.Solution, [new LoadedProject(projectId, name, input.Root, null, enforcement, IsApproximate: true)], messages, []);
+        return new LoadResult(project.Solution, [new LoadedProject(projectId, name, input.Folder, null, enforcement, IsApproximate: true)], messages, []);
     }
 
     private static TextLoader FileText(string path) =>

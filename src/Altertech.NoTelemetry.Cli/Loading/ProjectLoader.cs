@@ -10,15 +10,18 @@ internal sealed class ProjectLoader(AuditOptions options, IAuditProgress progres
 {
     public async Task<LoadResult> LoadAsync(AuditInput input, CancellationToken cancellationToken)
     {
+        var messages = new List<ToolMessage>();
         if (options.Restore)
         {
             foreach (var file in input.Files)
             {
-                await RestoreAsync(file, cancellationToken);
+                if (await RestoreAsync(file, cancellationToken) is { } failure)
+                {
+                    messages.Add(failure);
+                }
             }
         }
 
-        var messages = new List<ToolMessage>();
         var workspace = MSBuildWorkspace.Create(options.GlobalProperties.ToDictionary(p => p.Key, p => p.Value));
         workspace.RegisterWorkspaceFailedHandler(e => messages.Add(FromWorkspace(e.Diagnostic)));
         var loadProgress = new Progress<ProjectLoadProgress>(p =>
@@ -61,9 +64,22 @@ internal sealed class ProjectLoader(AuditOptions options, IAuditProgress progres
             }
         }
 
+        // MSBuildWorkspace adds an empty project for a project file it failed to load: the failure names the file.
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i].Level == ToolMessageLevel.Error && messages[i].ProjectFile is null
+                && candidates.FirstOrDefault(c => messages[i].Text.Contains(c.FilePath!, StringComparison.Ordinal)) is { } project)
+            {
+                messages[i] = messages[i] with { ProjectFile = project.FilePath };
+                failed.Add(project.FilePath!);
+            }
+        }
+
+        var skipped = failed.Order(StringComparer.Ordinal).Select(f => new SkippedProject(f, "did not load (see the error)")).ToList();
+        candidates.RemoveAll(c => failed.Contains(c.FilePath!));
         var settings = ProjectSettings.Evaluate(candidates.Select(p => p.FilePath!), options.GlobalProperties, cancellationToken);
         var projects = new List<LoadedProject>();
-        var skipped = new List<SkippedProject>();
         foreach (var project in candidates)
         {
             var file = project.FilePath!;
@@ -133,7 +149,8 @@ internal sealed class ProjectLoader(AuditOptions options, IAuditProgress progres
         }
     }
 
-    private async Task RestoreAsync(string file, CancellationToken cancellationToken)
+    /// <summary>Restores as <c>dotnet build</c> would; a failure is reported and the projects that load are still audited.</summary>
+    private async Task<ToolMessage?> RestoreAsync(string file, CancellationToken cancellationToken)
     {
         progress.Restoring(file);
         var start = new ProcessStartInfo(Sdk.DotNetExecutable)
@@ -169,11 +186,13 @@ internal sealed class ProjectLoader(AuditOptions options, IAuditProgress progres
             throw;
         }
 
-        if (process.ExitCode != 0)
+        if (process.ExitCode == 0)
         {
-            var output = ((await stdout) + (await stderr)).Trim();
-            throw new AuditException($"dotnet restore {file} failed (exit code {process.ExitCode}); run it with --no-restore to load as it is.{Environment.NewLine}{output}");
+            return null;
         }
+
+        var output = ((await stdout) + (await stderr)).Trim();
+        return new ToolMessage(ToolMessageLevel.Error, $"dotnet restore failed (exit code {process.ExitCode}):{Environment.NewLine}{output}", file);
     }
 
     /// <summary>A failure stops a project from loading; a warning (a duplicate item in some referenced project) is detail.</summary>

@@ -28,7 +28,7 @@ internal static class JsonReport
         return new JsonAudit(
             SchemaVersion,
             new JsonTool(ReportText.ToolName, AnalyzerSet.Version),
-            new JsonInput(root, result.Input.Kind switch { InputKind.Solution => "solution", InputKind.Projects => "projects", _ => "looseFiles" }, result.IsApproximate),
+            new JsonInput(result.Input.Folder, root, result.Input.Kind switch { InputKind.Solution => "solution", InputKind.Projects => "projects", _ => "looseFiles" }, result.IsApproximate),
             result.StartTime.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
             Math.Round(result.Duration.TotalSeconds, 3),
             new JsonOptions(
@@ -76,7 +76,7 @@ internal static class JsonReport
 
     private sealed record JsonTool(string Name, string Version);
 
-    private sealed record JsonInput(string Root, string Kind, bool Approximate);
+    private sealed record JsonInput(string Path, string Root, string Kind, bool Approximate);
 
     private sealed record JsonOptions(string FailOn, string? Enforcement, IReadOnlyList<string> Rules, string? Baseline);
 

@@ -19,7 +19,7 @@ internal static class MarkdownReport
         md.AppendLine();
         md.AppendLine("| | |");
         md.AppendLine("|---|---|");
-        md.AppendLine($"| Audited | `{Escape(result.Input.Root)}` ({result.Input.Kind switch { InputKind.Solution => "solution " + Path.GetFileName(result.Input.Files[0]), InputKind.Projects => "projects", _ => "loose .cs files, approximate" }}) |");
+        md.AppendLine($"| Audited | `{Escape(result.Input.Folder)}` ({result.Input.Kind switch { InputKind.Solution => "solution " + Path.GetFileName(result.Input.Files[0]), InputKind.Projects => "projects", _ => "loose .cs files, approximate" }}) |");
         md.AppendLine($"| Date | {result.StartTime.UtcDateTime:yyyy-MM-dd HH:mm} UTC |");
         md.AppendLine($"| Tool | {ReportText.ToolName} {AnalyzerSet.Version} (Altertech.NoTelemetry analyzers {AnalyzerSet.Version}) |");
         md.AppendLine($"| Projects | {result.Projects.Count} analysed{(result.Skipped.Count > 0 ? $", {result.Skipped.Count} skipped" : "")} |");
