@@ -7,13 +7,16 @@ namespace Altertech.NoTelemetry.Cli.Tests;
 [Collection(AuditCollection.Name)]
 public sealed class ReportFormatTests(AuditWorkspace workspace)
 {
-    [Fact]
-    public async Task Sarif_is_valid_against_the_SARIF_2_1_0_schema()
+    /// <summary>PhoneHome's log has every kind of result; the baseline's has baseline states.</summary>
+    [Theory]
+    [InlineData("PhoneHome", "phonehome.sarif")]
+    [InlineData("BaselineApplied", "evolving-after.sarif")]
+    public async Task Sarif_is_valid_against_the_SARIF_2_1_0_schema(string scenario, string file)
     {
-        await workspace.RunAsync(Scenarios.PhoneHome);
+        await workspace.RunAsync(scenario == "PhoneHome" ? Scenarios.PhoneHome : Scenarios.BaselineApplied);
         var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "sarif-schema-2.1.0.json"));
 
-        var errors = schema.Validate(workspace.ReadOutput("phonehome.sarif"));
+        var errors = schema.Validate(workspace.ReadOutput(file));
 
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"{e.Path}: {e.Kind}")));
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using Altertech.NoTelemetry.PackageTests;
 
 namespace Altertech.NoTelemetry.Cli.Tests;
 
@@ -23,35 +24,11 @@ internal static class Tool
 
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
 
-    private static string DotNet =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
     /// <summary>Runs the tool in <paramref name="workingDirectory"/>; <paramref name="whileRunning"/> may act on it (Ctrl+C).</summary>
     public static async Task<ToolRun> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, Func<RunningTool, Task>? whileRunning = null)
     {
-        var start = new ProcessStartInfo(DotNet)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Assembly);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host runs under `dotnet test`, whose MSBuild variables would steer the tool's own loads.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["CI"] = "true";
-
+        // Plain progress lines, as in CI.
+        var start = DotNetCli.StartInfo(workingDirectory, [Assembly, .. arguments], new Dictionary<string, string> { ["CI"] = "true" });
         using var process = Process.Start(start)!;
         var running = new RunningTool(process);
         process.ErrorDataReceived += (_, e) => running.AppendError(e.Data);

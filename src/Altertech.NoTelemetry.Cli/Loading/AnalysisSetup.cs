@@ -33,7 +33,12 @@ internal static class AnalysisSetup
         var projectFile = project.FilePath!;
         if (settings.ConfigFile is { } configFile && !project.AdditionalDocuments.Any(d => IsConfigFile(d.FilePath)))
         {
-            if (File.Exists(configFile))
+            if (!IsConfigFile(configFile))
+            {
+                // As the package's build error NTB002: the analyzers read only files of that name.
+                messages.Add(new ToolMessage(ToolMessageLevel.Error, $"NoTelemetryConfigFile is {configFile}, but Altertech.NoTelemetry reads only files named {ConfigFileDiscovery.FileName}.", projectFile));
+            }
+            else if (File.Exists(configFile))
             {
                 project = project.AddAdditionalDocument(ConfigFileDiscovery.FileName, SourceText.From(File.ReadAllText(configFile)), filePath: configFile).Project;
             }

@@ -8,6 +8,8 @@ namespace Altertech.NoTelemetry.Cli.Loading;
 /// <summary>Restores and loads a solution or projects with MSBuildWorkspace, as a design-time build sees them.</summary>
 internal sealed class ProjectLoader(AuditOptions options, IAuditProgress progress)
 {
+    private const int MaxRestoreLines = 20;
+
     public async Task<LoadResult> LoadAsync(AuditInput input, CancellationToken cancellationToken)
     {
         var messages = new List<ToolMessage>();
@@ -64,7 +66,8 @@ internal sealed class ProjectLoader(AuditOptions options, IAuditProgress progres
             }
         }
 
-        // MSBuildWorkspace adds an empty project for a project file it failed to load: the failure names the file.
+        // A failure names the project file; MSBuildWorkspace still adds the project, empty when it did not load at all.
+        messages = messages.Distinct().ToList();
         var failed = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < messages.Count; i++)
         {
@@ -72,7 +75,10 @@ internal sealed class ProjectLoader(AuditOptions options, IAuditProgress progres
                 && candidates.FirstOrDefault(c => messages[i].Text.Contains(c.FilePath!, StringComparison.Ordinal)) is { } project)
             {
                 messages[i] = messages[i] with { ProjectFile = project.FilePath };
-                failed.Add(project.FilePath!);
+                if (!project.Documents.Any())
+                {
+                    failed.Add(project.FilePath!);
+                }
             }
         }
 
@@ -191,8 +197,13 @@ internal sealed class ProjectLoader(AuditOptions options, IAuditProgress progres
             return null;
         }
 
-        var output = ((await stdout) + (await stderr)).Trim();
-        return new ToolMessage(ToolMessageLevel.Error, $"dotnet restore failed (exit code {process.ExitCode}):{Environment.NewLine}{output}", file);
+        // Its errors, not its warnings: a large solution's restore prints thousands of lines.
+        var lines = ((await stdout) + (await stderr)).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var errors = lines.Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
+        var shown = (errors.Count > 0 ? errors : lines.ToList()).Take(MaxRestoreLines).ToList();
+        var more = (errors.Count > 0 ? errors.Count : lines.Length) - shown.Count;
+        return new ToolMessage(ToolMessageLevel.Error,
+            $"dotnet restore failed (exit code {process.ExitCode}):{Environment.NewLine}{string.Join(Environment.NewLine, shown)}{(more > 0 ? $"{Environment.NewLine}({more} more)" : "")}", file);
     }
 
     /// <summary>A failure stops a project from loading; a warning (a duplicate item in some referenced project) is detail.</summary>

@@ -97,91 +97,69 @@ internal static class MarkdownReport
         md.AppendLine($"`{Escape(project.RelativePath)}`{(project.Frameworks.Length > 0 ? $" ({string.Join(", ", project.Frameworks)})" : "")}, enforcement {project.Enforcement}{(project.Compiles || project.IsApproximate ? "" : $", **does not compile** ({project.CompileErrors.Count} errors)")}.");
         md.AppendLine();
 
-        md.AppendLine("### Telemetry SDKs referenced");
-        md.AppendLine();
-        var sdks = findings.Where(f => f.RuleId == RuleIdentifiers.TelemetrySdkReferenced && !f.IsInBaseline).ToList();
-        if (sdks.Count == 0)
-        {
-            md.AppendLine("None.");
-        }
-        else
-        {
-            md.AppendLine("| Package | Assembly | Service | Vendor | Status |");
-            md.AppendLine("|---|---|---|---|---|");
-            foreach (var sdk in sdks)
+        AppendTable(md, "Telemetry SDKs referenced", "None.", null, ["Package", "Assembly", "Service", "Vendor", "Status"],
+            findings.Where(f => f.RuleId == RuleIdentifiers.TelemetrySdkReferenced && !f.IsInBaseline).Select(sdk => new[]
             {
-                md.AppendLine($"| {Cell(sdk.Property(DiagnosticProperties.Package))} | {Cell(sdk.Property(DiagnosticProperties.Assembly))} | {Cell(sdk.Property(DiagnosticProperties.Service))} | {Cell(sdk.Property(DiagnosticProperties.Vendor))} | {(sdk.IsSuppressed ? "suppressed: " + Cell(sdk.Justification ?? "no justification") : "reported")} |");
-            }
-        }
+                sdk.Property(DiagnosticProperties.Package), sdk.Property(DiagnosticProperties.Assembly), sdk.Property(DiagnosticProperties.Service),
+                sdk.Property(DiagnosticProperties.Vendor), sdk.IsSuppressed ? "suppressed: " + (sdk.Justification ?? "no justification") : "reported",
+            }));
 
-        md.AppendLine();
-        md.AppendLine("### Network egress inventory");
-        md.AppendLine();
         var egress = active.Where(ReportText.IsInventory).ToList();
-        if (egress.Count == 0)
+        AppendTable(md, "Network egress inventory", "None: the project does not talk to the network.", ReportText.EgressSummary(egress) + ".", ["Location", "Operation", "Destination"],
+            egress.Select(point => new[] { ReportText.Location(point), point.Message, Destination(point) }));
+
+        AppendTable(md, "Violations", "None.", null, ["Rule", "Severity", "Location", "Finding"],
+            active.Where(f => !ReportText.IsInventory(f)).Select(violation => new[]
+            {
+                violation.RuleId, ReportText.SeverityName(violation.Severity), ReportText.Location(violation),
+                violation.Message + (violation.Property(DiagnosticProperties.Chain) is { } path ? $" (path: {string.Join(" → ", path.Split(';').Select(ShortMember))})" : ""),
+            }));
+
+        AppendTable(md, "Suppressions", "None.", null, ["Rule", "Location", "Finding", "Justification"],
+            findings.Where(f => f.IsSuppressed).Select(finding => new[]
+            {
+                finding.RuleId, ReportText.Location(finding), finding.Message, finding.Justification ?? $"none given ({finding.SuppressionKind})",
+            }));
+    }
+
+    /// <summary>A section of a project: its table, or <paramref name="empty"/> when it has no row.</summary>
+    private static void AppendTable(StringBuilder md, string heading, string empty, string? lead, string[] columns, IEnumerable<string?[]> rows)
+    {
+        md.AppendLine($"### {heading}");
+        md.AppendLine();
+        var lines = rows.Select(cells => "| " + string.Join(" | ", cells.Select(Cell)) + " |").ToList();
+        if (lines.Count == 0)
         {
-            md.AppendLine("None: the project does not talk to the network.");
-        }
-        else
-        {
-            md.AppendLine(ReportText.EgressSummary(egress) + ".");
+            md.AppendLine(empty);
             md.AppendLine();
-            md.AppendLine("| Location | Operation | Destination |");
-            md.AppendLine("|---|---|---|");
-            foreach (var point in egress)
-            {
-                var destination = point.Property(DiagnosticProperties.Destination) switch
-                {
-                    "constant" => "compiled in: " + (point.Property(DiagnosticProperties.Hosts) ?? point.Property(DiagnosticProperties.Host) ?? "a constant host"),
-                    "relative" => "a path on its client's base address",
-                    "runtime" => "computed at run time",
-                    "elsewhere" => "given by a request object or connection",
-                    { } other => other,
-                    null => "not known",
-                };
-                md.AppendLine($"| {Cell(ReportText.Location(point))} | {Cell(point.Message)} | {Cell(destination)} |");
-            }
+            return;
         }
 
-        md.AppendLine();
-        md.AppendLine("### Violations");
-        md.AppendLine();
-        var violations = active.Where(f => !ReportText.IsInventory(f)).ToList();
-        if (violations.Count == 0)
+        if (lead is not null)
         {
-            md.AppendLine("None.");
-        }
-        else
-        {
-            md.AppendLine("| Rule | Severity | Location | Finding |");
-            md.AppendLine("|---|---|---|---|");
-            foreach (var violation in violations)
-            {
-                var chain = violation.Property(DiagnosticProperties.Chain) is { } path ? $" (path: {string.Join(" → ", path.Split(';').Select(ShortMember))})" : "";
-                md.AppendLine($"| {violation.RuleId} | {ReportText.SeverityName(violation.Severity)} | {Cell(ReportText.Location(violation))} | {Cell(violation.Message + chain)} |");
-            }
+            md.AppendLine(lead);
+            md.AppendLine();
         }
 
-        md.AppendLine();
-        md.AppendLine("### Suppressions");
-        md.AppendLine();
-        var suppressed = findings.Where(f => f.IsSuppressed).ToList();
-        if (suppressed.Count == 0)
+        md.AppendLine("| " + string.Join(" | ", columns) + " |");
+        md.AppendLine("|" + string.Concat(columns.Select(_ => "---|")));
+        foreach (var line in lines)
         {
-            md.AppendLine("None.");
-        }
-        else
-        {
-            md.AppendLine("| Rule | Location | Finding | Justification |");
-            md.AppendLine("|---|---|---|---|");
-            foreach (var finding in suppressed)
-            {
-                md.AppendLine($"| {finding.RuleId} | {Cell(ReportText.Location(finding))} | {Cell(finding.Message)} | {Cell(finding.Justification ?? $"none given ({finding.SuppressionKind})")} |");
-            }
+            md.AppendLine(line);
         }
 
         md.AppendLine();
     }
+
+    private static string Destination(Finding point) => point.Property(DiagnosticProperties.Destination) switch
+    {
+        "constant" => "compiled in: " + (point.Property(DiagnosticProperties.Hosts) ?? point.Property(DiagnosticProperties.Host) ?? "a constant host"),
+        "relative" => "a path on its client's base address",
+        "runtime" => "computed at run time",
+        "elsewhere" => "given by a request object or connection",
+        { } other => other,
+        null => "not known",
+    };
 
     /// <summary><c>M:Contoso.Crash.Report(System.Exception)</c> as <c>Contoso.Crash.Report</c>.</summary>
     private static string ShortMember(string documentationId)
