@@ -45,6 +45,12 @@ public sealed class PackageFeed : IAsyncLifetime
 
     public CommandResult? Pack { get; private set; }
 
+    /// <summary>The notelemetry tool's package id: the same pack at the repository root produces it.</summary>
+    public const string ToolPackageId = "Altertech.NoTelemetry.Cli";
+
+    private readonly object _toolGate = new();
+    private Task<CommandResult>? _tool;
+
     /// <summary>The one restore of every consumer; null when the pack failed.</summary>
     public CommandResult? Restore { get; private set; }
 
@@ -90,6 +96,40 @@ public sealed class PackageFeed : IAsyncLifetime
         return _builds.TryGetValue(scenario, out var build)
             ? build
             : throw new InvalidOperationException($"{scenario} is not in Scenarios.All, so it was neither written nor restored.");
+    }
+
+    /// <summary>
+    /// Packs the notelemetry tool into the feed and installs it as a local tool of the workspace (a tool manifest, as a
+    /// repository keeps it), once; afterwards <c>dotnet notelemetry</c> runs it in the workspace.
+    /// </summary>
+    public Task<CommandResult> InstallToolAsync()
+    {
+        lock (_toolGate)
+        {
+            return _tool ??= PackAndInstallToolAsync();
+        }
+    }
+
+    /// <summary>Runs the installed tool, <c>dotnet notelemetry ...</c>, in the workspace.</summary>
+    public Task<CommandResult> RunToolAsync(IReadOnlyList<string> arguments) =>
+        DotNetCli.RunAsync(WorkspaceDirectory, ["notelemetry", .. arguments], BuildEnvironment);
+
+    private async Task<CommandResult> PackAndInstallToolAsync()
+    {
+        var pack = await DotNetCli.RunAsync(BuildSettings.RepoRoot,
+        [
+            "pack", BuildSettings.ToolProject, "--configuration", BuildSettings.Configuration, "--no-build", "--output", FeedDirectory,
+            $"-p:NuspecOutputPath={Path.Combine(_root, "tool-nuspec")}{Path.DirectorySeparatorChar}", "--disable-build-servers",
+        ]);
+        if (!pack.Succeeded)
+        {
+            return pack;
+        }
+
+        var manifest = await DotNetCli.RunAsync(WorkspaceDirectory, ["new", "tool-manifest"], BuildEnvironment);
+        return manifest.Succeeded
+            ? await DotNetCli.RunAsync(WorkspaceDirectory, ["tool", "install", ToolPackageId, "--version", Version], BuildEnvironment)
+            : manifest;
     }
 
     /// <summary>The text of one file of the package.</summary>
