@@ -51,6 +51,39 @@ public sealed class ReportFormatTests(AuditWorkspace workspace)
         Assert.Equal("samples/PhoneHome/PhoneHome.csproj", Uri(results.First(r => r.GetProperty("ruleId").GetString() == "NT0002")));
     }
 
+    /// <summary>The documented schema, docs/cli/notelemetry-report-v1.schema.json, holds for every kind of report.</summary>
+    [Theory]
+    [InlineData("PhoneHome", "phonehome.json")]
+    [InlineData("Configured", "configured.json")]
+    [InlineData("BaselineApplied", "evolving-after.json")]
+    [InlineData("Broken", "broken.json")]
+    public async Task Json_is_valid_against_its_documented_schema(string scenario, string file)
+    {
+        await workspace.RunAsync(scenario switch
+        {
+            "PhoneHome" => Scenarios.PhoneHome,
+            "Configured" => Scenarios.Configured,
+            "BaselineApplied" => Scenarios.BaselineApplied,
+            _ => Scenarios.Broken,
+        });
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(Tool.RepoRoot, "docs", "cli", "notelemetry-report-v1.schema.json"));
+
+        var errors = schema.Validate(workspace.ReadOutput(file));
+
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    [Fact]
+    public async Task The_json_schema_rejects_an_unknown_field_and_a_missing_one()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(Tool.RepoRoot, "docs", "cli", "notelemetry-report-v1.schema.json"));
+
+        var errors = schema.Validate("""{ "schemaVersion": 1, "surprise": true }""");
+
+        Assert.Contains(errors, e => e.Property == "surprise");
+        Assert.Contains(errors, e => e.Property == "findings");
+    }
+
     [Fact]
     public async Task Json_has_a_schema_version_the_verdict_and_each_findings_facts()
     {
