@@ -12,6 +12,7 @@ public sealed class InstalledToolTests(PackageFeed package)
         var build = await package.BuildAsync(Scenarios.Telemetry);
         var install = await package.InstallToolAsync();
         Assert.True(install.Succeeded, install.ToString());
+        Assert.True(File.Exists(Path.Combine(package.ToolDirectory, OperatingSystem.IsWindows() ? "notelemetry.exe" : "notelemetry")), install.ToString());
         var report = package.PathOf("telemetry-audit.json");
 
         var version = await package.RunToolAsync(["--version"]);

@@ -98,10 +98,7 @@ public sealed class PackageFeed : IAsyncLifetime
             : throw new InvalidOperationException($"{scenario} is not in Scenarios.All, so it was neither written nor restored.");
     }
 
-    /// <summary>
-    /// Packs the notelemetry tool into the feed and installs it as a local tool of the workspace (a tool manifest, as a
-    /// repository keeps it), once; afterwards <c>dotnet notelemetry</c> runs it in the workspace.
-    /// </summary>
+    /// <summary>Packs the notelemetry tool into the feed and installs it with <c>dotnet tool install --tool-path</c>, once.</summary>
     public Task<CommandResult> InstallToolAsync()
     {
         lock (_toolGate)
@@ -110,9 +107,18 @@ public sealed class PackageFeed : IAsyncLifetime
         }
     }
 
-    /// <summary>Runs the installed tool, <c>dotnet notelemetry ...</c>, in the workspace.</summary>
-    public Task<CommandResult> RunToolAsync(IReadOnlyList<string> arguments) =>
-        DotNetCli.RunAsync(WorkspaceDirectory, ["notelemetry", .. arguments], BuildEnvironment);
+    /// <summary>Where <see cref="InstallToolAsync"/> installs the tool: its command (<c>notelemetry</c>) and its store.</summary>
+    public string ToolDirectory => Path.Combine(_root, "tools");
+
+    /// <summary>
+    /// Runs the installed tool's assembly from the tool folder's store with <c>dotnet</c>, which is what its
+    /// <c>notelemetry</c> command starts.
+    /// </summary>
+    public Task<CommandResult> RunToolAsync(IReadOnlyList<string> arguments)
+    {
+        var assembly = Directory.EnumerateFiles(Path.Combine(ToolDirectory, ".store"), "notelemetry.dll", SearchOption.AllDirectories).Single();
+        return DotNetCli.RunAsync(WorkspaceDirectory, [assembly, .. arguments], BuildEnvironment);
+    }
 
     private async Task<CommandResult> PackAndInstallToolAsync()
     {
@@ -121,15 +127,9 @@ public sealed class PackageFeed : IAsyncLifetime
             "pack", BuildSettings.ToolProject, "--configuration", BuildSettings.Configuration, "--no-build", "--output", FeedDirectory,
             $"-p:NuspecOutputPath={Path.Combine(_root, "tool-nuspec")}{Path.DirectorySeparatorChar}", "--disable-build-servers",
         ]);
-        if (!pack.Succeeded)
-        {
-            return pack;
-        }
-
-        var manifest = await DotNetCli.RunAsync(WorkspaceDirectory, ["new", "tool-manifest"], BuildEnvironment);
-        return manifest.Succeeded
-            ? await DotNetCli.RunAsync(WorkspaceDirectory, ["tool", "install", ToolPackageId, "--version", Version], BuildEnvironment)
-            : manifest;
+        return pack.Succeeded
+            ? await DotNetCli.RunAsync(WorkspaceDirectory, ["tool", "install", ToolPackageId, "--version", Version, "--tool-path", ToolDirectory], BuildEnvironment)
+            : pack;
     }
 
     /// <summary>The text of one file of the package.</summary>
