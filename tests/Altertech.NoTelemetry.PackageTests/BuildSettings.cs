@@ -14,6 +14,8 @@ internal static class BuildSettings
 
     public static string PackageProject { get; } = Path.Combine(RepoRoot, "nuget", "Altertech.NoTelemetry.Package.csproj");
 
+    public static string ToolProject { get; } = Path.Combine(RepoRoot, "src", "Altertech.NoTelemetry.Cli", "Altertech.NoTelemetry.Cli.csproj");
+
     private static string Get(string key) =>
         typeof(BuildSettings).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
         ?? throw new InvalidOperationException($"Assembly metadata '{key}' is missing: see the project file.");

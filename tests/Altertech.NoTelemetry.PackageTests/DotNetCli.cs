@@ -21,11 +21,8 @@ internal static class DotNetCli
     private static string Executable =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    public static async Task<CommandResult> RunAsync(
-        string workingDirectory,
-        IReadOnlyList<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? timeout = null)
+    /// <summary>How <c>dotnet</c> is started, output redirected, away from the test host's build environment.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -54,6 +51,16 @@ internal static class DotNetCli
             start.Environment[name] = value;
         }
 
+        return start;
+    }
+
+    public static async Task<CommandResult> RunAsync(
+        string workingDirectory,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        var start = StartInfo(workingDirectory, arguments, environment);
         var commandLine = "dotnet " + string.Join(' ', arguments);
         var output = new StringBuilder();
         void Append(object sender, DataReceivedEventArgs e)

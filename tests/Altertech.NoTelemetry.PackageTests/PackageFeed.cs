@@ -45,6 +45,12 @@ public sealed class PackageFeed : IAsyncLifetime
 
     public CommandResult? Pack { get; private set; }
 
+    /// <summary>The notelemetry tool's package id: the same pack at the repository root produces it.</summary>
+    public const string ToolPackageId = "Altertech.NoTelemetry.Cli";
+
+    private readonly object _toolGate = new();
+    private Task<CommandResult>? _tool;
+
     /// <summary>The one restore of every consumer; null when the pack failed.</summary>
     public CommandResult? Restore { get; private set; }
 
@@ -100,6 +106,40 @@ public sealed class PackageFeed : IAsyncLifetime
     {
         await BuildAsync(scenario);
         return await DotNetCli.RunAsync(PathOf(scenario.Folder), [.. CommandLine(ConsumerCommand.Build, Path.GetFileName(scenario.Project))], BuildEnvironment);
+    }
+
+    /// <summary>Packs the notelemetry tool into the feed and installs it with <c>dotnet tool install --tool-path</c>, once.</summary>
+    public Task<CommandResult> InstallToolAsync()
+    {
+        lock (_toolGate)
+        {
+            return _tool ??= PackAndInstallToolAsync();
+        }
+    }
+
+    /// <summary>Where <see cref="InstallToolAsync"/> installs the tool: its command (<c>notelemetry</c>) and its store.</summary>
+    public string ToolDirectory => Path.Combine(_root, "tools");
+
+    /// <summary>
+    /// Runs the installed tool's assembly from the tool folder's store with <c>dotnet</c>, which is what its
+    /// <c>notelemetry</c> command starts.
+    /// </summary>
+    public Task<CommandResult> RunToolAsync(IReadOnlyList<string> arguments)
+    {
+        var assembly = Directory.EnumerateFiles(Path.Combine(ToolDirectory, ".store"), "notelemetry.dll", SearchOption.AllDirectories).Single();
+        return DotNetCli.RunAsync(WorkspaceDirectory, [assembly, .. arguments], BuildEnvironment);
+    }
+
+    private async Task<CommandResult> PackAndInstallToolAsync()
+    {
+        var pack = await DotNetCli.RunAsync(BuildSettings.RepoRoot,
+        [
+            "pack", BuildSettings.ToolProject, "--configuration", BuildSettings.Configuration, "--no-build", "--output", FeedDirectory,
+            $"-p:NuspecOutputPath={Path.Combine(_root, "tool-nuspec")}{Path.DirectorySeparatorChar}", "--disable-build-servers",
+        ]);
+        return pack.Succeeded
+            ? await DotNetCli.RunAsync(WorkspaceDirectory, ["tool", "install", ToolPackageId, "--version", Version, "--tool-path", ToolDirectory], BuildEnvironment)
+            : pack;
     }
 
     /// <summary>The text of one file of the package.</summary>
