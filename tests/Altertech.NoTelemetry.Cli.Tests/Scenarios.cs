@@ -23,6 +23,11 @@ public static class Scenarios
 
     public static readonly AuditScenario Multi = new("Multi", ["audit", "multi/Multi.slnx", "--format", "json", "--output", "{out}/multi.json"]);
 
+    /// <summary>The multi-targeting library alone, one framework, in Release (restored by <see cref="Multi"/>).</summary>
+    public static readonly AuditScenario MultiReleaseOneFramework = new("MultiReleaseOneFramework",
+        ["audit", "multi/Lib/Lib.csproj", "--no-restore", "--framework", "netstandard2.0", "--configuration", "Release", "--format", "json", "--output", "{out}/multi-release.json"],
+        After: Multi);
+
     public static readonly AuditScenario Good = new("Good", ["audit", "broken/Good/Good.csproj"]);
 
     /// <summary>With --no-restore: a restore of the solution fails on the broken project, and Good was restored by <see cref="Good"/>.</summary>

@@ -26,6 +26,24 @@ public sealed class SolutionAuditTests(AuditWorkspace workspace)
     }
 
     [Fact]
+    public async Task Framework_and_configuration_choose_what_is_compiled()
+    {
+        var run = await workspace.RunAsync(Scenarios.MultiReleaseOneFramework);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        using var json = JsonDocument.Parse(workspace.ReadOutput("multi-release.json"));
+        var project = Assert.Single(json.RootElement.GetProperty("projects").EnumerateArray());
+        Assert.Equal(["netstandard2.0"], project.GetProperty("frameworks").EnumerateArray().Select(f => f.GetString()));
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.All(findings, f => Assert.Equal(["netstandard2.0"], f.GetProperty("frameworks").EnumerateArray().Select(x => x.GetString())));
+
+        // The Release-only upload is audited in Release, and the Debug audit of the solution did not see it.
+        Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "NT0007" && f.GetProperty("path").GetString() == "multi/Lib/ReleaseOnly.cs");
+        using var debug = JsonDocument.Parse(workspace.ReadOutput("multi.json"));
+        Assert.DoesNotContain(debug.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "NT0007");
+    }
+
+    [Fact]
     public async Task A_clean_project_exits_0()
     {
         var run = await workspace.RunAsync(Scenarios.Good);

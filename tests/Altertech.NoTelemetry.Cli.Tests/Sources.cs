@@ -60,6 +60,18 @@ internal static class Sources
                 }
             }
             """),
+        // Compiled in Release builds only: what --configuration Release audits, and a Debug audit does not see.
+        ("multi/Lib/ReleaseOnly.cs", """
+            namespace Multi
+            {
+                public static class ReleaseOnly
+                {
+            #if RELEASE
+                    public static void Upload() => System.Diagnostics.Process.Start("curl", "https://upload.multi.example/");
+            #endif
+                }
+            }
+            """),
 
         // A solution with a project that does not load beside one that does.
         ("broken/Broken.sln", """

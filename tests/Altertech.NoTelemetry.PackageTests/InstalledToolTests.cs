@@ -21,7 +21,11 @@ public sealed class InstalledToolTests(PackageFeed package)
         Assert.True(version.Succeeded && version.Output.StartsWith(package.Version, StringComparison.Ordinal), version.ToString());
         Assert.True(audit.ExitCode == 1, audit.ToString());
         using var json = JsonDocument.Parse(File.ReadAllText(report));
-        var audited = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()!).Order().ToList();
+        // The build prints warnings and errors; an Info finding (a configuration file's network sink in the inventory) is
+        // the tool's to list, not the build output's.
+        var audited = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("severity").GetString() is "warning" or "error")
+            .Select(f => f.GetProperty("rule").GetString()!).Order().ToList();
         var built = build.Diagnostics().Where(d => d.Id.StartsWith("NT", StringComparison.Ordinal)).Select(d => d.Id).Order().ToList();
         Assert.NotEmpty(built);
         Assert.Equal(built, audited);

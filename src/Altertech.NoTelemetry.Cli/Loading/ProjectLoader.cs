@@ -110,7 +110,9 @@ internal sealed class ProjectLoader(AuditOptions options, IAuditProgress progres
             }
 
             solution = AnalysisSetup.Prepare(solution.GetProject(project.Id)!, enforcement, setting, options.Enforcement is not null, messages);
-            projects.Add(new LoadedProject(project.Id, DisplayName(project), file, TargetFrameworkOf(project, candidates), enforcement, IsApproximate: false));
+
+            // With --framework every project is built for that one framework: name it, as a multi-targeting project's are.
+            projects.Add(new LoadedProject(project.Id, DisplayName(project), file, options.Framework ?? TargetFrameworkOf(project, candidates), enforcement, IsApproximate: false));
         }
 
         return new LoadResult(solution, projects, messages, skipped);
