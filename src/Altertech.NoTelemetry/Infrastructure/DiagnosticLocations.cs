@@ -6,8 +6,8 @@ namespace Altertech.NoTelemetry.Infrastructure;
 /// <summary>
 /// Where a diagnostic points: the smallest span that names the problem. For a call or member reference that
 /// is the member name (<c>TrackEvent</c> in <c>_client.TrackEvent(...)</c>), so that a squiggle in a fluent
-/// chain sits on the link that sends; for an object creation, the whole <c>new T(...)</c> (the contract in
-/// DESIGN.md: the creation is the use).
+/// chain sits on the link that sends; for an object creation, the whole <c>new T(...)</c> (as the rule
+/// pages under docs/rules say: the creation is the use).
 /// </summary>
 internal static class DiagnosticLocations
 {

@@ -9,7 +9,7 @@ namespace Altertech.NoTelemetry.Tests.Meta;
 /// <summary>Checks the project against itself: descriptors, docs, release tracking and README agree.</summary>
 public class RuleContractTests
 {
-    /// <summary>The public contract of DESIGN.md: IDs, titles, default severities.</summary>
+    /// <summary>The public rule contract (docs/rules, the README's rule table): IDs, titles, default severities.</summary>
     private static readonly Dictionary<string, (string Title, string Severity)> s_contract = new()
     {
         ["NT0001"] = ("Telemetry service used", "Warning"),
@@ -71,7 +71,7 @@ public class RuleContractTests
     public void Descriptor_keeps_the_public_contract(string id)
     {
         var descriptor = AnalyzerAssembly.Descriptors.Single(d => d.Id == id);
-        Assert.True(s_contract.TryGetValue(id, out var expected), id + " is not a rule of DESIGN.md");
+        Assert.True(s_contract.TryGetValue(id, out var expected), id + " is not a rule of the public contract");
         Assert.Equal(expected.Title, descriptor.Title.ToString());
         Assert.Equal(expected.Severity, descriptor.DefaultSeverity.ToString());
         Assert.Equal("Privacy", descriptor.Category);
