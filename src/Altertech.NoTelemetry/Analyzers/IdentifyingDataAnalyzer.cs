@@ -75,17 +75,6 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // OpenInBrowser("https://example.com/?user=" + Environment.UserName): the browser sends what the URL carries.
-        foreach (var opened in knowledge.Calls.BrowserReportsOf(operation, context.CancellationToken))
-        {
-            var inUrl = flow.Evaluate(opened.Endpoint!, context.CancellationToken);
-            if (inUrl.Source is not null)
-            {
-                Report(context, inUrl, "in the URL", opened.Describe(), opened.Via ?? method, opened.Chain);
-                return;
-            }
-        }
-
         // A product method that passes a parameter on to a sending call: what this call gives it is sent. The arguments
         // are looked at first (most carry nothing), the method's body only for an argument that carries a source.
         ImmutableArray<ParameterFlow>? flows = null;
@@ -100,6 +89,21 @@ public sealed class IdentifyingDataAnalyzer : DiagnosticAnalyzer
             if (carried.Source is null)
             {
                 continue;
+            }
+
+            // OpenInBrowser("https://example.com/?user=" + Environment.UserName): the browser sends what the URL carries.
+            // Asked only now, when an argument carries a source, as the method's flows are.
+            if (flows is null)
+            {
+                foreach (var opened in knowledge.Calls.BrowserReportsOf(operation, context.CancellationToken))
+                {
+                    var inUrl = flow.Evaluate(opened.Endpoint!, context.CancellationToken);
+                    if (inUrl.Source is not null)
+                    {
+                        Report(context, inUrl, "in the URL", opened.Describe(), opened.Via ?? method, opened.Chain);
+                        return;
+                    }
+                }
             }
 
             flows ??= flow.FlowsOf((method.ReducedFrom ?? method).OriginalDefinition, context.CancellationToken);
