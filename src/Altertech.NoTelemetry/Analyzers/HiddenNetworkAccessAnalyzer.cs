@@ -153,7 +153,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
         {
             if (launcher.Api.Kind == EgressKind.Open && BrowserUrl.CarriesRunTimeData(launcher.Endpoint, knowledge.Endpoints, cancellationToken, out var opened, out var openedHost))
             {
-                ReportUrl(context, invocation, DiagnosticLocations.Describe(method), opened, openedHost, method);
+                ReportUrl(context, knowledge.Hidden, invocation, DiagnosticLocations.Describe(method), opened, openedHost, method);
             }
 
             return;
@@ -163,7 +163,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
         {
             if (site.Api.Kind == EgressKind.Open && BrowserUrl.CarriesRunTimeData(site.Endpoint, knowledge.Endpoints, cancellationToken, out var url, out var host))
             {
-                ReportUrl(context, invocation, site.Describe(), url, host, method);
+                ReportUrl(context, knowledge.Hidden, invocation, site.Describe(), url, host, method);
                 return;
             }
         }
@@ -296,7 +296,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
                 // A fixed page is harmless; the first URL decides.
                 if (BrowserUrl.CarriesRunTimeData(fileText, file.Complete, out var url, out var host))
                 {
-                    ReportUrl(context, site, DiagnosticLocations.Describe(member), url, host, member);
+                    ReportUrl(context, table, site, DiagnosticLocations.Describe(member), url, host, member);
                 }
 
                 return;
@@ -326,7 +326,7 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
 
             if (tool.OpensUrls && BrowserUrl.FindRunTimeUrl(arguments, argumentsComplete, out var argumentUrl, out var argumentHost))
             {
-                ReportUrl(context, site, $"{DiagnosticLocations.Describe(member)} through {tool.Name}", argumentUrl, argumentHost, member);
+                ReportUrl(context, table, site, $"{DiagnosticLocations.Describe(member)} through {tool.Name}", argumentUrl, argumentHost, member);
                 return;
             }
 
@@ -493,8 +493,14 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
         Report(context.ReportDiagnostic, Where(site), Launch, text, properties, member);
     }
 
-    private static void ReportUrl(OperationAnalysisContext context, IOperation site, string opener, string url, string host, ISymbol member)
+    /// <summary>A URL with run-time data opened in the browser, unless it is the user's own sign-in page.</summary>
+    private static void ReportUrl(OperationAnalysisContext context, HiddenAccessTable table, IOperation site, string opener, string url, string host, ISymbol member)
     {
+        if (table.IsSignInPage(url))
+        {
+            return;
+        }
+
         var properties = new Dictionary<string, string?> { [DiagnosticProperties.Host] = host, [DiagnosticProperties.Name] = url };
         Report(context.ReportDiagnostic, Where(site), Url, $"{opener} opens '{TextDisplay.Shorten(url)}...' in the browser, with run-time data in the URL", properties, member);
     }

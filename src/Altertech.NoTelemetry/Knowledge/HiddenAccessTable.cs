@@ -107,6 +107,7 @@ internal sealed class HiddenAccessTable
     private readonly List<(string Prefix, TelemetryService? Service)> _namespaces;
     private readonly List<(string Prefix, TelemetryService? Service)> _assemblies;
     private readonly ImmutableArray<string> _progIds;
+    private readonly ImmutableArray<string> _signIn;
     private readonly Dictionary<string, NativeNetworkLibrary> _libraries;
     private readonly Dictionary<string, NetworkTool> _tools;
     private readonly HashSet<INamedTypeSymbol> _apiTypes = new(SymbolEqualityComparer.Default);
@@ -121,8 +122,10 @@ internal sealed class HiddenAccessTable
         ImmutableArray<string> progIds,
         Dictionary<string, NativeNetworkLibrary> libraries,
         Dictionary<string, NetworkTool> tools,
+        ImmutableArray<string> signIn,
         INamedTypeSymbol? startInfo)
     {
+        _signIn = signIn;
         _loaders = loaders;
         _memberLookups = memberLookups;
         _nativeLoaders = nativeLoaders;
@@ -161,6 +164,7 @@ internal sealed class HiddenAccessTable
         var progIds = ImmutableArray.CreateBuilder<string>();
         var libraries = new Dictionary<string, NativeNetworkLibrary>(StringComparer.Ordinal);
         var tools = new Dictionary<string, NetworkTool>(StringComparer.Ordinal);
+        var signIn = ImmutableArray.CreateBuilder<string>();
         foreach (var section in sections)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -223,6 +227,9 @@ internal sealed class HiddenAccessTable
                 case "tool":
                     AddTools(section, tools);
                     break;
+                case "url":
+                    signIn.AddRange(CatalogueParser.SplitList(section.GetMetadata("sign-in")));
+                    break;
             }
         }
 
@@ -255,6 +262,7 @@ internal sealed class HiddenAccessTable
             progIds.ToImmutable(),
             libraries,
             tools,
+            signIn.ToImmutable(),
             compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo"));
     }
 
@@ -342,6 +350,20 @@ internal sealed class HiddenAccessTable
     {
         var name = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.Name : type.Name;
         return MatchPrefix(_namespaces, name, complete: true, wholeMatches: false);
+    }
+
+    /// <summary>An OAuth authorization or login page (<c>.../oauth/authorize?oauth_token=</c>): the user's own sign-in.</summary>
+    public bool IsSignInPage(string url)
+    {
+        foreach (var marker in _signIn)
+        {
+            if (url.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The catalogued native network library a <c>[DllImport]</c> or <c>NativeLibrary.Load</c> names; null for any other.</summary>

@@ -148,6 +148,24 @@ public class BrowserUrlAcrossRulesTests
     }
 
     [Fact]
+    public async Task Identifying_data_in_a_sign_in_page_s_URL_is_still_NT0005_though_not_NT0007()
+    {
+        const string source = """
+            using System;
+            using System.Diagnostics;
+
+            static class SignIn
+            {
+                static void M(string state) =>
+                    Process.Start("https://accounts.example.com/oauth/authorize?state=" + state + "&device=" + Environment.MachineName);
+            }
+            """;
+
+        Assert.Equal("machine", Assert.Single(await Run(new IdentifyingDataAnalyzer(), source)).Properties[DiagnosticProperties.Identifies]);
+        Assert.Empty(await Run(new HiddenNetworkAccessAnalyzer(), source));
+    }
+
+    [Fact]
     public async Task Opening_a_page_is_neither_a_hard_coded_endpoint_nor_network_egress()
     {
         const string source = """

@@ -465,6 +465,13 @@ public class HiddenNetworkAccessAnalyzerTests
                 Process.Start("xdg-open", "https://example.com/download");
                 Process.Start("http://localhost:5000/?session=" + query);
             }
+
+            void SignIn(string clientId, string state, string token)
+            {
+                // The user's own sign-in: the state, client id and request token are what it needs.
+                Process.Start(new ProcessStartInfo($"https://github.com/login/oauth/authorize?client_id={clientId}&state={state}") { UseShellExecute = true });
+                Process.Start("https://www.flickr.com/services/oauth/authorize?oauth_token=" + token);
+            }
         }
         """);
 
