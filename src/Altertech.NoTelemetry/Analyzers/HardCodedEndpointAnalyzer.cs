@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Altertech.NoTelemetry.Catalogue;
 using Altertech.NoTelemetry.Infrastructure;
 using Altertech.NoTelemetry.Knowledge;
 using Altertech.NoTelemetry.Network;
@@ -60,11 +59,7 @@ public sealed class HardCodedEndpointAnalyzer : DiagnosticAnalyzer
         // The API call itself, or Fetch("https://...") where the product's Fetch passes its argument on to one.
         foreach (var site in knowledge.EgressSitesOf(context.Operation, context.CancellationToken))
         {
-            // A page opened in the browser is the user's to see, not the program phoning home (NT0007 draws that line).
-            if (site.Api.Kind != EgressKind.Open)
-            {
-                Check(context, knowledge, site);
-            }
+            Check(context, knowledge, site);
         }
     }
 

@@ -127,8 +127,8 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
 
         if (table.IsLaunch(method, out var fileName, out var arguments))
         {
-            var file = ArgumentsNamed(invocation.Arguments, fileName is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(fileName)).FirstOrDefault();
-            var given = ArgumentsNamed(invocation.Arguments, arguments is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(arguments));
+            var file = ArgumentsNamed(invocation.Arguments, fileName).FirstOrDefault();
+            var given = ArgumentsNamed(invocation.Arguments, arguments);
             if (file is not null)
             {
                 ClassifyLaunch(context, invocation, method, file, given, knowledge);
@@ -258,9 +258,9 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
         switch (context.Operation)
         {
             case IObjectCreationOperation { Constructor: { } constructor } creation when table.IsLaunch(constructor, out var fileName, out var arguments):
-                if (ArgumentsNamed(creation.Arguments, fileName is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(fileName)).FirstOrDefault() is { } file)
+                if (ArgumentsNamed(creation.Arguments, fileName).FirstOrDefault() is { } file)
                 {
-                    var given = ArgumentsNamed(creation.Arguments, arguments is null ? ImmutableArray<string>.Empty : ImmutableArray.Create(arguments))
+                    var given = ArgumentsNamed(creation.Arguments, arguments)
                         .Concat(StartInfoArguments(creation, knowledge, context.CancellationToken));
                     ClassifyLaunch(context, creation, constructor, file, given, knowledge);
                 }
@@ -424,12 +424,12 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static IEnumerable<IOperation> ArgumentsWrittenTo(IOperation receiver, IOperation at, CompilationKnowledge knowledge, CancellationToken cancellationToken)
     {
-        if (knowledge.Hidden.StartInfo is null || Root(at) is not { } root)
+        if (knowledge.Hidden.StartInfo is null)
         {
             yield break;
         }
 
-        foreach (var operation in OperationWalk.Descendants(root))
+        foreach (var operation in OperationWalk.Descendants(OperationWalk.Root(at)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (operation)
@@ -442,17 +442,6 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
-    }
-
-    private static IOperation? Root(IOperation operation)
-    {
-        var current = operation;
-        while (current.Parent is not null)
-        {
-            current = current.Parent;
-        }
-
-        return current;
     }
 
     /// <summary>The same local, parameter, field or property chain (<c>process.StartInfo</c>, <c>this._info</c>).</summary>
@@ -470,6 +459,10 @@ public sealed class HiddenNetworkAccessAnalyzer : DiagnosticAnalyzer
             _ => false,
         };
     }
+
+    /// <summary>The value given for the parameter of that name; none when the name is null or the call leaves it out.</summary>
+    private static IEnumerable<IOperation> ArgumentsNamed(ImmutableArray<IArgumentOperation> arguments, string? name) =>
+        name is null ? Enumerable.Empty<IOperation>() : ArgumentsNamed(arguments, ImmutableArray.Create(name));
 
     private static IEnumerable<IOperation> ArgumentsNamed(ImmutableArray<IArgumentOperation> arguments, ImmutableArray<string> names)
     {

@@ -254,8 +254,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         {
             foreach (var site in knowledge.EgressSitesOf(operation, cancellationToken))
             {
-                // A vendor's page opened in the browser (a dashboard, the docs) is not the SDK's traffic: NT0007 judges it.
-                if (site.Api.Kind == EgressKind.Open || site.Resolve(knowledge.Endpoints, cancellationToken) is not { } endpoint)
+                if (site.Resolve(knowledge.Endpoints, cancellationToken) is not { } endpoint)
                 {
                     continue;
                 }

@@ -100,11 +100,18 @@ internal sealed class CompilationKnowledge
     /// <summary>
     /// The egress sites <paramref name="operation"/> amounts to: the catalogued network API it uses, or, for a call
     /// of a product method, the network APIs that method passes its arguments on to (see <see cref="EndpointForwarders"/>).
+    /// A page opened in the browser (<see cref="EgressKind.Open"/>) is none: it is not the program talking to a host it
+    /// chose, nor an SDK's traffic; NT0007, NT0004 and NT0005 judge it from its URL (<see cref="CallGraph.Sends"/>).
     /// </summary>
-    public ImmutableArray<EgressSite> EgressSitesOf(IOperation operation, CancellationToken cancellationToken) =>
-        EgressClassifier.TryClassify(operation, Egress, out var site)
-            ? ImmutableArray.Create(site)
-            : Forwarders.Classify(operation, Endpoints, cancellationToken);
+    public ImmutableArray<EgressSite> EgressSitesOf(IOperation operation, CancellationToken cancellationToken)
+    {
+        if (EgressClassifier.TryClassify(operation, Egress, out var site))
+        {
+            return site.Api.Kind == EgressKind.Open ? ImmutableArray<EgressSite>.Empty : ImmutableArray.Create(site);
+        }
+
+        return Forwarders.Classify(operation, Endpoints, cancellationToken).RemoveAll(static s => s.Api.Kind == EgressKind.Open);
+    }
 
     /// <summary>The allow list that applies to <paramref name="tree"/> (per-folder <c>.editorconfig</c> sections apply).</summary>
     public EndpointAllowList GetAllowList(AnalyzerOptions options, SyntaxTree tree) =>

@@ -704,13 +704,7 @@ internal sealed class IdentifyingFlow
     /// <summary>Everything written to a local or parameter in the member it is in, through any path (flow-insensitive).</summary>
     private List<Write> WritesOf(IOperation reference, ISymbol variable)
     {
-        var root = reference;
-        while (root.Parent is { } parent)
-        {
-            root = parent;
-        }
-
-        var index = _bodyWrites.GetValue(root, IndexWrites);
+        var index = _bodyWrites.GetValue(OperationWalk.Root(reference), IndexWrites);
         return index.TryGetValue(variable, out var writes) ? writes : new List<Write>();
     }
 

@@ -31,7 +31,7 @@ internal static class LocalFlow
     /// </summary>
     public static ImmutableArray<LocalWrite> ReachingWrites(IOperation reference, CancellationToken cancellationToken)
     {
-        var root = Root(reference);
+        var root = OperationWalk.Root(reference);
         if (!ControlFlowGraphs.CanCreate(root))
         {
             return default;
@@ -56,17 +56,6 @@ internal static class LocalFlow
         IParameterReferenceOperation parameter => parameter.Parameter.OriginalDefinition,
         _ => null,
     };
-
-    private static IOperation Root(IOperation operation)
-    {
-        var current = operation;
-        while (current.Parent is { } parent)
-        {
-            current = parent;
-        }
-
-        return current;
-    }
 
     /// <summary>One member body: its graph (and the graphs of its lambdas and local functions) and its local writes.</summary>
     internal sealed class Body

@@ -8,6 +8,18 @@ namespace Altertech.NoTelemetry.ValueFlow;
 /// <summary>Walks of operation trees without recursion: a body or an expression can be thousands of levels deep.</summary>
 internal static class OperationWalk
 {
+    /// <summary>The top of the operation tree <paramref name="operation"/> is in: the member body, initializer or attribute argument.</summary>
+    public static IOperation Root(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is { } parent)
+        {
+            current = parent;
+        }
+
+        return current;
+    }
+
     /// <summary>
     /// The operations under <paramref name="root"/> (not the root itself), depth first and in source order; an operation
     /// <paramref name="prune"/> says true for is neither given nor walked into.
