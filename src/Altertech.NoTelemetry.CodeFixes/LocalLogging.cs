@@ -42,7 +42,7 @@ internal static class LocalLogging
         {
             // The Log* methods are extensions: their namespace must be imported where the call stands.
             needsImport = model.LookupSymbols(call.SpanStart, loggerType, "Log" + level, includeReducedExtensionMethods: true).IsEmpty;
-            return ThroughLogger(logger, level, arguments, MemberName(call));
+            return ThroughLogger(IdentifierName(logger.Name), InScope.IsNullable(logger), level, arguments, MemberName(call));
         }
 
         return compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is { } trace
@@ -51,10 +51,18 @@ internal static class LocalLogging
     }
 
     /// <summary>
+    /// The log call for <paramref name="call"/> at <paramref name="level"/> through <paramref name="receiver"/>, a value that is
+    /// (or becomes) an <c>ILogger</c>: <c>_telemetry.TrackEvent(name)</c> to <c>_telemetry.LogInformation("{EventName}", name)</c>,
+    /// <c>receiver?.Log...</c> when <paramref name="conditional"/>.
+    /// </summary>
+    public static ExpressionSyntax Through(ExpressionSyntax receiver, bool conditional, SemanticModel model, InvocationExpressionSyntax call, string level, CancellationToken cancellationToken) =>
+        ThroughLogger(receiver.WithoutTrivia(), conditional, level, Arguments(model, call, cancellationToken), MemberName(call));
+
+    /// <summary>
     /// <c>_logger.LogError(exception, "{EventName} {Properties}", name, properties)</c>: a constant template whose holes are
     /// named after the SDK's parameters, as structured logging wants, the first exception as the logged exception.
     /// </summary>
-    private static ExpressionSyntax ThroughLogger(ISymbol logger, string level, IReadOnlyList<LoggedArgument> arguments, string member)
+    private static ExpressionSyntax ThroughLogger(ExpressionSyntax receiver, bool conditional, string level, IReadOnlyList<LoggedArgument> arguments, string member)
     {
         var exception = arguments.FirstOrDefault(a => a.IsException);
         var values = arguments.Where(a => a != exception).ToList();
@@ -81,8 +89,7 @@ internal static class LocalLogging
         logArguments.AddRange(values.Select(v => Argument(v.Expression)));
 
         var method = IdentifierName("Log" + level);
-        var receiver = IdentifierName(logger.Name);
-        ExpressionSyntax target = InScope.IsNullable(logger)
+        ExpressionSyntax target = conditional
             ? ConditionalAccessExpression(receiver, InvocationExpression(MemberBindingExpression(method), ArgumentList(SeparatedList(logArguments))))
             : InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, method), ArgumentList(SeparatedList(logArguments)));
         return target.WithAdditionalAnnotations(Formatter.Annotation);

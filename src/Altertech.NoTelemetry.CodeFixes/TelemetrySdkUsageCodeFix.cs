@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -38,6 +39,9 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
     /// <summary>The equivalence key of the removal of an initialisation or registration, stable across versions for Fix All.</summary>
     public const string RemoveEquivalenceKey = "NT0001.RemoveInitialization";
 
+    /// <summary>The equivalence key of turning an SDK field or constructor parameter into an <c>ILogger&lt;T&gt;</c>, stable across versions for Fix All.</summary>
+    public const string LoggerEquivalenceKey = "NT0001.ReplaceWithLogger";
+
     /// <summary>
     /// Fixes every fixable finding of a document in one pass, both kinds, and skips the rest, whichever finding Fix All (or
     /// <c>dotnet format</c>, which starts from the first finding of the rule) was started from. One pass, not a batch of
@@ -51,8 +55,10 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
             return null;
         }
 
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        var plans = model is null ? new List<LoggerSlotPlan>() : await LoggerPlansAsync(document, root, model, diagnostics, context.CancellationToken).ConfigureAwait(false);
         var fixes = diagnostics.Select(d => FixableCall(root, d)).OfType<Fixable>().ToList();
-        return fixes.Count == 0 ? null : await ApplyAsync(document, fixes, context.CancellationToken).ConfigureAwait(false);
+        return fixes.Count == 0 && plans.Count == 0 ? null : await ApplyAsync(document, fixes, plans, context.CancellationToken).ConfigureAwait(false);
     });
 
     /// <inheritdoc />
@@ -72,6 +78,17 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var kind) && kind == TelemetryFix.Logger)
+            {
+                var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                if (model is not null && await LoggerSlotPlan.CreateAsync(context.Document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } plan)
+                {
+                    context.RegisterCodeFix(CodeAction.Create(plan.Title, ct => ApplyAsync(context.Document, Array.Empty<Fixable>(), new[] { plan }, ct), LoggerEquivalenceKey), diagnostic);
+                }
+
+                continue;
+            }
+
             if (FixableCall(root, diagnostic) is not { } fix)
             {
                 continue;
@@ -80,7 +97,7 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
             var (title, key) = fix.Kind == TelemetryFix.Remove
                 ? ("Remove the telemetry initialisation", RemoveEquivalenceKey)
                 : ("Replace the telemetry call with local logging", LogEquivalenceKey);
-            context.RegisterCodeFix(CodeAction.Create(title, ct => ApplyAsync(context.Document, new[] { fix }, ct), key), diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(title, ct => ApplyAsync(context.Document, new[] { fix }, Array.Empty<LoggerSlotPlan>(), ct), key), diagnostic);
         }
     }
 
@@ -112,13 +129,39 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         return call is null || kind is not (TelemetryFix.Log or TelemetryFix.Remove) ? null : new Fixable(call, kind, level);
     }
 
-    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Fixable> fixes, CancellationToken cancellationToken)
+    /// <summary>The plans of a document's <c>logger</c> findings, one per group of slots (a field and its constructor parameter are one).</summary>
+    private static async Task<List<LoggerSlotPlan>> LoggerPlansAsync(Document document, SyntaxNode root, SemanticModel model, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var plans = new List<LoggerSlotPlan>();
+        var planned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var diagnostic in diagnostics)
+        {
+            if (await LoggerSlotPlan.CreateAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false) is { } plan
+                && plan.Slots.All(planned.Add))
+            {
+                plans.Add(plan);
+            }
+        }
+
+        return plans;
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Fixable> fixes, IReadOnlyList<LoggerSlotPlan> plans, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var model = editor.SemanticModel;
         var removals = new List<TelemetryRemoval>();
         var importLogging = false;
-        foreach (var fix in fixes.GroupBy(f => f.Call).Select(g => g.First()))
+
+        // A call through a slot that becomes a logger is that plan's to rewrite, not its own finding's.
+        var planned = new HashSet<SyntaxNode>();
+        foreach (var plan in plans)
+        {
+            plan.Apply(editor, ref importLogging, cancellationToken);
+            planned.UnionWith(plan.Calls);
+        }
+
+        foreach (var fix in fixes.Where(f => !planned.Contains(f.Call)).GroupBy(f => f.Call).Select(g => g.First()))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (fix.Kind == TelemetryFix.Log)

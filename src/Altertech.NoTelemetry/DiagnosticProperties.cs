@@ -37,7 +37,9 @@ public static class DiagnosticProperties
     /// <summary>
     /// What the code fix does. NT0001, when <see cref="Fixable"/>: <c>log</c> (the sending or capturing call becomes a local
     /// log call at <see cref="LogLevel"/>, with every argument kept) or <c>remove</c> (the initialisation or registration is
-    /// removed: the statement, the link of a fluent chain, or the <c>using</c> around a body, which stays). NT0003:
+    /// removed: the statement, the link of a fluent chain, or the <c>using</c> around a body, which stays) or <c>logger</c> (a field
+    /// or constructor parameter of an SDK type may become an <c>ILogger&lt;T&gt;</c>, which the fix offers only where the result
+    /// compiles). NT0003:
     /// <c>configuration</c> when the endpoint is a string literal written where it is used (bare or in <c>new Uri("...")</c>),
     /// which the fix reads from an <c>IConfiguration</c> in scope instead (no fix without one). NT0004: <c>crash-report</c> when
     /// the sending call is a statement of the hook's own handler, which the fix replaces with writing the exception in scope to

@@ -137,6 +137,9 @@ public sealed class BuildToolTests(PackageFeed package)
         Assert.DoesNotContain("SentrySdk.Init", checkout, StringComparison.Ordinal);
         Assert.Contains("// Crash reporting.", checkout, StringComparison.Ordinal);
         Assert.DoesNotContain("telemetry.Track", checkout, StringComparison.Ordinal);
+        Assert.Contains("private readonly ILogger<Orders> _telemetry;", checkout, StringComparison.Ordinal);
+        Assert.Contains("public Orders(ILogger<Orders> telemetry)", checkout, StringComparison.Ordinal);
+        Assert.Contains("""_telemetry.LogInformation("{EventName} {Properties}", "placed", new Dictionary<string, string> { ["order"] = orderId });""", checkout, StringComparison.Ordinal);
 
         var build = await package.BuildAfterwardsAsync(scenario);
         Assert.True(build.Succeeded, "The project dotnet format fixed does not build." + Environment.NewLine + checkout + Environment.NewLine + build);

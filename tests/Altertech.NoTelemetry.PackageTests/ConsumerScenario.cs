@@ -88,7 +88,8 @@ public static class Scenarios
 
     /// <summary>
     /// Real SDK calls for the code fixes: Application Insights events and an exception with an ILogger in scope (to local
-    /// logging), and Sentry's initialisation as a statement and around a body (removed, the body kept).
+    /// logging), Sentry's initialisation as a statement and around a body (removed, the body kept), and a class made by
+    /// dependency injection that holds a TelemetryClient (the field and its parameter become an ILogger&lt;Orders&gt;).
     /// </summary>
     private const string CheckoutWithSdks = """
         using Microsoft.ApplicationInsights;
@@ -115,6 +116,15 @@ public static class Scenarios
                     telemetry.TrackException(problem);
                 }
             }
+        }
+
+        public sealed class Orders
+        {
+            private readonly TelemetryClient _telemetry;
+
+            public Orders(TelemetryClient telemetry) => _telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
+
+            public void Placed(string orderId) => _telemetry.TrackEvent("placed", new Dictionary<string, string> { ["order"] = orderId });
         }
         """;
 

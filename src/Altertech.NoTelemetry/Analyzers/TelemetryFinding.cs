@@ -26,6 +26,12 @@ internal static class TelemetryFix
 
     /// <summary>An initialisation or registration is removed.</summary>
     public const string Remove = "remove";
+
+    /// <summary>
+    /// A field or constructor parameter of an SDK type may become an <c>ILogger&lt;T&gt;</c> (<see cref="LoggerSlot"/>); the fix
+    /// checks the rest (every use a loggable call, no caller of the constructor) and offers nothing where the result would not compile.
+    /// </summary>
+    public const string Logger = "logger";
 }
 
 /// <summary>

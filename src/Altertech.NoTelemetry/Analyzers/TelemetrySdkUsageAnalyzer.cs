@@ -80,7 +80,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
     /// ingestion host, and each call that does not bind but whose every candidate is an SDK member. A statement reports
     /// each service once (<see cref="TelemetryStatements"/>).
     /// </summary>
-    private sealed class OperationFindings
+    internal sealed class OperationFindings
     {
         private readonly TelemetryMatcher _matcher;
         private readonly bool _checkSdk;
@@ -108,7 +108,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The finding <paramref name="operation"/> is on its own, or null.</summary>
-        private TelemetryFinding? Classify(IOperation operation, CancellationToken cancellationToken)
+        internal TelemetryFinding? Classify(IOperation operation, CancellationToken cancellationToken)
         {
             if (_checkSdk && ClassifySdk(operation, cancellationToken) is { } sdk)
             {
@@ -617,7 +617,8 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 // List<TelemetryClient> (_clients): the declared type as written, and the SDK type it holds.
                 var element = ElementType(type);
                 var shown = element is INamedTypeSymbol { IsGenericType: true } ? element.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) : element.Name;
-                Report(context.ReportDiagnostic, ElementTypeSyntax(typeSyntax).GetLocation(), service, $"{shown} ({declared.Name})", SdkTypeIn(element, matcher) ?? element);
+                var fix = LoggerSlot.MayBecomeLogger(declared, type, syntax, context.Compilation) ? TelemetryFix.Logger : null;
+                Report(context.ReportDiagnostic, ElementTypeSyntax(typeSyntax).GetLocation(), service, $"{shown} ({declared.Name})", SdkTypeIn(element, matcher) ?? element, fix);
             }
         }
     }
@@ -866,6 +867,6 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
     };
 
     /// <summary>A declaration, attribute or base type: one finding, which uses the service.</summary>
-    private static void Report(System.Action<Diagnostic> report, Location location, TelemetryService service, string what, ISymbol member) =>
-        report(new TelemetryFinding(null, location, service, TelemetryRole.Use, what, TelemetryOrigin.Sdk, member).ToDiagnostic(others: 0));
+    private static void Report(System.Action<Diagnostic> report, Location location, TelemetryService service, string what, ISymbol member, string? fix = null) =>
+        report(new TelemetryFinding(null, location, service, TelemetryRole.Use, what, TelemetryOrigin.Sdk, member) { Fix = fix }.ToDiagnostic(others: 0));
 }

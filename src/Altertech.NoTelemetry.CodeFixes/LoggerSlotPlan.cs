@@ -1,0 +1,366 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Altertech.NoTelemetry.Analyzers;
+using Altertech.NoTelemetry.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace Altertech.NoTelemetry.CodeFixes;
+
+/// <summary>
+/// NT0001's fix for a field or constructor parameter of an SDK type (<c>fix = logger</c>): the SDK client becomes an
+/// <c>ILogger&lt;T&gt;</c> of the type that holds it, and every call through it a log call at the catalogue's level. The slot
+/// and the slots its value moves between (the constructor parameter a field is assigned from, the field a parameter is
+/// stored in) change together, and only when the result compiles:
+/// <list type="bullet">
+/// <item>every use of each slot, in the whole solution, is in this document and is either that assignment (<c>_t = t</c>,
+/// <c>_t = t ?? throw ...</c>, a field initialised from a primary-constructor parameter) or the receiver of a call the
+/// analyzer itself would turn into local logging (a whole statement whose arguments can all be logged);</item>
+/// <item>no code calls the constructor whose parameter changes (<c>new Checkout(client)</c>, <c>: base(client)</c>): the
+/// type is made by dependency injection, which supplies an <c>ILogger&lt;T&gt;</c> wherever logging is registered.</item>
+/// </list>
+/// Names stay as they are (<c>_telemetry.LogInformation(...)</c>); renaming is the IDE's job, across the solution.
+/// </summary>
+internal sealed class LoggerSlotPlan
+{
+    private const string LoggerInterface = "Microsoft.Extensions.Logging.ILogger";
+
+    private readonly IReadOnlyList<ISymbol> _slots;
+    private readonly IReadOnlyList<(IInvocationOperation Call, string Level)> _calls;
+    private readonly INamedTypeSymbol _logger;
+
+    private LoggerSlotPlan(IReadOnlyList<ISymbol> slots, IReadOnlyList<(IInvocationOperation Call, string Level)> calls, INamedTypeSymbol logger, ITypeSymbol sdkType)
+    {
+        _slots = slots;
+        _calls = calls;
+        _logger = logger;
+        Title = $"Replace {sdkType.Name} with ILogger<{logger.TypeArguments[0].Name}>";
+    }
+
+    /// <summary>The code action's title: <c>Replace TelemetryClient with ILogger&lt;Checkout&gt;</c>.</summary>
+    public string Title { get; }
+
+    /// <summary>The slots that change type, to tell two findings of one plan apart from two plans.</summary>
+    public IEnumerable<ISymbol> Slots => _slots;
+
+    /// <summary>The calls the plan rewrites: their own findings' fixes are not applied on top.</summary>
+    public IEnumerable<SyntaxNode> Calls => _calls.Select(c => c.Call.Syntax);
+
+    /// <summary>The plan for the slot the finding names, or null when the result would not compile (or the finding is not one).</summary>
+    public static async Task<LoggerSlotPlan?> CreateAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) || fix != TelemetryFix.Logger
+            || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+            || SlotAt(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), model, cancellationToken) is not { } start
+            || TypeOf(start) is not INamedTypeSymbol sdkType
+            || start.ContainingType is not { } holder
+            || model.Compilation.GetTypeByMetadataName(LoggerSlot.GenericLogger) is not { } genericLogger)
+        {
+            return null;
+        }
+
+        var knowledge = CompilationKnowledge.Get(model.Compilation, document.Project.AnalyzerOptions, cancellationToken);
+        var findings = new TelemetrySdkUsageAnalyzer.OperationFindings(knowledge.Telemetry, checkSdk: true, hosts: null, model.Compilation);
+        var solution = document.Project.Solution;
+        var slots = new List<ISymbol>();
+        var calls = new List<(IInvocationOperation, string)>();
+        var pending = new Queue<ISymbol>();
+        pending.Enqueue(start);
+        while (pending.Count > 0)
+        {
+            var slot = pending.Dequeue();
+            if (slots.Contains(slot, SymbolEqualityComparer.Default))
+            {
+                continue;
+            }
+
+            if (!IsSlot(slot, sdkType, holder))
+            {
+                return null;
+            }
+
+            slots.Add(slot);
+            if (slot is IFieldSymbol field && !InitialisedFrom(field, model, pending, cancellationToken))
+            {
+                return null;
+            }
+
+            foreach (var referenced in await SymbolFinder.FindReferencesAsync(slot, solution, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var location in referenced.Locations)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (location.Document.Id != document.Id || location.IsImplicit || location.IsCandidateLocation
+                        || !Use(root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), model, findings, pending, calls, cancellationToken))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            // The constructor whose parameter changes type must be called by nobody but dependency injection.
+            if (slot is IParameterSymbol { ContainingSymbol: IMethodSymbol constructor })
+            {
+                foreach (var referenced in await SymbolFinder.FindReferencesAsync(constructor, solution, cancellationToken).ConfigureAwait(false))
+                {
+                    if (referenced.Locations.Any())
+                    {
+                        return null;
+                    }
+                }
+            }
+        }
+
+        // Where a logger is already at hand, the calls' own fixes log through it: a second logger would be noise.
+        if (model.Compilation.GetTypeByMetadataName(LoggerInterface) is not { } logger
+            || HasLogger(holder, logger)
+            || calls.Any(c => InScope.Find(model, c.Item1.Syntax, logger, cancellationToken) is not null))
+        {
+            return null;
+        }
+
+        return new LoggerSlotPlan(slots, calls, genericLogger.Construct(holder), sdkType);
+    }
+
+    /// <summary>Whether the type already holds a logger: a field, a property or a constructor parameter of an <c>ILogger</c> type.</summary>
+    private static bool HasLogger(INamedTypeSymbol holder, INamedTypeSymbol logger)
+    {
+        foreach (var member in holder.GetMembers())
+        {
+            var types = member switch
+            {
+                IFieldSymbol field => new[] { field.Type },
+                IPropertySymbol property => new[] { property.Type },
+                IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => constructor.Parameters.Select(p => p.Type).ToArray(),
+                _ => Array.Empty<ITypeSymbol>(),
+            };
+            if (types.Any(t => SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, logger) || t.AllInterfaces.Contains(logger, SymbolEqualityComparer.Default)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Retypes the slots and rewrites the calls; <paramref name="needsImport"/> when the log methods' namespace must be imported.</summary>
+    public void Apply(DocumentEditor editor, ref bool needsImport, CancellationToken cancellationToken)
+    {
+        var model = editor.SemanticModel;
+        foreach (var slot in _slots)
+        {
+            foreach (var reference in slot.DeclaringSyntaxReferences)
+            {
+                var type = reference.GetSyntax(cancellationToken) switch
+                {
+                    VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+                    ParameterSyntax { Type: { } parameterType } => parameterType,
+                    _ => null,
+                };
+                if (type is not null)
+                {
+                    editor.ReplaceNode(type, LoggerType(editor.Generator, type).WithTriviaFrom(type));
+                }
+            }
+        }
+
+        foreach (var (call, level) in _calls)
+        {
+            var syntax = (InvocationExpressionSyntax)call.Syntax;
+            var conditional = call.Parent is IConditionalAccessOperation access && access.WhenNotNull == call ? (ConditionalAccessExpressionSyntax)access.Syntax : null;
+            var receiver = conditional is not null ? conditional.Expression : ((MemberAccessExpressionSyntax)syntax.Expression).Expression;
+            SyntaxNode replaced = (SyntaxNode?)conditional ?? syntax;
+            replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
+            var logged = LocalLogging.Through(receiver, conditional is not null, model, syntax, level, cancellationToken);
+            editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
+            needsImport |= model.LookupSymbols(syntax.SpanStart, _logger, "Log" + level, includeReducedExtensionMethods: true).IsEmpty;
+        }
+    }
+
+    private TypeSyntax LoggerType(SyntaxGenerator generator, TypeSyntax written)
+    {
+        var type = (TypeSyntax)generator.TypeExpression(_logger).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation, Formatter.Annotation);
+        return written is NullableTypeSyntax ? NullableType(type) : type;
+    }
+
+    /// <summary>The field or parameter whose declared type is the reported type syntax.</summary>
+    private static ISymbol? SlotAt(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        while (node is TypeSyntax && node.Parent is TypeSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node?.Parent switch
+        {
+            VariableDeclarationSyntax { Variables.Count: 1 } declaration when declaration.Type == node => model.GetDeclaredSymbol(declaration.Variables[0], cancellationToken) as IFieldSymbol,
+            ParameterSyntax parameter when parameter.Type == node => model.GetDeclaredSymbol(parameter, cancellationToken),
+            _ => null,
+        };
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol slot) => slot switch
+    {
+        IFieldSymbol field => field.Type,
+        IParameterSymbol parameter => parameter.Type,
+        _ => null,
+    };
+
+    /// <summary>A slot of the plan: of the same SDK type, in the same type, of a shape that may change (as the analyzer checks it).</summary>
+    private static bool IsSlot(ISymbol slot, ITypeSymbol sdkType, INamedTypeSymbol holder) =>
+        SymbolEqualityComparer.Default.Equals(TypeOf(slot), sdkType)
+        && SymbolEqualityComparer.Default.Equals(slot.ContainingType, holder)
+        && slot.DeclaringSyntaxReferences.Length == 1
+        && slot switch
+        {
+            IFieldSymbol { IsStatic: false, IsConst: false } => true,
+            IParameterSymbol { RefKind: RefKind.None, IsParams: false, HasExplicitDefaultValue: false, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } } => true,
+            _ => false,
+        };
+
+    /// <summary>A field without an initialiser, or initialised from a primary-constructor parameter (which joins the plan).</summary>
+    private static bool InitialisedFrom(IFieldSymbol field, SemanticModel model, Queue<ISymbol> pending, CancellationToken cancellationToken)
+    {
+        if (field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } } declarator)
+        {
+            return false;
+        }
+
+        if (declarator.Initializer is null)
+        {
+            return true;
+        }
+
+        if (model.GetOperation(declarator.Initializer, cancellationToken) is IFieldInitializerOperation { Value: var value } && Unwrapped(value) is IParameterReferenceOperation parameter)
+        {
+            pending.Enqueue(parameter.Parameter);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a use of a slot survives the change: the assignment that moves the value between two slots (the other one joins
+    /// the plan), or the receiver of a call the analyzer marks for local logging (the call joins the plan with its level).
+    /// </summary>
+    private static bool Use(SyntaxNode node, SemanticModel model, TelemetrySdkUsageAnalyzer.OperationFindings findings, Queue<ISymbol> pending, List<(IInvocationOperation, string)> calls, CancellationToken cancellationToken)
+    {
+        // this._telemetry: the reference is the member access, not its name.
+        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+        {
+            node = access;
+        }
+
+        var reference = model.GetOperation(node, cancellationToken);
+        if (reference is not (IFieldReferenceOperation or IParameterReferenceOperation))
+        {
+            // nameof(telemetry) names the slot, whatever its type.
+            return node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax nameOf } }
+                && model.GetOperation(nameOf, cancellationToken) is INameOfOperation;
+        }
+
+        if (reference.Parent is INameOfOperation)
+        {
+            return true;
+        }
+
+        // _telemetry = telemetry; this._telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
+        if (reference is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } target
+            && target.Parent is ISimpleAssignmentOperation { Parent: IExpressionStatementOperation } stored && stored.Target == target)
+        {
+            if (Unwrapped(stored.Value) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } source)
+            {
+                pending.Enqueue(source.Parameter);
+                return true;
+            }
+
+            return false;
+        }
+
+        var value = ValueOf(reference);
+        if (reference is IParameterReferenceOperation)
+        {
+            if (value.Parent is ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field, Parent: IExpressionStatementOperation } assignment && assignment.Value == value)
+            {
+                pending.Enqueue(field.Field);
+                return true;
+            }
+
+            if (value.Parent is IFieldInitializerOperation { InitializedFields.Length: 1 } initializer)
+            {
+                pending.Enqueue(initializer.InitializedFields[0]);
+                return true;
+            }
+        }
+
+        // _telemetry.TrackEvent(name); _telemetry?.TrackException(ex); hub.AddBreadcrumb("x") (an extension method on IHub).
+        if (CallOn(reference) is { } call
+            && call.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax or MemberBindingExpressionSyntax }
+            && findings.Classify(call, cancellationToken) is { Fix: TelemetryFix.Log } finding)
+        {
+            calls.Add((call, finding.LogLevel ?? "Information"));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The call whose receiver <paramref name="reference"/> is, written <c>x.M()</c> or <c>x?.M()</c>, instance or extension method.</summary>
+    private static IInvocationOperation? CallOn(IOperation reference)
+    {
+        var parent = Converted(reference).Parent;
+        switch (parent)
+        {
+            case IInvocationOperation invocation when invocation.Instance == Converted(reference):
+                return invocation;
+            case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true, Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } invocation } argument
+                when invocation.Arguments[0] == argument && access.Expression.Span == reference.Syntax.Span:
+                return invocation;
+            case IConditionalAccessOperation { WhenNotNull: IInvocationOperation invocation } conditional when conditional.Operation == reference:
+                var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? Unwrapped(invocation.Arguments[0].Value) : null);
+                return receiver is IConditionalAccessInstanceOperation ? invocation : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The reference, or the implicit conversion around it (<c>IHub</c> given as the <c>ISentryClient</c> an extension takes).</summary>
+    private static IOperation Converted(IOperation reference) =>
+        reference.Parent is IConversionOperation { IsImplicit: true } conversion ? conversion : reference;
+
+    /// <summary>The value a parameter reference gives: itself, or the <c>?? throw</c> around it.</summary>
+    private static IOperation ValueOf(IOperation reference) =>
+        reference.Parent is ICoalesceOperation coalesce && coalesce.Value == reference && Throws(coalesce.WhenNull) ? coalesce : reference;
+
+    private static bool Throws(IOperation operation) =>
+        operation is IThrowOperation or IConversionOperation { Operand: IThrowOperation };
+
+    /// <summary>The parameter under <c>t ?? throw ...</c> and implicit conversions.</summary>
+    private static IOperation Unwrapped(IOperation value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation { IsImplicit: true } conversion:
+                    value = conversion.Operand;
+                    break;
+                case ICoalesceOperation coalesce when Throws(coalesce.WhenNull):
+                    value = coalesce.Value;
+                    break;
+                default:
+                    return value;
+            }
+        }
+    }
+}
