@@ -35,10 +35,10 @@ internal sealed class LoggerSlotPlan
     private const string LoggerInterface = "Microsoft.Extensions.Logging.ILogger";
 
     private readonly IReadOnlyList<ISymbol> _slots;
-    private readonly IReadOnlyList<(IInvocationOperation Call, string Level)> _calls;
+    private readonly IReadOnlyList<SlotCall> _calls;
     private readonly INamedTypeSymbol _logger;
 
-    private LoggerSlotPlan(IReadOnlyList<ISymbol> slots, IReadOnlyList<(IInvocationOperation Call, string Level)> calls, INamedTypeSymbol logger, ITypeSymbol sdkType)
+    private LoggerSlotPlan(IReadOnlyList<ISymbol> slots, IReadOnlyList<SlotCall> calls, INamedTypeSymbol logger, ITypeSymbol sdkType)
     {
         _slots = slots;
         _calls = calls;
@@ -72,7 +72,7 @@ internal sealed class LoggerSlotPlan
         var findings = new TelemetrySdkUsageAnalyzer.OperationFindings(knowledge.Telemetry, checkSdk: true, hosts: null, model.Compilation);
         var solution = document.Project.Solution;
         var slots = new List<ISymbol>();
-        var calls = new List<(IInvocationOperation, string)>();
+        var calls = new List<SlotCall>();
         var pending = new Queue<ISymbol>();
         pending.Enqueue(start);
         while (pending.Count > 0)
@@ -123,7 +123,7 @@ internal sealed class LoggerSlotPlan
         // Where a logger is already at hand, the calls' own fixes log through it: a second logger would be noise.
         if (model.Compilation.GetTypeByMetadataName(LoggerInterface) is not { } logger
             || HasLogger(holder, logger)
-            || calls.Any(c => InScope.Find(model, c.Item1.Syntax, logger, cancellationToken) is not null))
+            || calls.Any(c => InScope.Find(model, c.Call.Syntax, logger, cancellationToken) is not null))
         {
             return null;
         }
@@ -173,16 +173,14 @@ internal sealed class LoggerSlotPlan
             }
         }
 
-        foreach (var (call, level) in _calls)
+        foreach (var call in _calls)
         {
-            var syntax = (InvocationExpressionSyntax)call.Syntax;
-            var conditional = call.Parent is IConditionalAccessOperation access && access.WhenNotNull == call ? (ConditionalAccessExpressionSyntax)access.Syntax : null;
-            var receiver = conditional is not null ? conditional.Expression : ((MemberAccessExpressionSyntax)syntax.Expression).Expression;
-            SyntaxNode replaced = (SyntaxNode?)conditional ?? syntax;
+            var syntax = (InvocationExpressionSyntax)call.Call.Syntax;
+            SyntaxNode replaced = (SyntaxNode?)call.Conditional ?? syntax;
             replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
-            var logged = LocalLogging.Through(receiver, conditional is not null, model, syntax, level, cancellationToken);
+            var logged = LocalLogging.Through(call.Receiver, call.Conditional is not null, model, syntax, call.Level, cancellationToken);
             editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
-            needsImport |= model.LookupSymbols(syntax.SpanStart, _logger, "Log" + level, includeReducedExtensionMethods: true).IsEmpty;
+            needsImport |= model.LookupSymbols(syntax.SpanStart, _logger, "Log" + call.Level, includeReducedExtensionMethods: true).IsEmpty;
         }
     }
 
@@ -253,7 +251,7 @@ internal sealed class LoggerSlotPlan
     /// Whether a use of a slot survives the change: the assignment that moves the value between two slots (the other one joins
     /// the plan), or the receiver of a call the analyzer marks for local logging (the call joins the plan with its level).
     /// </summary>
-    private static bool Use(SyntaxNode node, SemanticModel model, TelemetrySdkUsageAnalyzer.OperationFindings findings, Queue<ISymbol> pending, List<(IInvocationOperation, string)> calls, CancellationToken cancellationToken)
+    private static bool Use(SyntaxNode node, SemanticModel model, TelemetrySdkUsageAnalyzer.OperationFindings findings, Queue<ISymbol> pending, List<SlotCall> calls, CancellationToken cancellationToken)
     {
         // this._telemetry: the reference is the member access, not its name.
         if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
@@ -304,11 +302,9 @@ internal sealed class LoggerSlotPlan
         }
 
         // _telemetry.TrackEvent(name); _telemetry?.TrackException(ex); hub.AddBreadcrumb("x") (an extension method on IHub).
-        if (CallOn(reference) is { } call
-            && call.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax or MemberBindingExpressionSyntax }
-            && findings.Classify(call, cancellationToken) is { Fix: TelemetryFix.Log } finding)
+        if (CallOn(reference) is { } call && findings.Classify(call.Call, cancellationToken) is { Fix: TelemetryFix.Log } finding)
         {
-            calls.Add((call, finding.LogLevel ?? "Information"));
+            calls.Add(call.At(finding.LogLevel ?? "Information"));
             return true;
         }
 
@@ -316,19 +312,20 @@ internal sealed class LoggerSlotPlan
     }
 
     /// <summary>The call whose receiver <paramref name="reference"/> is, written <c>x.M()</c> or <c>x?.M()</c>, instance or extension method.</summary>
-    private static IInvocationOperation? CallOn(IOperation reference)
+    private static SlotCall? CallOn(IOperation reference)
     {
-        var parent = Converted(reference).Parent;
-        switch (parent)
+        switch (Converted(reference).Parent)
         {
-            case IInvocationOperation invocation when invocation.Instance == Converted(reference):
-                return invocation;
+            case IInvocationOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } invocation
+                when invocation.Instance == Converted(reference) && access.Expression.Span == reference.Syntax.Span:
+                return new SlotCall(invocation, access.Expression, conditional: null);
             case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true, Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } invocation } argument
                 when invocation.Arguments[0] == argument && access.Expression.Span == reference.Syntax.Span:
-                return invocation;
-            case IConditionalAccessOperation { WhenNotNull: IInvocationOperation invocation } conditional when conditional.Operation == reference:
+                return new SlotCall(invocation, access.Expression, conditional: null);
+            case IConditionalAccessOperation { WhenNotNull: IInvocationOperation { Syntax: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax } } invocation, Syntax: ConditionalAccessExpressionSyntax syntax } conditional
+                when conditional.Operation == reference && syntax.Expression.Span == reference.Syntax.Span:
                 var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? Unwrapped(invocation.Arguments[0].Value) : null);
-                return receiver is IConditionalAccessInstanceOperation ? invocation : null;
+                return receiver is IConditionalAccessInstanceOperation ? new SlotCall(invocation, syntax.Expression, syntax) : null;
             default:
                 return null;
         }
@@ -362,5 +359,30 @@ internal sealed class LoggerSlotPlan
                     return value;
             }
         }
+    }
+
+    /// <summary>
+    /// A call through a slot: the invocation, its receiver as written (<c>_telemetry</c>, <c>this._telemetry</c>), the
+    /// <c>?.</c> around it when there is one, and the level its finding logs at.
+    /// </summary>
+    private sealed class SlotCall
+    {
+        public SlotCall(IInvocationOperation call, ExpressionSyntax receiver, ConditionalAccessExpressionSyntax? conditional, string level = "Information")
+        {
+            Call = call;
+            Receiver = receiver;
+            Conditional = conditional;
+            Level = level;
+        }
+
+        public IInvocationOperation Call { get; }
+
+        public ExpressionSyntax Receiver { get; }
+
+        public ConditionalAccessExpressionSyntax? Conditional { get; }
+
+        public string Level { get; }
+
+        public SlotCall At(string level) => new(Call, Receiver, Conditional, level);
     }
 }

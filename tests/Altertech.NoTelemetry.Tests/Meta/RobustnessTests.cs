@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
 using Altertech.NoTelemetry.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Altertech.NoTelemetry.Tests.Meta;
 
@@ -29,6 +32,8 @@ public class RobustnessTests
         { "delegates stored in each other", "class C { static System.Action? A, B, D; static void M() { A = () => B?.Invoke(); B = () => A?.Invoke(); D = A; A = D; System.AppDomain.CurrentDomain.ProcessExit += (s, e) => D?.Invoke(); } }" },
         { "identifying data appended twenty thousand times", "class C { void M(System.Net.Http.HttpClient c) { var id = System.Environment.UserName; var url = \"https://api.example.com/?\"; " + string.Concat(Enumerable.Repeat("url += id; id = url; ", 10000)) + "c.GetAsync(url); } }" },
         { "a hook under edit", "class C { void M() { System.AppDomain.CurrentDomain.UnhandledException += (s, e) => { Send(e.; } ; System.AppDomain.CurrentDomain.ProcessExit += ; } void Send(object o) => new System.Net.Http.HttpClient().PostAsync(\"https://x.example.com\", new System.Net.Http.StringContent(System.Environment.MachineName" },
+        { "a client field and constructor under edit", "using Microsoft.ApplicationInsights; class C { private readonly TelemetryClient _t; private TelemetryClient _u, ; public C(TelemetryClient t) { _t = t ?? ; } public C(TelemetryClient) : this( { } void M() { _t.TrackEvent(\"x\"); _t?.TrackException(; this._t. } }" },
+        { "a primary constructor client under edit", "using Microsoft.ApplicationInsights; partial class C(TelemetryClient t, ) { void M() => t.TrackEvent(\"x\"); void N() => t.Flush(; } partial class C { void O() => t. }" },
         { "long concatenation", "class C { string M(System.Net.Http.HttpClient c) { c.GetAsync(\"https://\" " + string.Concat(Enumerable.Repeat("+ \"a\" ", 3000)) + "); return \"\"; } }" },
     };
 
@@ -53,5 +58,59 @@ public class RobustnessTests
 
         Assert.Empty(exceptions);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
+    /// <summary>
+    /// Every code fix, asked for every finding of code under edit, registers its actions and computes their changes without
+    /// an exception (an exception in a fix is a failed light bulb in the IDE and a crash of <c>dotnet format</c>).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task Code_fixes_never_throw(string name, string source)
+    {
+        if (source.Length > 20_000)
+        {
+            return;
+        }
+
+        var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(),
+            VersionStamp.Default,
+            "Robustness",
+            "Robustness",
+            LanguageNames.CSharp,
+            compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication),
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            metadataReferences: TestReferences.ApplicationInsights.Resolve()));
+        var document = workspace.AddDocument(project.Id, name + ".cs", SourceText.From(source));
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation.WithAnalyzers(AnalyzerAssembly.Analyzers).GetAnalyzerDiagnosticsAsync();
+        var providers = typeof(Altertech.NoTelemetry.CodeFixes.TelemetrySdkUsageCodeFix).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToList();
+        Assert.NotEmpty(providers);
+
+        var computed = 0;
+        foreach (var provider in providers)
+        {
+            foreach (var diagnostic in diagnostics.Where(d => provider.FixableDiagnosticIds.Contains(d.Id) && d.Location.IsInSource))
+            {
+                var actions = new List<CodeAction>();
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                foreach (var action in actions)
+                {
+                    await action.GetOperationsAsync(CancellationToken.None);
+                    computed++;
+                }
+            }
+        }
+
+        // The sources with a client under edit still have calls a fix can rewrite: the loop above did run fixes.
+        if (name.Contains("client", StringComparison.Ordinal))
+        {
+            Assert.NotEqual(0, computed);
+        }
     }
 }
