@@ -35,25 +35,34 @@ internal sealed class LoggerSlotPlan
     private const string LoggerInterface = "Microsoft.Extensions.Logging.ILogger";
 
     private readonly IReadOnlyList<ISymbol> _slots;
-    private readonly IReadOnlyList<SlotCall> _calls;
+    private readonly Uses _uses;
     private readonly INamedTypeSymbol _logger;
 
-    private LoggerSlotPlan(IReadOnlyList<ISymbol> slots, IReadOnlyList<SlotCall> calls, INamedTypeSymbol logger, ITypeSymbol sdkType)
+    private LoggerSlotPlan(IReadOnlyList<ISymbol> slots, Uses uses, INamedTypeSymbol logger, ITypeSymbol sdkType, bool remove)
     {
         _slots = slots;
-        _calls = calls;
+        _uses = uses;
         _logger = logger;
-        Title = $"Replace {sdkType.Name} with ILogger<{logger.TypeArguments[0].Name}>";
+        Removes = remove;
+        Title = remove ? $"Remove {sdkType.Name} and log through the ILogger at hand" : $"Replace {sdkType.Name} with ILogger<{logger.TypeArguments[0].Name}>";
     }
 
-    /// <summary>The code action's title: <c>Replace TelemetryClient with ILogger&lt;Checkout&gt;</c>.</summary>
+    /// <summary>
+    /// The code action's title: <c>Replace TelemetryClient with ILogger&lt;Checkout&gt;</c>, or, where the class holds a logger
+    /// already, <c>Remove TelemetryClient and log through the ILogger at hand</c>.
+    /// </summary>
     public string Title { get; }
+
+    /// <summary>
+    /// Whether the plan removes the slots (the class holds a logger, and every call logs through it) rather than retyping them.
+    /// </summary>
+    public bool Removes { get; }
 
     /// <summary>The slots that change type, to tell two findings of one plan apart from two plans.</summary>
     public IEnumerable<ISymbol> Slots => _slots;
 
     /// <summary>The calls the plan rewrites: their own findings' fixes are not applied on top.</summary>
-    public IEnumerable<SyntaxNode> Calls => _calls.Select(c => c.Call.Syntax);
+    public IEnumerable<SyntaxNode> Calls => _uses.Calls.Select(c => c.Call.Syntax);
 
     /// <summary>The plan for the slot the finding names, or null when the result would not compile (or the finding is not one).</summary>
     public static async Task<LoggerSlotPlan?> CreateAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -72,8 +81,8 @@ internal sealed class LoggerSlotPlan
         var findings = new TelemetrySdkUsageAnalyzer.OperationFindings(knowledge.Telemetry, checkSdk: true, hosts: null, model.Compilation);
         var solution = document.Project.Solution;
         var slots = new List<ISymbol>();
-        var calls = new List<SlotCall>();
-        var pending = new Queue<ISymbol>();
+        var uses = new Uses();
+        var pending = uses.Pending;
         pending.Enqueue(start);
         while (pending.Count > 0)
         {
@@ -100,7 +109,7 @@ internal sealed class LoggerSlotPlan
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (location.Document.Id != document.Id || location.IsImplicit || location.IsCandidateLocation
-                        || !Use(root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), model, findings, pending, calls, cancellationToken))
+                        || !Use(root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), model, findings, uses, cancellationToken))
                     {
                         return null;
                     }
@@ -120,15 +129,22 @@ internal sealed class LoggerSlotPlan
             }
         }
 
-        // Where a logger is already at hand, the calls' own fixes log through it: a second logger would be noise.
-        if (model.Compilation.GetTypeByMetadataName(LoggerInterface) is not { } logger
-            || HasLogger(holder, logger)
-            || calls.Any(c => InScope.Find(model, c.Call.Syntax, logger, cancellationToken) is not null))
+        if (model.Compilation.GetTypeByMetadataName(LoggerInterface) is not { } logger)
         {
             return null;
         }
 
-        return new LoggerSlotPlan(slots, calls, genericLogger.Construct(holder), sdkType);
+        // Where the class holds a logger already, a second one would be noise: the calls log through the one at hand, and the
+        // client goes, when every call can reach that logger, nothing else names the slots, and no two constructors become one.
+        if (HasLogger(holder, logger) || uses.Calls.Any(c => InScope.Find(model, c.Call.Syntax, logger, cancellationToken) is not null))
+        {
+            var removable = uses.Calls.All(c => InScope.Find(model, c.Call.Syntax, logger, cancellationToken) is not null)
+                && uses.Names.All(n => uses.Stores.Any(s => s.Span.Contains(n.Span)))
+                && !ConstructorsCollide(slots);
+            return removable ? new LoggerSlotPlan(slots, uses, logger, sdkType, remove: true) : null;
+        }
+
+        return new LoggerSlotPlan(slots, uses, genericLogger.Construct(holder), sdkType, remove: false);
     }
 
     /// <summary>Whether the type already holds a logger: a field, a property or a constructor parameter of an <c>ILogger</c> type.</summary>
@@ -152,9 +168,38 @@ internal sealed class LoggerSlotPlan
         return false;
     }
 
-    /// <summary>Retypes the slots and rewrites the calls; <paramref name="needsImport"/> when the log methods' namespace must be imported.</summary>
+    /// <summary>Whether removing the parameters would leave a constructor with the parameter types of another one.</summary>
+    private static bool ConstructorsCollide(IReadOnlyList<ISymbol> slots)
+    {
+        foreach (var changed in slots.OfType<IParameterSymbol>().Select(p => (IMethodSymbol)p.ContainingSymbol).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default))
+        {
+            var left = changed.Parameters.Where(p => !slots.Contains(p, SymbolEqualityComparer.Default)).Select(p => p.Type).ToList();
+            foreach (var other in changed.ContainingType.InstanceConstructors)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(other, changed)
+                    && other.Parameters.Length == left.Count
+                    && other.Parameters.Select(p => p.Type).SequenceEqual(left, SymbolEqualityComparer.Default))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Retypes the slots (or removes them, with the assignments between them) and rewrites the calls;
+    /// <paramref name="needsImport"/> when the log methods' namespace must be imported.
+    /// </summary>
     public void Apply(DocumentEditor editor, ref bool needsImport, CancellationToken cancellationToken)
     {
+        if (Removes)
+        {
+            Remove(editor, ref needsImport, cancellationToken);
+            return;
+        }
+
         var model = editor.SemanticModel;
         foreach (var slot in _slots)
         {
@@ -173,7 +218,7 @@ internal sealed class LoggerSlotPlan
             }
         }
 
-        foreach (var call in _calls)
+        foreach (var call in _uses.Calls)
         {
             var syntax = (InvocationExpressionSyntax)call.Call.Syntax;
             SyntaxNode replaced = (SyntaxNode?)call.Conditional ?? syntax;
@@ -181,6 +226,42 @@ internal sealed class LoggerSlotPlan
             var logged = LocalLogging.Through(call.Receiver, call.Conditional is not null, model, syntax, call.Level, cancellationToken);
             editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
             needsImport |= model.LookupSymbols(syntax.SpanStart, _logger, "Log" + call.Level, includeReducedExtensionMethods: true).IsEmpty;
+        }
+    }
+
+    /// <summary>The calls log through the logger at hand, as their own fixes would; the slots and the assignments between them go.</summary>
+    private void Remove(DocumentEditor editor, ref bool needsImport, CancellationToken cancellationToken)
+    {
+        var model = editor.SemanticModel;
+        foreach (var call in _uses.Calls)
+        {
+            var syntax = (InvocationExpressionSyntax)call.Call.Syntax;
+            if (LocalLogging.Replacement(model, editor.Generator, syntax, call.Level, out var import, cancellationToken) is { } logged)
+            {
+                needsImport |= import;
+                SyntaxNode replaced = (SyntaxNode?)call.Conditional ?? syntax;
+                replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
+                editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
+            }
+        }
+
+        foreach (var store in _uses.Stores)
+        {
+            switch (store.Parent)
+            {
+                case ExpressionStatementSyntax statement:
+                    editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+                    break;
+                case ArrowExpressionClauseSyntax { Parent: { } owner }:
+                    editor.ReplaceNode(owner, Bodies.WithBlock(owner, Block()));
+                    break;
+            }
+        }
+
+        foreach (var slot in _slots)
+        {
+            var declared = slot.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            editor.RemoveNode(declared is VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } ? field : declared, SyntaxRemoveOptions.KeepUnbalancedDirectives);
         }
     }
 
@@ -251,8 +332,9 @@ internal sealed class LoggerSlotPlan
     /// Whether a use of a slot survives the change: the assignment that moves the value between two slots (the other one joins
     /// the plan), or the receiver of a call the analyzer marks for local logging (the call joins the plan with its level).
     /// </summary>
-    private static bool Use(SyntaxNode node, SemanticModel model, TelemetrySdkUsageAnalyzer.OperationFindings findings, Queue<ISymbol> pending, List<SlotCall> calls, CancellationToken cancellationToken)
+    private static bool Use(SyntaxNode node, SemanticModel model, TelemetrySdkUsageAnalyzer.OperationFindings findings, Uses uses, CancellationToken cancellationToken)
     {
+        var pending = uses.Pending;
         // this._telemetry: the reference is the member access, not its name.
         if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
         {
@@ -263,12 +345,19 @@ internal sealed class LoggerSlotPlan
         if (reference is not (IFieldReferenceOperation or IParameterReferenceOperation))
         {
             // nameof(telemetry) names the slot, whatever its type.
-            return node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax nameOf } }
-                && model.GetOperation(nameOf, cancellationToken) is INameOfOperation;
+            if (node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax nameOf } }
+                && model.GetOperation(nameOf, cancellationToken) is INameOfOperation)
+            {
+                uses.Names.Add(nameOf);
+                return true;
+            }
+
+            return false;
         }
 
-        if (reference.Parent is INameOfOperation)
+        if (reference.Parent is INameOfOperation name)
         {
+            uses.Names.Add(name.Syntax);
             return true;
         }
 
@@ -279,6 +368,7 @@ internal sealed class LoggerSlotPlan
             if (Unwrapped(stored.Value) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } source)
             {
                 pending.Enqueue(source.Parameter);
+                uses.Store(stored.Syntax);
                 return true;
             }
 
@@ -291,6 +381,7 @@ internal sealed class LoggerSlotPlan
             if (value.Parent is ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field, Parent: IExpressionStatementOperation } assignment && assignment.Value == value)
             {
                 pending.Enqueue(field.Field);
+                uses.Store(assignment.Syntax);
                 return true;
             }
 
@@ -304,7 +395,7 @@ internal sealed class LoggerSlotPlan
         // _telemetry.TrackEvent(name); _telemetry?.TrackException(ex); hub.AddBreadcrumb("x") (an extension method on IHub).
         if (CallOn(reference) is { } call && findings.Classify(call.Call, cancellationToken) is { Fix: TelemetryFix.Log } finding)
         {
-            calls.Add(call.At(finding.LogLevel ?? "Information"));
+            uses.Calls.Add(call.At(finding.LogLevel ?? "Information"));
             return true;
         }
 
@@ -384,5 +475,26 @@ internal sealed class LoggerSlotPlan
         public string Level { get; }
 
         public SlotCall At(string level) => new(Call, Receiver, Conditional, level);
+    }
+
+    /// <summary>What the uses of a plan's slots are: the slots still to look at, the calls, the assignments between slots, the <c>nameof</c>s.</summary>
+    private sealed class Uses
+    {
+        public Queue<ISymbol> Pending { get; } = new();
+
+        public List<SlotCall> Calls { get; } = new();
+
+        /// <summary>The assignments <c>_t = t</c> (the expression), each once, though both its slots lead to it.</summary>
+        public List<SyntaxNode> Stores { get; } = new();
+
+        public List<SyntaxNode> Names { get; } = new();
+
+        public void Store(SyntaxNode assignment)
+        {
+            if (!Stores.Contains(assignment))
+            {
+                Stores.Add(assignment);
+            }
+        }
     }
 }

@@ -137,6 +137,7 @@ public sealed class BuildToolTests(PackageFeed package)
         Assert.DoesNotContain("SentrySdk.Init", checkout, StringComparison.Ordinal);
         Assert.Contains("// Crash reporting.", checkout, StringComparison.Ordinal);
         Assert.DoesNotContain("telemetry.Track", checkout, StringComparison.Ordinal);
+        Assert.Contains("public sealed class Checkout(ILogger<Checkout> logger)", checkout, StringComparison.Ordinal);
         Assert.Contains("private readonly ILogger<Orders> _telemetry;", checkout, StringComparison.Ordinal);
         Assert.Contains("public Orders(ILogger<Orders> telemetry)", checkout, StringComparison.Ordinal);
         Assert.Contains("""_telemetry.LogInformation("{EventName} {Properties}", "placed", new Dictionary<string, string> { ["order"] = orderId });""", checkout, StringComparison.Ordinal);

@@ -68,7 +68,7 @@ public class LocalLoggingCodeFixTests
         using Microsoft.ApplicationInsights;
         using Microsoft.Extensions.Logging;
 
-        class Checkout({|NT0001:TelemetryClient|} telemetry, ILogger<Checkout> logger)
+        class Checkout(ILogger<Checkout> logger)
         {
             public void Done(string name, IDictionary<string, string> properties) => logger.LogInformation("{EventName} {Properties}", name, properties);
         }

@@ -210,7 +210,8 @@ public class LoggerSlotCodeFixTests
         """, s_applicationInsights);
 
     [Fact]
-    public Task A_logger_at_hand_takes_the_calls_and_the_client_keeps_its_type() => Verify.VerifyAsync("""
+    public Task Where_the_class_holds_a_logger_the_calls_log_through_it_and_the_client_goes() => Verify.VerifyAsync("""
+        using System;
         using Microsoft.ApplicationInsights;
         using Microsoft.Extensions.Logging;
 
@@ -222,17 +223,74 @@ public class LoggerSlotCodeFixTests
                 logger.LogInformation("both");
             }
         }
+
+        public sealed class Controller
+        {
+            private readonly ILogger<Controller> _logger;
+            private readonly {|NT0001:TelemetryClient|} _telemetryClient;
+
+            public Controller(ILogger<Controller> logger, {|NT0001:TelemetryClient|} telemetryClient)
+            {
+                _logger = logger;
+                _telemetryClient = telemetryClient ?? throw new ArgumentNullException(nameof(telemetryClient));
+            }
+
+            public void Get(string id)
+            {
+                _telemetryClient.{|NT0001:TrackEvent|}("get"); // counted
+                _logger.LogInformation("Get {Id}", id);
+            }
+        }
+
+        // Without its client the second constructor would be the first one again: no fix.
+        class Stored
+        {
+            private readonly ILogger _log;
+            private readonly {|NT0001:TelemetryClient|} _telemetry;
+
+            public Stored(ILogger log) => _log = log;
+
+            public Stored(ILogger log, {|NT0001:TelemetryClient|} telemetry) : this(log) => _telemetry = telemetry;
+        }
         """, """
+        using System;
         using Microsoft.ApplicationInsights;
         using Microsoft.Extensions.Logging;
 
-        class WithLogger({|NT0001:TelemetryClient|} telemetry, ILogger<WithLogger> logger)
+        class WithLogger(ILogger<WithLogger> logger)
         {
             void M()
             {
                 logger.LogInformation("{EventName}", "both");
                 logger.LogInformation("both");
             }
+        }
+
+        public sealed class Controller
+        {
+            private readonly ILogger<Controller> _logger;
+
+            public Controller(ILogger<Controller> logger)
+            {
+                _logger = logger;
+            }
+
+            public void Get(string id)
+            {
+                _logger.LogInformation("{EventName}", "get"); // counted
+                _logger.LogInformation("Get {Id}", id);
+            }
+        }
+
+        // Without its client the second constructor would be the first one again: no fix.
+        class Stored
+        {
+            private readonly ILogger _log;
+            private readonly {|NT0001:TelemetryClient|} _telemetry;
+
+            public Stored(ILogger log) => _log = log;
+
+            public Stored(ILogger log, {|NT0001:TelemetryClient|} telemetry) : this(log) => _telemetry = telemetry;
         }
         """, s_applicationInsights);
 
