@@ -232,7 +232,7 @@ public class UnsolicitedReportingCodeFixTests
     /// <summary>
     /// A helper that other code calls too (a "Send report" command the user chose, a path behind a consent method, a method
     /// group kept for later) still sends for them: the fix would change what the user asked for, so it is not offered. Nor in a
-    /// helper without an exception in scope, or one further down.
+    /// helper without an exception in scope, one further down, or a library's public one, which other assemblies may call.
     /// </summary>
     [Fact]
     public Task Is_not_offered_in_a_helper_that_other_code_calls_or_without_an_exception() => Verify.VerifyNoFixAsync("""
@@ -255,6 +255,7 @@ public class UnsolicitedReportingCodeFixTests
                 TaskScheduler.UnobservedTaskException += (s, e) => Forward(e.Exception);
                 TaskScheduler.UnobservedTaskException += (s, e) => Keep(e.Exception);
                 TaskScheduler.UnobservedTaskException += (s, e) => Outer(e.Exception);
+                TaskScheduler.UnobservedTaskException += (s, e) => CrashReports.Send(e.Exception);
                 _later = Keep;
             }
 
@@ -282,6 +283,14 @@ public class UnsolicitedReportingCodeFixTests
             static void Outer(Exception ex) => Inner(ex);
 
             static void Inner(Exception ex) => Http.{|NT0004:PostAsync|}("https://crash.vendor.example/v4", new StringContent(ex.ToString())).Wait();
+        }
+
+        // Public in a library: other assemblies may call it.
+        public static class CrashReports
+        {
+            static readonly HttpClient Http = new();
+
+            public static void Send(Exception ex) => Http.{|NT0004:PostAsync|}("https://crash.vendor.example/v5", new StringContent(ex.ToString())).Wait();
         }
         """, TestReferences.Net80, behaviors: CodeFixTestBehaviors.SkipLocalDiagnosticCheck);
 
