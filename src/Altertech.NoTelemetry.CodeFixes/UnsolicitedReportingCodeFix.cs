@@ -21,8 +21,9 @@ namespace Altertech.NoTelemetry.CodeFixes;
 /// hand. For the findings marked <c>fix = crash-report</c>, a crash report: the exception in scope (a handler's or helper's
 /// <c>Exception</c> parameter, or the <c>ExceptionObject</c> or <c>Exception</c> of its event arguments) and the time, under
 /// <c>crashes</c>. For <c>fix = exit-report</c> (an exit or stopping hook), what the send would have sent (its text arguments)
-/// and the time, under <c>reports</c>. An awaited send becomes an awaited <c>File.WriteAllTextAsync</c> where the compilation
-/// has it, else the synchronous write (the analyzer marks it only where the function still awaits something else).
+/// and the time, under <c>reports</c>. An awaited send becomes an awaited <c>File.WriteAllTextAsync</c> (with the send's
+/// <c>ConfigureAwait</c>) where the compilation has it, else the synchronous write (the analyzer marks it only where the
+/// function still awaits something else).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsolicitedReportingCodeFix))]
 [Shared]
@@ -75,7 +76,7 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
             return null;
         }
 
-        var configureAwait = asynchronous && CrashReportFix.ConfiguresAwaitFalse(awaited!);
+        var configureAwait = asynchronous ? CrashReportFix.ConfigureAwaitArgument(awaited!)?.Syntax.WithoutTrivia().ToFullString() : null;
         if (fix == CrashReportFix.CrashReport)
         {
             if (CrashReportFix.ExceptionInScope(model, sending.SpanStart, out var property, cancellationToken) is not { } parameter)
@@ -131,9 +132,10 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
     /// <summary>
     /// Writing <paramref name="text"/> to a new file named by the time under
     /// <c>%LOCALAPPDATA%/&lt;assembly&gt;/<paramref name="folder"/></c>: one expression, no locals, so it stands wherever the
-    /// send stood, even as a lambda's body, and names nothing new. Awaited when <paramref name="asynchronous"/>.
+    /// send stood, even as a lambda's body, and names nothing new. Awaited when <paramref name="asynchronous"/>, through
+    /// <c>ConfigureAwait(<paramref name="configureAwait"/>)</c> when the send was.
     /// </summary>
-    private static ExpressionSyntax Write(DocumentEditor editor, string folder, string prefix, string text, bool asynchronous, bool configureAwait)
+    private static ExpressionSyntax Write(DocumentEditor editor, string folder, string prefix, string text, bool asynchronous, string? configureAwait)
     {
         var product = editor.SemanticModel.Compilation.AssemblyName ?? "Product";
         var call = (asynchronous ? "global::System.IO.File.WriteAllTextAsync(" : "global::System.IO.File.WriteAllText(")
@@ -141,7 +143,7 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
             + "global::System.IO.Path.Combine(global::System.Environment.GetFolderPath(global::System.Environment.SpecialFolder.LocalApplicationData), "
             + Literal(product).Text + ", " + Literal(folder).Text + ")).FullName, " + Literal(prefix).Text
             + " + global::System.DateTime.UtcNow.ToString(\"yyyyMMdd-HHmmss-fff\") + \".txt\"), "
-            + text + ")" + (configureAwait ? ".ConfigureAwait(false)" : string.Empty);
+            + text + ")" + (configureAwait is null ? string.Empty : ".ConfigureAwait(" + configureAwait + ")");
         var write = ParseExpression(call);
 
         // Every qualified name is written out in full and shortened where the file's usings allow.

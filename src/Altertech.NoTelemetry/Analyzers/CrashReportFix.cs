@@ -68,10 +68,12 @@ internal static class CrashReportFix
         return top.Parent is IAwaitOperation awaited && awaited.Operation == top ? awaited : null;
     }
 
-    /// <summary>Whether <paramref name="await"/> goes through <c>ConfigureAwait(false)</c> (so should what replaces it).</summary>
-    public static bool ConfiguresAwaitFalse(IAwaitOperation await) =>
-        await.Operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Arguments.Length: 1 } configured
-        && configured.Arguments[0].Value.ConstantValue is { HasValue: true, Value: false };
+    /// <summary>
+    /// The argument of the <c>ConfigureAwait</c> <paramref name="await"/> goes through (<c>false</c>, say), which what replaces
+    /// the send keeps; null without one.
+    /// </summary>
+    public static IOperation? ConfigureAwaitArgument(IAwaitOperation await) =>
+        await.Operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Arguments.Length: 1 } configured ? configured.Arguments[0].Value : null;
 
     /// <summary>Whether the compilation's <c>System.IO.File</c> has <c>WriteAllTextAsync(string, string, CancellationToken)</c> (not .NET Framework).</summary>
     public static bool HasWriteAllTextAsync(Compilation compilation) =>
