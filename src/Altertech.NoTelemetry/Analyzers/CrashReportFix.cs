@@ -11,7 +11,7 @@ namespace Altertech.NoTelemetry.Analyzers;
 /// <summary>
 /// What the NT0004 code fix can rewrite: a call that sends, written as a statement on its own
 /// (<c>client.PostAsync(...).Wait();</c>, <c>_ = client.PostAsync(...);</c>, <c>await client.PostAsync(...);</c>, an
-/// expression-bodied handler), which it replaces with writing a local report. Shared by the analyzer, which marks the
+/// expression-bodied handler), which it replaces with writing a local report. Used by the analyzer, which marks the
 /// finding (<see cref="CrashReport"/>, <see cref="ExitReport"/>), and the fix, which rewrites what is marked.
 /// </summary>
 internal static class CrashReportFix

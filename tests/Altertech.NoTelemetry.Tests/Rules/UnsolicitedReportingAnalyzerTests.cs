@@ -622,14 +622,14 @@ public class UnsolicitedReportingAnalyzerTests
                     AppDomain.CurrentDomain.ProcessExit += (s, e) => Http.PostAsync("https://h.example.com/exit", new StringContent("session")).Wait();
                     AppDomain.CurrentDomain.DomainUnload += (s, e) => Http.PostAsync("https://h.example.com/unload", new ByteArrayContent(new byte[1])).Wait();
                     TaskScheduler.UnobservedTaskException += (s, e) => Report(e.Exception);
-                    TaskScheduler.UnobservedTaskException += (s, e) => Shared(e.Exception);
+                    TaskScheduler.UnobservedTaskException += (s, e) => Common(e.Exception);
                 }
 
                 static void Report(Exception ex) => Http.PostAsync("https://h.example.com/report", null).Wait();
 
-                static void Shared(Exception ex) => Http.PostAsync("https://h.example.com/shared", null).Wait();
+                static void Common(Exception ex) => Http.PostAsync("https://h.example.com/common", null).Wait();
 
-                static void OnSendClicked() => Shared(new InvalidOperationException());
+                static void OnSendClicked() => Common(new InvalidOperationException());
             }
             """);
 
@@ -642,7 +642,7 @@ public class UnsolicitedReportingAnalyzerTests
         Assert.Equal("exit-report", FixAt("/exit"));
         Assert.Null(FixAt("/unload"));
         Assert.Equal("crash-report", FixAt("/report"));
-        Assert.Null(FixAt("/shared"));
+        Assert.Null(FixAt("/common"));
     }
 
     [Fact]
