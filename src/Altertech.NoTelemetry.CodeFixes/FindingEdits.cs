@@ -10,25 +10,35 @@ using Microsoft.CodeAnalysis.Editing;
 
 namespace Altertech.NoTelemetry.CodeFixes;
 
-/// <summary>One edit a finding asks for: the node it rewrites (two findings on one node edit it once) and the edit.</summary>
+/// <summary>
+/// One edit a finding asks for: the node it rewrites (two findings on one node edit it once) and the edit; and, for a fix
+/// that does more than one kind of edit, the title and equivalence key of this kind (else the fix's own).
+/// </summary>
 internal sealed class FindingEdit
 {
-    public FindingEdit(SyntaxNode node, Action<DocumentEditor> apply)
+    public FindingEdit(SyntaxNode node, Action<DocumentEditor> apply, string? title = null, string? equivalenceKey = null)
     {
         Node = node;
         Apply = apply;
+        Title = title;
+        EquivalenceKey = equivalenceKey;
     }
 
     public SyntaxNode Node { get; }
 
     public Action<DocumentEditor> Apply { get; }
+
+    public string? Title { get; }
+
+    public string? EquivalenceKey { get; }
 }
 
 /// <summary>
 /// The code actions and Fix All of a fix whose findings each rewrite one node of their own. Fix All fixes every finding of
 /// each document that has an edit in one pass, whatever equivalence key it was started with: <c>dotnet format</c> starts it
 /// from the first finding of a rule with that finding's key, null when the first finding has no fix (no
-/// <c>IConfiguration</c> in scope, say), and the batch fixer would then fix nothing at all.
+/// <c>IConfiguration</c> in scope, say), and the batch fixer would then fix nothing at all. A fix with edits of more than one
+/// kind (each with its own key) fixes every kind in that pass too.
 /// </summary>
 internal sealed class FindingEdits
 {
@@ -60,10 +70,13 @@ internal sealed class FindingEdits
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FullSpan.Contains(diagnostic.Location.SourceSpan) && _editFor(root, model, diagnostic, context.CancellationToken) is not null)
+            if (root.FullSpan.Contains(diagnostic.Location.SourceSpan) && _editFor(root, model, diagnostic, context.CancellationToken) is { } edit)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(_title, async ct => await ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct).ConfigureAwait(false) ?? context.Document, _equivalenceKey),
+                    CodeAction.Create(
+                        edit.Title ?? _title,
+                        async ct => await ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct).ConfigureAwait(false) ?? context.Document,
+                        edit.EquivalenceKey ?? _equivalenceKey),
                     diagnostic);
             }
         }

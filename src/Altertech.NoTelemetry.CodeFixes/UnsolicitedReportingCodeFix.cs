@@ -16,106 +16,152 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace Altertech.NoTelemetry.CodeFixes;
 
 /// <summary>
-/// NT0004: what a crash handler sends becomes a local crash report, as the privacy policy describes: the exception's text
-/// and the time, written to a file under <c>%LOCALAPPDATA%/&lt;product&gt;/crashes</c> (the product named by its assembly),
-/// with a comment that the user can send it by hand. Offered for the findings marked <c>fix = crash-report</c> (the send is
-/// a statement of the hook's own handler) where an exception is in scope: a handler's <c>Exception</c> parameter, or the
-/// <c>ExceptionObject</c> or <c>Exception</c> of its event arguments.
+/// NT0004: what a hook sends stays on the machine, as the privacy policy describes, in a file under
+/// <c>%LOCALAPPDATA%/&lt;product&gt;/</c> (the product named by its assembly) with a comment that the user can send it by
+/// hand. For the findings marked <c>fix = crash-report</c>, a crash report: the exception in scope (a handler's or helper's
+/// <c>Exception</c> parameter, or the <c>ExceptionObject</c> or <c>Exception</c> of its event arguments) and the time, under
+/// <c>crashes</c>. For <c>fix = exit-report</c> (an exit or stopping hook), what the send would have sent (its text arguments)
+/// and the time, under <c>reports</c>. An awaited send becomes an awaited <c>File.WriteAllTextAsync</c> (with the send's
+/// <c>ConfigureAwait</c>) where the compilation has it, else the synchronous write (the analyzer marks it only where the
+/// function still awaits something else).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsolicitedReportingCodeFix))]
 [Shared]
 public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
 {
-    /// <summary>The equivalence key of the fix, stable across versions for Fix All.</summary>
+    /// <summary>The equivalence key of the crash-report fix, stable across versions for Fix All.</summary>
     public const string EquivalenceKey = "NT0004.WriteLocalCrashReport";
+
+    /// <summary>The equivalence key of the exit-report fix, stable across versions for Fix All.</summary>
+    public const string ExitReportEquivalenceKey = "NT0004.WriteLocalReport";
+
+    /// <summary>The title of the crash-report fix.</summary>
+    public const string Title = "Write a local crash report instead";
+
+    /// <summary>The title of the exit-report fix.</summary>
+    public const string ExitReportTitle = "Write what it sends to a local report instead";
 
     /// <summary>The comment the fix leaves above the write: where the report is, and that sending it is the user's choice.</summary>
     public const string CommentText = "// Kept on this machine: the user can send this crash report by hand.";
 
+    /// <summary>The comment the exit-report fix leaves above the write.</summary>
+    public const string ExitReportCommentText = "// Kept on this machine: the user can send this report by hand.";
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnsolicitedReporting);
 
-    private static readonly FindingEdits s_edits = new("Write a local crash report instead", EquivalenceKey, EditFor);
+    private static readonly FindingEdits s_edits = new(Title, EquivalenceKey, EditFor);
 
-    /// <summary>Every finding of a document with a fix, in one pass, whichever finding it starts from (see <see cref="FindingEdits"/>).</summary>
+    /// <summary>Every finding of a document with a fix (of either kind), in one pass, whichever finding it starts from (see <see cref="FindingEdits"/>).</summary>
     public override FixAllProvider GetFixAllProvider() => s_edits.FixAll;
 
     /// <inheritdoc />
     public override Task RegisterCodeFixesAsync(CodeFixContext context) => s_edits.RegisterAsync(context);
 
-    /// <summary>The sending statement to replace with a local crash report, or null when the finding has no fix here.</summary>
-    private static FindingEdit? EditFor(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) && fix == CrashReportFix.CrashReport
-        && SendingStatement(root, model, diagnostic, cancellationToken) is { } sending
-        && ExceptionInScope(model, sending, cancellationToken) is { } exception
-            ? new FindingEdit(sending, editor => Replace(editor, sending, exception))
-            : null;
-
-    /// <summary>The expression of the statement that sends: the call the finding names, waited for or discarded.</summary>
-    private static ExpressionSyntax? SendingStatement(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>The sending statement to replace with a local report, or null when the finding has no fix here.</summary>
+    private static FindingEdit? EditFor(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        for (var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true); node is ExpressionSyntax; node = node.Parent)
-        {
-            if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax && model.GetOperation(node, cancellationToken) is { } operation)
-            {
-                return CrashReportFix.StatementOf(operation);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The exception the handler was given: an <c>Exception</c> parameter of the functions around the statement, innermost
-    /// first, or a parameter's <c>ExceptionObject</c> (<c>UnhandledExceptionEventArgs</c>) or <c>Exception</c> property.
-    /// </summary>
-    private static ExpressionSyntax? ExceptionInScope(SemanticModel model, SyntaxNode statement, CancellationToken cancellationToken)
-    {
-        if (model.Compilation.GetTypeByMetadataName("System.Exception") is not { } exceptionType)
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix)
+            || fix is not (CrashReportFix.CrashReport or CrashReportFix.ExitReport)
+            || SendOf(root, model, diagnostic, cancellationToken) is not { } send
+            || CrashReportFix.StatementOf(send) is not { } sending)
         {
             return null;
         }
 
-        for (var symbol = model.GetEnclosingSymbol(statement.SpanStart, cancellationToken); symbol is IMethodSymbol function; symbol = function.ContainingSymbol)
+        var awaited = CrashReportFix.AwaitOf(send);
+        var asynchronous = awaited is not null && CrashReportFix.HasWriteAllTextAsync(model.Compilation);
+        if (awaited is not null && !asynchronous && !CrashReportFix.AwaitsElsewhere(awaited))
         {
-            foreach (var parameter in function.Parameters)
-            {
-                if (InScope.DerivesFrom(parameter.Type, exceptionType))
-                {
-                    return IdentifierName(parameter.Name);
-                }
+            return null;
+        }
 
-                var property = parameter.Type.GetMembers("ExceptionObject").OfType<IPropertySymbol>().FirstOrDefault()
-                    ?? parameter.Type.GetMembers("Exception").OfType<IPropertySymbol>().FirstOrDefault(p => InScope.DerivesFrom(p.Type, exceptionType));
-                if (property is { IsStatic: false, GetMethod: not null })
-                {
-                    return MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(parameter.Name), IdentifierName(property.Name));
-                }
+        var configureAwait = asynchronous ? CrashReportFix.ConfigureAwaitArgument(awaited!)?.Syntax.WithoutTrivia().ToFullString() : null;
+        if (fix == CrashReportFix.CrashReport)
+        {
+            if (CrashReportFix.ExceptionInScope(model, sending.SpanStart, out var property, cancellationToken) is not { } parameter)
+            {
+                return null;
+            }
+
+            ExpressionSyntax exception = property is null
+                ? IdentifierName(parameter.Name)
+                : MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(parameter.Name), IdentifierName(property.Name));
+            var text = "global::System.DateTime.UtcNow.ToString(\"O\") + global::System.Environment.NewLine + " + exception.ToFullString();
+            return new FindingEdit(sending, editor => Replace(editor, sending, Write(editor, "crashes", "crash-", text, asynchronous, configureAwait), CommentText));
+        }
+
+        if (CrashReportFix.KeptTexts(send) is not { } kept)
+        {
+            return null;
+        }
+
+        var sent = "global::System.DateTime.UtcNow.ToString(\"O\")"
+            + string.Concat(kept.Select(t => " + global::System.Environment.NewLine + " + Operand((ExpressionSyntax)t.Syntax)));
+        return new FindingEdit(
+            sending,
+            editor => Replace(editor, sending, Write(editor, "reports", "report-", sent, asynchronous, configureAwait), ExitReportCommentText),
+            ExitReportTitle,
+            ExitReportEquivalenceKey);
+    }
+
+    /// <summary>The operation of the call the finding names.</summary>
+    private static IOperation? SendOf(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        for (var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true); node is ExpressionSyntax; node = node.Parent)
+        {
+            if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax)
+            {
+                return model.GetOperation(node, cancellationToken);
             }
         }
 
         return null;
     }
 
-    private static void Replace(DocumentEditor editor, ExpressionSyntax sending, ExpressionSyntax exception)
+    /// <summary>A text the send had, as an operand of <c>+</c>: in parentheses unless it is a primary expression.</summary>
+    private static string Operand(ExpressionSyntax text)
+    {
+        var bare = text.WithoutTrivia().ToFullString();
+        return text is IdentifierNameSyntax or LiteralExpressionSyntax or InvocationExpressionSyntax or MemberAccessExpressionSyntax
+            or ElementAccessExpressionSyntax or InterpolatedStringExpressionSyntax or ParenthesizedExpressionSyntax or ObjectCreationExpressionSyntax
+            ? bare
+            : "(" + bare + ")";
+    }
+
+    /// <summary>
+    /// Writing <paramref name="text"/> to a new file named by the time under
+    /// <c>%LOCALAPPDATA%/&lt;assembly&gt;/<paramref name="folder"/></c>: one expression, no locals, so it stands wherever the
+    /// send stood, even as a lambda's body, and names nothing new. Awaited when <paramref name="asynchronous"/>, through
+    /// <c>ConfigureAwait(<paramref name="configureAwait"/>)</c> when the send was.
+    /// </summary>
+    private static ExpressionSyntax Write(DocumentEditor editor, string folder, string prefix, string text, bool asynchronous, string? configureAwait)
     {
         var product = editor.SemanticModel.Compilation.AssemblyName ?? "Product";
-
-        // One expression, no locals: it stands wherever the send stood, even as a lambda's body, and names nothing new.
-        var write = ParseExpression(
-            "global::System.IO.File.WriteAllText(global::System.IO.Path.Combine(global::System.IO.Directory.CreateDirectory("
+        var call = (asynchronous ? "global::System.IO.File.WriteAllTextAsync(" : "global::System.IO.File.WriteAllText(")
+            + "global::System.IO.Path.Combine(global::System.IO.Directory.CreateDirectory("
             + "global::System.IO.Path.Combine(global::System.Environment.GetFolderPath(global::System.Environment.SpecialFolder.LocalApplicationData), "
-            + Literal(product).Text + ", \"crashes\")).FullName, \"crash-\" + global::System.DateTime.UtcNow.ToString(\"yyyyMMdd-HHmmss-fff\") + \".txt\"), "
-            + "global::System.DateTime.UtcNow.ToString(\"O\") + global::System.Environment.NewLine + " + exception.ToFullString() + ")");
+            + Literal(product).Text + ", " + Literal(folder).Text + ")).FullName, " + Literal(prefix).Text
+            + " + global::System.DateTime.UtcNow.ToString(\"yyyyMMdd-HHmmss-fff\") + \".txt\"), "
+            + text + ")" + (configureAwait is null ? string.Empty : ".ConfigureAwait(" + configureAwait + ")");
+        var write = ParseExpression(call);
 
         // Every qualified name is written out in full and shortened where the file's usings allow.
-        write = write.ReplaceNodes(write.DescendantNodes().OfType<MemberAccessExpressionSyntax>(), (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation))
-            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+        write = write.ReplaceNodes(write.DescendantNodes().OfType<MemberAccessExpressionSyntax>(), (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
+        if (asynchronous)
+        {
+            write = AwaitExpression(write);
+        }
 
+        return write.WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+    }
+
+    private static void Replace(DocumentEditor editor, ExpressionSyntax sending, ExpressionSyntax write, string commentText)
+    {
         if (sending.Parent is ExpressionStatementSyntax statement)
         {
             var indentation = statement.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
-            var leading = statement.GetLeadingTrivia().Add(Comment(CommentText)).Add(LineBreaks.Of(statement));
+            var leading = statement.GetLeadingTrivia().Add(Comment(commentText)).Add(LineBreaks.Of(statement));
             if (indentation.IsKind(SyntaxKind.WhitespaceTrivia))
             {
                 leading = leading.Add(indentation);
@@ -127,7 +173,7 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
         {
             // An expression body becomes a block, so that the comment has a line of its own.
             var owner = sending.Parent is ArrowExpressionClauseSyntax arrow ? arrow.Parent! : sending.Parent;
-            var body = Block(ExpressionStatement(write).WithLeadingTrivia(Comment(CommentText), LineBreaks.Of(sending)));
+            var body = Block(ExpressionStatement(write).WithLeadingTrivia(Comment(commentText), LineBreaks.Of(sending)));
             editor.ReplaceNode(owner, Bodies.WithBlock(owner, body.WithAdditionalAnnotations(Formatter.Annotation)));
         }
         else

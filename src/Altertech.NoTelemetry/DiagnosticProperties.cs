@@ -42,8 +42,10 @@ public static class DiagnosticProperties
     /// compiles). NT0003:
     /// <c>configuration</c> when the endpoint is a string literal written where it is used (bare or in <c>new Uri("...")</c>),
     /// which the fix reads from an <c>IConfiguration</c> in scope instead (no fix without one). NT0004: <c>crash-report</c> when
-    /// the sending call is a statement of the hook's own handler, which the fix replaces with writing the exception in scope to
-    /// a local crash file (no fix without an exception in scope).
+    /// the sending call is a statement of its own (called, waited for, awaited, discarded) in the hook's own handler or in a
+    /// helper that only hooks' handlers call, with an exception in scope, which the fix replaces with writing that exception to
+    /// a local crash file; <c>exit-report</c> for such a send from an exit or stopping hook without an exception, whose
+    /// arguments are text (kept) or carry no data, which the fix replaces with writing that text to a local report file.
     /// </summary>
     public const string Fix = "fix";
 

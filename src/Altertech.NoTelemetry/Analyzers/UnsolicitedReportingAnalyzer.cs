@@ -274,9 +274,11 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
                 .ToList();
 
             var findings = Reach(roots, context);
+            var fixes = Fixes(findings, roots, context);
             LogSink? logSink = null;
-            foreach (var finding in findings)
+            for (var i = 0; i < findings.Count; i++)
             {
+                var finding = findings[i];
                 if (finding.Sink.IsErrorLog)
                 {
                     // Logging sends only where the compilation sends its log over the network.
@@ -287,8 +289,192 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                context.ReportDiagnostic(CreateDiagnostic(finding, logSink));
+                context.ReportDiagnostic(CreateDiagnostic(finding, logSink, fixes[i]));
             }
+        }
+
+        /// <summary>
+        /// The <c>fix</c> of each finding (see <see cref="CrashReportFix.FixFor"/>), for a send that is a statement of the
+        /// hook's own handler, or of a helper the handler calls when no other code calls it (see <see cref="OnlyHooksCall"/>):
+        /// writing the report locally instead of sending it is then right for every caller.
+        /// </summary>
+        private string?[] Fixes(List<ReachFinding> findings, IReadOnlyList<HookRoot> roots, CompilationAnalysisContext context)
+        {
+            var fixes = new string?[findings.Count];
+            List<IMethodSymbol>? helpers = null;
+            for (var i = 0; i < findings.Count; i++)
+            {
+                var finding = findings[i];
+                if (finding.Path.Length > 2 || finding.Sink.IsErrorLog && finding.Path.Length > 1)
+                {
+                    continue;
+                }
+
+                var exitReport = finding.Root.Hook.Kind is HookKind.Exit or HookKind.Stopping
+                    && (finding.Sink.Service is not null || finding.Sink.Api is { Kind: EgressKind.Send });
+                fixes[i] = CrashReportFix.FixFor(finding.Sink.Operation, exitReport, context.CancellationToken);
+                if (fixes[i] is not null && finding.Path.Length == 2)
+                {
+                    if (finding.Path[1] is IMethodSymbol helper && IsPlainHelper(helper, context.Compilation))
+                    {
+                        (helpers ??= new List<IMethodSymbol>()).Add(helper);
+                    }
+                    else
+                    {
+                        fixes[i] = null;
+                    }
+                }
+            }
+
+            if (helpers is not null)
+            {
+                var onlyHooks = OnlyHooksCall(helpers, roots, context);
+                for (var i = 0; i < findings.Count; i++)
+                {
+                    if (fixes[i] is not null && findings[i].Path.Length == 2 && !onlyHooks.Contains(findings[i].Path[1]))
+                    {
+                        fixes[i] = null;
+                    }
+                }
+            }
+
+            return fixes;
+        }
+
+        /// <summary>
+        /// A helper whose every caller a search of the compilation's source finds: a method that no virtual or interface call
+        /// reaches (not virtual, abstract, an override or an interface implementation) and that no other assembly can call (in a
+        /// library: not visible outside it, nor internal where the assembly has <c>InternalsVisibleTo</c>). Not a local function:
+        /// the search compares method symbols, and a local function's are not promised to be equal across semantic models.
+        /// </summary>
+        private static bool IsPlainHelper(IMethodSymbol helper, Compilation compilation)
+        {
+            if (helper.MethodKind != MethodKind.Ordinary || helper.IsVirtual || helper.IsAbstract || helper.IsOverride || helper.IsExtern
+                || !helper.ExplicitInterfaceImplementations.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var @interface in helper.ContainingType.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(helper.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(helper.ContainingType.FindImplementationForInterfaceMember(member), helper))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            if (compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule or OutputKind.WindowsRuntimeMetadata)
+            {
+                var visibility = Accessibility.Public;
+                for (ISymbol? current = helper; current is IMethodSymbol or INamedTypeSymbol; current = current.ContainingSymbol)
+                {
+                    if (current.DeclaredAccessibility < visibility)
+                    {
+                        visibility = current.DeclaredAccessibility;
+                    }
+                }
+
+                var friends = compilation.Assembly.GetAttributes().Any(a => a.AttributeClass?.Name == "InternalsVisibleToAttribute");
+                if (visibility is not (Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal) || (friends && visibility != Accessibility.Private))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The helpers that only hooks call: every use of the helper in the compilation's source is a call written in a hook's
+        /// handler itself (a lambda, anonymous method, local function or method attached to a hook, not a delegate kept in a
+        /// variable) that does not ask for consent. A use elsewhere (a "Send report" button, a path behind a consent method, a
+        /// method group) keeps its send: the fix would change what that caller does. One pass over the identifiers of the
+        /// compilation's files, only when a finding in a helper could have a fix.
+        /// </summary>
+        private HashSet<ISymbol> OnlyHooksCall(List<IMethodSymbol> helpers, IReadOnlyList<HookRoot> roots, CompilationAnalysisContext context)
+        {
+            var cancellationToken = context.CancellationToken;
+            var handlers = new Dictionary<(SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan), HookRoot>();
+            foreach (var root in roots)
+            {
+                var syntax = root.Handler.Function is { } function
+                    ? new[] { function.Syntax }
+                    : root.Handler.Method is { } method
+                        ? method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).ToArray()
+                        : Array.Empty<SyntaxNode>();
+                foreach (var node in syntax)
+                {
+                    handlers[(node.SyntaxTree, node.Span)] = root;
+                }
+            }
+
+            var names = new HashSet<string>(helpers.Select(h => h.Name), StringComparer.Ordinal);
+            var result = new HashSet<ISymbol>(helpers, SymbolEqualityComparer.Default);
+            var called = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var tree in context.Compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name || !names.Contains(token.ValueText))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // One model per file that names a helper, once per compilation, only when a helper's finding could have a fix.
+                    model ??= context.Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    var info = model.GetSymbolInfo(name, cancellationToken);
+                    foreach (var symbol in info.Symbol is { } bound ? new[] { bound } : info.CandidateSymbols.ToArray())
+                    {
+                        if (symbol is not IMethodSymbol method || Normalized(method) is not { } target || !result.Contains(target))
+                        {
+                            continue;
+                        }
+
+                        called.Add(target);
+                        if (!IsCallIn(name, model, handlers, context, cancellationToken))
+                        {
+                            result.Remove(target);
+                        }
+                    }
+                }
+            }
+
+            // A helper that no call names runs some other way (a dispatched call, reflection): not only hooks'.
+            result.IntersectWith(called);
+            return result;
+        }
+
+        private static IMethodSymbol? Normalized(IMethodSymbol method)
+        {
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            return definition.PartialImplementationPart ?? definition;
+        }
+
+        /// <summary>The name is the target of a call written in a hook's handler that does not ask for consent.</summary>
+        private bool IsCallIn(SimpleNameSyntax name, SemanticModel model, Dictionary<(SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan), HookRoot> handlers, CompilationAnalysisContext context, System.Threading.CancellationToken cancellationToken)
+        {
+            ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+            if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee)
+            {
+                return false;
+            }
+
+            if (model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken) is not IMethodSymbol function
+                || function.DeclaringSyntaxReferences.FirstOrDefault() is not { } reference
+                || !handlers.TryGetValue((reference.SyntaxTree, reference.Span), out var root))
+            {
+                return false;
+            }
+
+            var summary = root.Handler.Function is { } operation
+                ? _knowledge.Calls.Summarize(operation, cancellationToken)
+                : _knowledge.Calls.Summarize(root.Handler.Method!, cancellationToken);
+            return !AsksConsent(function, summary, context.Options);
         }
 
         private List<ReachFinding> Reach(IReadOnlyList<HookRoot> roots, CompilationAnalysisContext context) => HookReach.Find(
@@ -412,7 +598,7 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
         public string? Id { get; }
     }
 
-    private static Diagnostic CreateDiagnostic(ReachFinding finding, LogSink? logSink)
+    private static Diagnostic CreateDiagnostic(ReachFinding finding, LogSink? logSink, string? fix)
     {
         var sink = finding.Sink;
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -421,10 +607,9 @@ public sealed class UnsolicitedReportingAnalyzer : DiagnosticAnalyzer
         properties.Add(DiagnosticProperties.Member, (sink.Member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : sink.Member).OriginalDefinition.GetDocumentationCommentId());
         properties.Add(DiagnosticProperties.Chain, string.Join(";", finding.Path.Select(f => HookReach.DeclaringMember(f).GetDocumentationCommentId()).Distinct()));
 
-        // Only in the handler itself: a helper further down may send for other callers too.
-        if (finding.Path.Length == 1 && CrashReportFix.StatementOf(sink.Operation) is not null)
+        if (fix is not null)
         {
-            properties.Add(DiagnosticProperties.Fix, CrashReportFix.CrashReport);
+            properties.Add(DiagnosticProperties.Fix, fix);
         }
 
         string what;

@@ -598,6 +598,53 @@ public class UnsolicitedReportingAnalyzerTests
         Assert.Equal("M:Program.Main;M:Reporter.Send", diagnostic.Properties[DiagnosticProperties.Chain]);
     }
 
+    /// <summary>
+    /// <c>fix</c> says what the code fix may rewrite: <c>crash-report</c> with an exception in scope, <c>exit-report</c> for
+    /// text sent from an exit or stopping hook, in the handler or in a helper only hooks call; nothing for the rest.
+    /// </summary>
+    [Fact]
+    public async Task Marks_the_findings_the_code_fix_can_rewrite()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            new UnsolicitedReportingAnalyzer(),
+            """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            static class Program
+            {
+                static readonly HttpClient Http = new();
+
+                static void Main()
+                {
+                    AppDomain.CurrentDomain.UnhandledException += (s, e) => Http.PostAsync("https://h.example.com/crash", null).Wait();
+                    AppDomain.CurrentDomain.ProcessExit += (s, e) => Http.PostAsync("https://h.example.com/exit", new StringContent("session")).Wait();
+                    AppDomain.CurrentDomain.DomainUnload += (s, e) => Http.PostAsync("https://h.example.com/unload", new ByteArrayContent(new byte[1])).Wait();
+                    TaskScheduler.UnobservedTaskException += (s, e) => Report(e.Exception);
+                    TaskScheduler.UnobservedTaskException += (s, e) => Common(e.Exception);
+                }
+
+                static void Report(Exception ex) => Http.PostAsync("https://h.example.com/report", null).Wait();
+
+                static void Common(Exception ex) => Http.PostAsync("https://h.example.com/common", null).Wait();
+
+                static void OnSendClicked() => Common(new InvalidOperationException());
+            }
+            """);
+
+        // Each send is on a line of its own, which names its address.
+        string? FixAt(string path) => diagnostics
+            .Single(d => d.Id == "NT0004" && d.Location.SourceTree!.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString().Contains(path + "\"", StringComparison.Ordinal))
+            .Properties.GetValueOrDefault(DiagnosticProperties.Fix);
+
+        Assert.Equal("crash-report", FixAt("/crash"));
+        Assert.Equal("exit-report", FixAt("/exit"));
+        Assert.Null(FixAt("/unload"));
+        Assert.Equal("crash-report", FixAt("/report"));
+        Assert.Null(FixAt("/common"));
+    }
+
     [Fact]
     public async Task Follows_a_two_thousand_method_chain_as_deep_as_configured()
     {

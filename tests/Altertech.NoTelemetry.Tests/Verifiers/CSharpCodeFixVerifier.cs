@@ -14,13 +14,15 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     /// <see cref="CodeFixTestBehaviors.SkipLocalDiagnosticCheck"/> for a rule reported when the whole compilation is analysed
     /// (NT0004), which the IDE fixes with full-solution analysis and <c>dotnet format</c> always.
     /// </param>
-    public static async Task VerifyAsync(string source, string fixedSource, ReferenceSet references, int? iterations = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
+    /// <param name="equivalenceKey">The equivalence key the fix's code actions must have (any, when null).</param>
+    public static async Task VerifyAsync(string source, string fixedSource, ReferenceSet references, int? iterations = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None, string? equivalenceKey = null)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = source,
             FixedCode = fixedSource,
             CodeFixTestBehaviors = behaviors,
+            CodeActionEquivalenceKey = equivalenceKey,
         };
         references.ApplyTo(test);
 

@@ -66,6 +66,12 @@ public static class TestReferences
 
     public static ReferenceSet Avalonia { get; } = With("Avalonia");
 
+    /// <summary>
+    /// The .NET Standard 2.0 reference assemblies instead of .NET 8's (no packages): an API surface like .NET Framework's,
+    /// without <c>File.WriteAllTextAsync</c>.
+    /// </summary>
+    public static ReferenceSet NetStandard20 { get; } = new(Array.Empty<string>(), netStandard20: true);
+
     public static ReferenceSet With(params string[] packageIds) => new(packageIds);
 }
 
@@ -80,11 +86,14 @@ public sealed class ReferenceSet
 
     private readonly Lazy<ImmutableArray<MetadataReference>> _references;
 
-    internal ReferenceSet(IReadOnlyList<string> packageIds)
+    internal ReferenceSet(IReadOnlyList<string> packageIds, bool netStandard20 = false)
     {
         PackageIds = packageIds;
-        _references = new Lazy<ImmutableArray<MetadataReference>>(() => RestoredPackages.Instance.References(packageIds));
+        _netStandard20 = netStandard20;
+        _references = new Lazy<ImmutableArray<MetadataReference>>(() => netStandard20 ? RestoredPackages.Instance.NetStandard20() : RestoredPackages.Instance.References(packageIds));
     }
+
+    private readonly bool _netStandard20;
 
     /// <summary>The packages named, without their dependencies.</summary>
     public IReadOnlyList<string> PackageIds { get; }
@@ -100,7 +109,7 @@ public sealed class ReferenceSet
         test.TestState.AdditionalReferences.AddRange(Resolve());
     }
 
-    public override string ToString() => PackageIds.Count == 0 ? "net8.0" : "net8.0 + " + string.Join(", ", PackageIds);
+    public override string ToString() => _netStandard20 ? "netstandard2.0" : PackageIds.Count == 0 ? "net8.0" : "net8.0 + " + string.Join(", ", PackageIds);
 
     /// <summary>The package graph that NuGet restored for tests/Altertech.NoTelemetry.TestPackages.</summary>
     private sealed class RestoredPackages
@@ -117,6 +126,15 @@ public sealed class ReferenceSet
         {
             _framework = framework;
             _packages = packages;
+        }
+
+        /// <summary>The reference assemblies of NETStandard.Library 2.0 (its <c>build/netstandard2.0/ref</c> folder).</summary>
+        public ImmutableArray<MetadataReference> NetStandard20()
+        {
+            var folder = Path.Combine(_packages["NETStandard.Library"].Folder, "build", "netstandard2.0", "ref");
+            return Directory.GetFiles(folder, "*.dll").OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))
+                .ToImmutableArray();
         }
 
         public ImmutableArray<MetadataReference> References(IReadOnlyList<string> packageIds)
@@ -199,12 +217,12 @@ public sealed class ReferenceSet
                         .Select(path => Path.Combine(folder, path))
                         .ToArray()
                     : Array.Empty<string>();
-                packages[id] = new Package(dependencies, compile);
+                packages[id] = new Package(dependencies, compile, folder);
             }
 
             return new RestoredPackages(framework, packages);
         }
 
-        private sealed record Package(string[] Dependencies, string[] CompileFiles);
+        private sealed record Package(string[] Dependencies, string[] CompileFiles, string Folder);
     }
 }
