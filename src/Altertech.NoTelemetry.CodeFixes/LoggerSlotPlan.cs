@@ -109,7 +109,7 @@ internal sealed class LoggerSlotPlan
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (location.Document.Id != document.Id || location.IsImplicit || location.IsCandidateLocation
-                        || !Use(root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), model, findings, uses, cancellationToken))
+                        || !Use(root.FindNode(location.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true), model, findings, uses, cancellationToken))
                     {
                         return null;
                     }
@@ -140,6 +140,7 @@ internal sealed class LoggerSlotPlan
         {
             var removable = uses.Calls.All(c => InScope.Find(model, c.Call.Syntax, logger, cancellationToken) is not null)
                 && uses.Names.All(n => uses.Stores.Any(s => s.Span.Contains(n.Span)))
+                && !uses.Documented
                 && !ConstructorsCollide(slots);
             return removable ? new LoggerSlotPlan(slots, uses, logger, sdkType, remove: true) : null;
         }
@@ -335,6 +336,14 @@ internal sealed class LoggerSlotPlan
     private static bool Use(SyntaxNode node, SemanticModel model, TelemetrySdkUsageAnalyzer.OperationFindings findings, Uses uses, CancellationToken cancellationToken)
     {
         var pending = uses.Pending;
+
+        // <param name="telemetry"/>, <see cref="_telemetry"/>: a documentation comment names the slot, whatever its type.
+        if (node.IsPartOfStructuredTrivia())
+        {
+            uses.Documented = true;
+            return true;
+        }
+
         // this._telemetry: the reference is the member access, not its name.
         if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
         {
@@ -488,6 +497,9 @@ internal sealed class LoggerSlotPlan
         public List<SyntaxNode> Stores { get; } = new();
 
         public List<SyntaxNode> Names { get; } = new();
+
+        /// <summary>Whether a documentation comment names a slot: fine when it changes type, a dangling tag (CS1572) when it goes.</summary>
+        public bool Documented { get; set; }
 
         public void Store(SyntaxNode assignment)
         {

@@ -33,6 +33,8 @@ public class LoggerSlotCodeFixTests
             // The vendor's client.
             private readonly {|NT0001:TelemetryClient|} _telemetry;
 
+            /// <summary>Made by dependency injection.</summary>
+            /// <param name="telemetry">Where <see cref="_telemetry"/> comes from.</param>
             public Checkout({|NT0001:TelemetryClient|} telemetry)
             {
                 _telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
@@ -62,6 +64,8 @@ public class LoggerSlotCodeFixTests
             // The vendor's client.
             private readonly ILogger<Checkout> _telemetry;
 
+            /// <summary>Made by dependency injection.</summary>
+            /// <param name="telemetry">Where <see cref="_telemetry"/> comes from.</param>
             public Checkout(ILogger<Checkout> telemetry)
             {
                 _telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
@@ -242,6 +246,20 @@ public class LoggerSlotCodeFixTests
             }
         }
 
+        class Documented
+        {
+            private readonly ILogger<Documented> _logger;
+            private readonly {|NT0001:TelemetryClient|} _telemetry;
+
+            /// <param name="logger">The log.</param>
+            /// <param name="telemetry">The vendor's client.</param>
+            public Documented(ILogger<Documented> logger, {|NT0001:TelemetryClient|} telemetry)
+            {
+                _logger = logger;
+                _telemetry = telemetry;
+            }
+        }
+
         // Without its client the second constructor would be the first one again: no fix.
         class Stored
         {
@@ -279,6 +297,20 @@ public class LoggerSlotCodeFixTests
             {
                 _logger.LogInformation("{EventName}", "get"); // counted
                 _logger.LogInformation("Get {Id}", id);
+            }
+        }
+
+        class Documented
+        {
+            private readonly ILogger<Documented> _logger;
+            private readonly {|NT0001:TelemetryClient|} _telemetry;
+
+            /// <param name="logger">The log.</param>
+            /// <param name="telemetry">The vendor's client.</param>
+            public Documented(ILogger<Documented> logger, {|NT0001:TelemetryClient|} telemetry)
+            {
+                _logger = logger;
+                _telemetry = telemetry;
             }
         }
 
