@@ -28,6 +28,9 @@ internal sealed class LocalLogArguments
 
     public bool IsEmpty => _items.IsEmpty;
 
+    /// <summary>The items in the order they are tried.</summary>
+    internal ImmutableArray<(MemberPatterns Pattern, Rule Rule)> Items => _items;
+
     public static LocalLogArguments FromSection(CatalogueSection section)
     {
         var items = ImmutableArray.CreateBuilder<(MemberPatterns, Rule)>();

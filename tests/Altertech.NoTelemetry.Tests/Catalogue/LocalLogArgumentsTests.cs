@@ -76,6 +76,30 @@ public class LocalLogArgumentsTests
         Assert.True(blocks >= 3, $"only {blocks} blocks say which arguments their calls log");
     }
 
+    /// <summary>
+    /// A misspelt parameter name would keep what it meant to leave out: every name an item of the Sentry and Application
+    /// Insights blocks gives is a parameter of a public method of the real SDK that the item's pattern matches.
+    /// </summary>
+    [Theory]
+    [InlineData("Sentry", "Sentry")]
+    [InlineData("Application Insights", "Microsoft.ApplicationInsights")]
+    public void Every_parameter_name_of_the_real_SDKs_blocks_is_declared_by_a_method_the_item_matches(string service, string assembly)
+    {
+        var sdk = s_sdks.References.Select(s_sdks.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>().Single(a => a.Name == assembly);
+        var methods = Types(sdk.GlobalNamespace).Where(t => t.DeclaredAccessibility == Accessibility.Public)
+            .SelectMany(t => t.GetMembers().OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public)).ToList();
+        var items = BuiltInCatalogue.Instance.Services.Single(s => s.Name == service).LogArguments.Items;
+        Assert.NotEmpty(items);
+        foreach (var (pattern, rule) in items)
+        {
+            var declared = methods.Where(pattern.Matches).SelectMany(m => m.Parameters).Select(p => p.Name).ToHashSet();
+            Assert.All(rule.Kept.Concat(rule.LeftOut), name => Assert.True(declared.Contains(name), $"[{service}] {LocalLogArguments.Key}: no method the item matches has a parameter '{name}'"));
+        }
+
+        static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol ns) =>
+            ns.GetTypeMembers().Concat(ns.GetNamespaceMembers().SelectMany(Types));
+    }
+
     /// <summary>The parameter names the built-in catalogue gives the real SDKs are the ones their methods declare.</summary>
     [Theory]
     [InlineData("Sentry", "T:Sentry.SentrySdk", "CaptureException", 2, "configureScope", null)]
