@@ -47,7 +47,8 @@ public static class DiagnosticProperties
 
     /// <summary>
     /// NT0001, when <see cref="Fix"/> is <c>log</c>: the level the call is logged at, a <c>Microsoft.Extensions.Logging.LogLevel</c>
-    /// name (<c>Information</c>, <c>Error</c>), from the catalogue's <c>log-levels</c>.
+    /// name (<c>Information</c>, <c>Error</c>), from the catalogue's <c>log-levels</c>: for the member, or for the SDK's own level
+    /// (<c>SentryLevel.Fatal</c>) given to a parameter that <c>log-arguments</c> mark <c>name:level</c>.
     /// </summary>
     public const string LogLevel = "logLevel";
 

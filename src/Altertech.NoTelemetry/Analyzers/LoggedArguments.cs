@@ -78,15 +78,17 @@ internal static class LoggedArguments
     /// </summary>
     public static string? LeftOut(IInvocationOperation invocation, TelemetryMatcher matcher)
     {
-        if (invocation.Syntax is not InvocationExpressionSyntax syntax || RuleOf(invocation, matcher) is not { } rule || rule.LeftOut.IsEmpty)
+        if (invocation.Syntax is not InvocationExpressionSyntax syntax || RuleOf(invocation, matcher) is not { } rule)
         {
             return null;
         }
 
+        // The SDK's level that chooses the log call's level is not logged as well.
+        var level = ChosenLevel(invocation, matcher)?.Parameter;
         var names = new List<string>();
         foreach (var argument in syntax.ArgumentList.Arguments)
         {
-            if (LeavesOut(invocation, argument, matcher) == true)
+            if (LeavesOut(invocation, argument, matcher) == true || (level is not null && ArgumentOf(invocation, argument)?.Parameter.Name == level))
             {
                 var name = ArgumentOf(invocation, argument)!.Value.Parameter.Name;
                 if (!names.Contains(name))
@@ -97,6 +99,34 @@ internal static class LoggedArguments
         }
 
         return names.Count == 0 ? null : string.Join(",", names);
+    }
+
+    /// <summary>
+    /// For a call marked loggable: the level that the SDK's own level chooses, when the catalogue marks its parameter
+    /// <c>:level</c>, the call gives it an enum member (a constant: going loses nothing) and <c>log-levels</c> name that
+    /// member (<c>SentryLevel.Fatal Critical</c>); else null, and the member's level holds.
+    /// </summary>
+    public static (string Parameter, string Level)? ChosenLevel(IInvocationOperation invocation, TelemetryMatcher matcher)
+    {
+        if (invocation.Syntax is not InvocationExpressionSyntax syntax
+            || matcher.Match(invocation.TargetMethod) is not { } service
+            || service.LogArgumentsOf(invocation.TargetMethod)?.Level is not { } parameter)
+        {
+            return null;
+        }
+
+        foreach (var argument in syntax.ArgumentList.Arguments)
+        {
+            if (ArgumentOf(invocation, argument) is { } given
+                && given.Parameter.Name == parameter
+                && Unwrapped(given.Value) is IFieldReferenceOperation { Field: { IsConst: true, ContainingType.TypeKind: TypeKind.Enum } member }
+                && service.LogLevelChosenBy(member) is { } level)
+            {
+                return (parameter, level);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -129,7 +159,19 @@ internal static class LoggedArguments
     /// (on nothing, <c>this</c> or a variable), a constant, <c>null</c>, <c>default</c>, a local, a parameter, a field
     /// of such a value. A call, a creation, a property read (a getter runs), an assignment or an increment does something.
     /// </summary>
-    public static bool LosesNothing(IOperation? value)
+    public static bool LosesNothing(IOperation? value) => Unwrapped(value) switch
+    {
+        null => false,
+        { ConstantValue.HasValue: true } => true,
+        IAnonymousFunctionOperation => true,
+        IMethodReferenceOperation reference => reference.Instance is null || LosesNothing(reference.Instance),
+        ILiteralOperation or IDefaultValueOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
+        IFieldReferenceOperation field => field.Instance is null || LosesNothing(field.Instance),
+        _ => false,
+    };
+
+    /// <summary>The value under its conversions, delegate creation and parentheses.</summary>
+    private static IOperation? Unwrapped(IOperation? value)
     {
         while (value is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
         {
@@ -142,16 +184,7 @@ internal static class LoggedArguments
             };
         }
 
-        return value switch
-        {
-            null => false,
-            { ConstantValue.HasValue: true } => true,
-            IAnonymousFunctionOperation => true,
-            IMethodReferenceOperation reference => reference.Instance is null || LosesNothing(reference.Instance),
-            ILiteralOperation or IDefaultValueOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
-            IFieldReferenceOperation field => field.Instance is null || LosesNothing(field.Instance),
-            _ => false,
-        };
+        return value;
     }
 
     private static LocalLogArguments.Rule? RuleOf(IInvocationOperation invocation, TelemetryMatcher matcher) =>

@@ -139,7 +139,7 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                         if (IsLoggable(invocation, role, cancellationToken))
                         {
                             finding.Fix = TelemetryFix.Log;
-                            finding.LogLevel = service.LogLevelOf(method);
+                            finding.LogLevel = LoggedArguments.ChosenLevel(invocation, _matcher)?.Level ?? service.LogLevelOf(method);
                             finding.LogLeftOut = LoggedArguments.LeftOut(invocation, _matcher);
                             finding.LogTemplate = LoggedArguments.Template(invocation, _matcher);
                         }

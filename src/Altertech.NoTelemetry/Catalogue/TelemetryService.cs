@@ -56,6 +56,14 @@ internal sealed class TelemetryService
     public string LogLevelOf(ISymbol member) =>
         LogLevels.LevelOf(member) ?? BuiltInCatalogue.Instance.DefaultLogLevels.LevelOf(member) ?? "Information";
 
+    /// <summary>
+    /// The level that <paramref name="value"/>, an SDK's own level (<c>SentryLevel.Warning</c>) given to a parameter that
+    /// <c>log-arguments</c> mark <c>:level</c>, chooses: as this block's own <c>log-levels</c> say, else as the <c>[*]</c>
+    /// block's say, else null (the member's level holds).
+    /// </summary>
+    public string? LogLevelChosenBy(ISymbol value) =>
+        LogLevels.LevelOf(value) ?? BuiltInCatalogue.Instance.DefaultLogLevels.LevelOf(value);
+
     /// <summary>Which arguments this block's own <c>log-arguments</c> key says the log call keeps.</summary>
     public LocalLogArguments LogArguments { get; }
 

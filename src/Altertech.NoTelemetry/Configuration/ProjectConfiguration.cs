@@ -253,7 +253,7 @@ internal sealed class ProjectConfiguration
 
         if (LocalLogArguments.FindInvalidItem(section.GetMetadata(LocalLogArguments.Key)) is { } invalidArguments)
         {
-            problems.Add(new ConfigurationProblem(document, section.LineOf(LocalLogArguments.Key), $"[{section.Name}]: '{invalidArguments}' in '{LocalLogArguments.Key}' is not 'Pattern name ...' (a member pattern, then the parameters' names, space-separated: 'name' keeps one, '-name' leaves it out, 'name{LocalLogArguments.TemplateSuffix}' makes a constant string the template; each name once); it is ignored"));
+            problems.Add(new ConfigurationProblem(document, section.LineOf(LocalLogArguments.Key), $"[{section.Name}]: '{invalidArguments}' in '{LocalLogArguments.Key}' is not 'Pattern name ...' (a member pattern, then the parameters' names, space-separated: 'name' keeps one, '-name' leaves it out, 'name{LocalLogArguments.TemplateSuffix}' makes a constant string the template, 'name{LocalLogArguments.LevelSuffix}' lets an enum member choose the level; each name once); it is ignored"));
         }
 
         var category = section.GetMetadata("category")?.Trim().ToLowerInvariant() ?? "analytics";

@@ -22,13 +22,14 @@ public class LocalLogArgumentsTests
     {
         var arguments = LocalLogArguments.FromSection(Section("""
             [Acme]
-            log-arguments = CaptureMessage message:template -configureScope level, Capture* exception -configureScope, SentrySdk.* -hint
+            log-arguments = CaptureMessage message:template -configureScope level:level, Capture* exception -configureScope, SentrySdk.* -hint
             """));
 
         var message = arguments.RuleOf(Method("T:Sentry.SentrySdk", "CaptureMessage", 3))!;
         Assert.Equal(["message", "level"], message.Kept.ToArray());
         Assert.Equal(["configureScope"], message.LeftOut.ToArray());
         Assert.Equal("message", message.Template);
+        Assert.Equal("level", message.Level);
         Assert.True(message.LeavesOut("configureScope"));
         Assert.False(message.LeavesOut("level"));
 
@@ -36,6 +37,7 @@ public class LocalLogArgumentsTests
         var exception = arguments.RuleOf(Method("T:Sentry.SentrySdk", "CaptureException", 2))!;
         Assert.Equal(["configureScope"], exception.LeftOut.ToArray());
         Assert.Null(exception.Template);
+        Assert.Null(exception.Level);
 
         Assert.Null(arguments.RuleOf(Method("T:Microsoft.ApplicationInsights.TelemetryClient", "TrackEvent", 3)));
     }
@@ -46,6 +48,8 @@ public class LocalLogArgumentsTests
     [InlineData("CaptureMessage message -message")]
     [InlineData("CaptureMessage message:template text:template")]
     [InlineData("CaptureMessage -message:template")]
+    [InlineData("CaptureMessage level:level severity:level")]
+    [InlineData("CaptureMessage -level:level")]
     [InlineData("CaptureMessage mess.age")]
     [InlineData("new TelemetryClient configuration")]
     [InlineData("Capture(* exception")]
@@ -98,6 +102,24 @@ public class LocalLogArgumentsTests
 
         static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol ns) =>
             ns.GetTypeMembers().Concat(ns.GetNamespaceMembers().SelectMany(Types));
+    }
+
+    /// <summary>The SDKs' own levels, as the built-in blocks' log-levels name them, choose the log call's level.</summary>
+    [Theory]
+    [InlineData("Sentry", "F:Sentry.SentryLevel.Debug", "Debug")]
+    [InlineData("Sentry", "F:Sentry.SentryLevel.Info", "Information")]
+    [InlineData("Sentry", "F:Sentry.SentryLevel.Warning", "Warning")]
+    [InlineData("Sentry", "F:Sentry.SentryLevel.Error", "Error")]
+    [InlineData("Sentry", "F:Sentry.SentryLevel.Fatal", "Critical")]
+    [InlineData("Application Insights", "F:Microsoft.ApplicationInsights.DataContracts.SeverityLevel.Verbose", "Trace")]
+    [InlineData("Application Insights", "F:Microsoft.ApplicationInsights.DataContracts.SeverityLevel.Information", "Information")]
+    [InlineData("Application Insights", "F:Microsoft.ApplicationInsights.DataContracts.SeverityLevel.Warning", "Warning")]
+    [InlineData("Application Insights", "F:Microsoft.ApplicationInsights.DataContracts.SeverityLevel.Error", "Error")]
+    [InlineData("Application Insights", "F:Microsoft.ApplicationInsights.DataContracts.SeverityLevel.Critical", "Critical")]
+    public void Maps_the_SDKs_own_levels_to_log_levels(string service, string fieldId, string level)
+    {
+        var field = DocumentationCommentId.GetFirstSymbolForDeclarationId(fieldId, s_sdks)!;
+        Assert.Equal(level, BuiltInCatalogue.Instance.Services.Single(s => s.Name == service).LogLevelChosenBy(field));
     }
 
     /// <summary>The parameter names the built-in catalogue gives the real SDKs are the ones their methods declare.</summary>

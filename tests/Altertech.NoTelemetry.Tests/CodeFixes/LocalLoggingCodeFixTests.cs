@@ -47,7 +47,7 @@ public class LocalLoggingCodeFixTests
             {
                 // Tell the vendor.
                 _logger.LogError(problem, "CaptureException"); // the crash
-                _logger.LogInformation("{Message} {Level}", "checkout " + orderId, SentryLevel.Warning);
+                _logger.LogWarning("{Message}", "checkout " + orderId);
                 _logger.LogDebug("paid {Category}", "checkout");
             }
         }
@@ -56,10 +56,11 @@ public class LocalLoggingCodeFixTests
     /// <summary>
     /// The catalogue's <c>log-arguments</c> leave Sentry's scope callback out (a lambda, an anonymous method or a method group:
     /// nothing runs by going), which makes these calls fixable; a constant message without braces is the template, one with a
-    /// brace stays a value. The SetTag inside the first callback goes with it.
+    /// brace stays a value; a constant SentryLevel chooses the level (Fatal: Critical, which Trace writes as an error). The
+    /// SetTag inside the first callback goes with it.
     /// </summary>
     [Fact]
-    public Task Leaves_the_scope_callback_out_and_makes_a_constant_message_the_template() => Verify.VerifyAsync("""
+    public Task Leaves_the_scope_callback_out_and_makes_a_constant_message_the_template_and_its_level_the_level() => Verify.VerifyAsync("""
         using System;
         using Microsoft.Extensions.Logging;
         using Sentry;
@@ -75,10 +76,13 @@ public class LocalLoggingCodeFixTests
                 SentrySdk.{|NT0001:CaptureMessage|}("{step} failed", scope => scope.Clear());
             }
 
+            static void Crashed() => SentrySdk.{|NT0001:CaptureMessage|}("crashed", SentryLevel.Fatal);
+
             static void Tag({|NT0001:Scope|} scope) { }
         }
         """, """
         using System;
+        using System.Diagnostics;
         using Microsoft.Extensions.Logging;
         using Sentry;
 
@@ -89,20 +93,23 @@ public class LocalLoggingCodeFixTests
                 logger.LogError(problem, "CaptureException");
                 logger.LogError(problem, "CaptureException");
                 logger.LogError(problem, "CaptureException");
-                logger.LogInformation("payment failed {Level}", SentryLevel.Warning);
+                logger.LogWarning("payment failed");
                 logger.LogInformation("{Message}", "{step} failed");
             }
+
+            static void Crashed() => Trace.TraceError("CaptureMessage: {0}", "crashed");
 
             static void Tag({|NT0001:Scope|} scope) { }
         }
         """, s_sentry);
 
     /// <summary>
-    /// Application Insights' calls carry data in every argument: all are kept. A trace's constant message is the template
-    /// (with a brace in it, a value); an event name stays a value, to search the log by.
+    /// Application Insights' calls carry data in every argument: all are kept, but a constant SeverityLevel, which chooses the
+    /// level (one in a variable stays a value). A trace's constant message is the template (with a brace in it, a value); an
+    /// event name stays a value, to search the log by.
     /// </summary>
     [Fact]
-    public Task Keeps_every_Application_Insights_argument_and_makes_a_constant_trace_message_the_template() => Verify.VerifyAsync("""
+    public Task Keeps_the_Application_Insights_arguments_and_makes_a_constant_trace_message_the_template_and_its_severity_the_level() => Verify.VerifyAsync("""
         using System.Collections.Generic;
         using Microsoft.ApplicationInsights;
         using Microsoft.ApplicationInsights.DataContracts;
@@ -110,9 +117,10 @@ public class LocalLoggingCodeFixTests
 
         class Cache({|NT0001:TelemetryClient|} telemetry, ILogger<Cache> logger)
         {
-            void Warmed(IDictionary<string, string> properties, IDictionary<string, double> metrics)
+            void Warmed(IDictionary<string, string> properties, IDictionary<string, double> metrics, {|NT0001:SeverityLevel|} severity)
             {
                 telemetry.{|NT0001:TrackTrace|}("Cache warmed", SeverityLevel.Warning, properties);
+                telemetry.{|NT0001:TrackTrace|}("Cache warmed", severity, properties);
                 telemetry.{|NT0001:TrackTrace|}("Loaded {0} entries", properties);
                 telemetry.{|NT0001:TrackEvent|}("CacheWarmed", properties, metrics);
                 telemetry.{|NT0001:TrackMetric|}("CacheSize", 42, properties);
@@ -126,9 +134,10 @@ public class LocalLoggingCodeFixTests
 
         class Cache({|NT0001:TelemetryClient|} telemetry, ILogger<Cache> logger)
         {
-            void Warmed(IDictionary<string, string> properties, IDictionary<string, double> metrics)
+            void Warmed(IDictionary<string, string> properties, IDictionary<string, double> metrics, {|NT0001:SeverityLevel|} severity)
             {
-                logger.LogInformation("Cache warmed {SeverityLevel} {Properties}", SeverityLevel.Warning, properties);
+                logger.LogWarning("Cache warmed {Properties}", properties);
+                logger.LogInformation("Cache warmed {SeverityLevel} {Properties}", severity, properties);
                 logger.LogInformation("{Message} {Properties}", "Loaded {0} entries", properties);
                 logger.LogInformation("{EventName} {Properties} {Metrics}", "CacheWarmed", properties, metrics);
                 logger.LogDebug("{Name} {Value} {Properties}", "CacheSize", 42, properties);
