@@ -11,8 +11,8 @@ namespace Altertech.NoTelemetry.Analyzers;
 /// <summary>
 /// Which arguments of an SDK call NT0001's local-logging fix keeps, as the catalogue's <c>log-arguments</c> say
 /// (<see cref="LocalLogArguments"/>): an argument the catalogue leaves out goes only when going loses no side effect
-/// (<see cref="LosesNothing"/>); the decision travels to the fix in <see cref="DiagnosticProperties.LogLeftOut"/> and
-/// <see cref="DiagnosticProperties.LogTemplate"/>.
+/// (<see cref="LosesNothing"/>); the decision travels to the fix in <see cref="DiagnosticProperties.LogLeftOut"/>,
+/// <see cref="DiagnosticProperties.LogTemplate"/> and, when the SDK's own level chooses it, <see cref="DiagnosticProperties.LogLevel"/>.
 /// </summary>
 internal static class LoggedArguments
 {
@@ -170,10 +170,11 @@ internal static class LoggedArguments
         _ => false,
     };
 
-    /// <summary>The value under its conversions, delegate creation and parentheses.</summary>
+    /// <summary>The value under its built-in conversions, delegate creation and parentheses.</summary>
     private static IOperation? Unwrapped(IOperation? value)
     {
-        while (value is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
+        // A user-defined conversion runs its operator: it stays, and does something.
+        while (value is IConversionOperation { OperatorMethod: null } or IDelegateCreationOperation or IParenthesizedOperation)
         {
             value = value switch
             {
