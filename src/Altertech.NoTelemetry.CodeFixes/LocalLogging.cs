@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using Altertech.NoTelemetry.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,11 +31,21 @@ internal static class LocalLogging
     /// <summary>
     /// The log call for <paramref name="call"/> at <paramref name="level"/>, or null when neither logger can be written;
     /// <paramref name="needsImport"/> when it calls extension methods of <see cref="LoggingNamespace"/> that the file does not import.
+    /// The arguments given to the parameters <paramref name="leftOut"/> names are left out, and a constant string given to
+    /// <paramref name="template"/> is the template itself, as the finding says (the catalogue's <c>log-arguments</c>).
     /// </summary>
-    public static ExpressionSyntax? Replacement(SemanticModel model, SyntaxGenerator generator, InvocationExpressionSyntax call, string level, out bool needsImport, CancellationToken cancellationToken)
+    public static ExpressionSyntax? Replacement(
+        SemanticModel model,
+        SyntaxGenerator generator,
+        InvocationExpressionSyntax call,
+        string level,
+        out bool needsImport,
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? leftOut = null,
+        string? template = null)
     {
         needsImport = false;
-        var arguments = Arguments(model, call, cancellationToken);
+        var arguments = Arguments(model, call, cancellationToken, leftOut, template);
         var compilation = model.Compilation;
         if (compilation.GetTypeByMetadataName(LoggerInterface) is { } loggerType
             && compilation.GetTypeByMetadataName(LoggerExtensions) is not null
@@ -55,8 +66,16 @@ internal static class LocalLogging
     /// (or becomes) an <c>ILogger</c>: <c>_telemetry.TrackEvent(name)</c> to <c>_telemetry.LogInformation("{EventName}", name)</c>,
     /// <c>receiver?.Log...</c> when <paramref name="conditional"/>.
     /// </summary>
-    public static ExpressionSyntax Through(ExpressionSyntax receiver, bool conditional, SemanticModel model, InvocationExpressionSyntax call, string level, CancellationToken cancellationToken) =>
-        ThroughLogger(receiver.WithoutTrivia(), conditional, level, Arguments(model, call, cancellationToken), MemberName(call));
+    public static ExpressionSyntax Through(
+        ExpressionSyntax receiver,
+        bool conditional,
+        SemanticModel model,
+        InvocationExpressionSyntax call,
+        string level,
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? leftOut = null,
+        string? template = null) =>
+        ThroughLogger(receiver.WithoutTrivia(), conditional, level, Arguments(model, call, cancellationToken, leftOut, template), MemberName(call));
 
     /// <summary>
     /// <c>_logger.LogError(exception, "{EventName} {Properties}", name, properties)</c>: a constant template whose holes are
@@ -65,7 +84,8 @@ internal static class LocalLogging
     private static ExpressionSyntax ThroughLogger(ExpressionSyntax receiver, bool conditional, string level, IReadOnlyList<LoggedArgument> arguments, string member)
     {
         var exception = arguments.FirstOrDefault(a => a.IsException);
-        var values = arguments.Where(a => a != exception).ToList();
+        var message = arguments.FirstOrDefault(a => a.Template is not null);
+        var values = arguments.Where(a => a != exception && a != message).ToList();
         var holes = new List<string>();
         foreach (var value in values)
         {
@@ -78,7 +98,10 @@ internal static class LocalLogging
             holes.Add(hole);
         }
 
-        var template = holes.Count == 0 ? member : string.Join(" ", holes.Select(h => "{" + h + "}"));
+        // A constant message is the template, with the other values' holes after it: "Cache warmed {Properties}".
+        var template = message?.Template is { } text
+            ? string.Join(" ", new[] { text }.Concat(holes.Select(h => "{" + h + "}")))
+            : holes.Count == 0 ? member : string.Join(" ", holes.Select(h => "{" + h + "}"));
         var logArguments = new List<ArgumentSyntax>();
         if (exception is not null)
         {
@@ -95,7 +118,10 @@ internal static class LocalLogging
         return target.WithAdditionalAnnotations(Formatter.Annotation);
     }
 
-    /// <summary><c>Trace.TraceError("CaptureException: {0}", problem)</c>: the member named, every argument a value.</summary>
+    /// <summary>
+    /// <c>Trace.TraceError("CaptureException: {0}", problem)</c>: the member named, every argument kept a value (a constant
+    /// message too: a trace has no template to make of it).
+    /// </summary>
     private static ExpressionSyntax ThroughTrace(SyntaxGenerator generator, INamedTypeSymbol trace, string level, IReadOnlyList<LoggedArgument> arguments, string member)
     {
         var format = member + (arguments.Count == 0 ? string.Empty : ":" + string.Concat(Enumerable.Range(0, arguments.Count).Select(i => " {" + i + "}")));
@@ -112,8 +138,17 @@ internal static class LocalLogging
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }
 
-    /// <summary>The call's arguments in source order, each with the name of the parameter it is given to.</summary>
-    private static IReadOnlyList<LoggedArgument> Arguments(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    /// <summary>
+    /// The call's arguments in source order, each with the name of the parameter it is given to, but those given to a
+    /// parameter <paramref name="leftOut"/> names; the one given to <paramref name="template"/>, when it is a constant string
+    /// without braces, carries its text as the template.
+    /// </summary>
+    private static IReadOnlyList<LoggedArgument> Arguments(
+        SemanticModel model,
+        InvocationExpressionSyntax call,
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? leftOut = null,
+        string? template = null)
     {
         var operation = model.GetOperation(call, cancellationToken) as IInvocationOperation;
         var exceptionType = model.Compilation.GetTypeByMetadataName("System.Exception");
@@ -122,10 +157,20 @@ internal static class LocalLogging
         foreach (var argument in call.ArgumentList.Arguments)
         {
             index++;
+            if (leftOut is { Count: > 0 } && operation is not null && LoggedArguments.ArgumentOf(operation, argument) is { } given && leftOut.Contains(given.Parameter.Name))
+            {
+                continue;
+            }
+
             var parameter = operation?.Arguments.FirstOrDefault(a => a.Syntax == argument)?.Parameter;
             var name = parameter is null ? "Value" + index.ToString(CultureInfo.InvariantCulture) : Pascal(parameter.Name);
             var type = model.GetTypeInfo(argument.Expression, cancellationToken).Type;
-            arguments.Add(new LoggedArgument(argument.Expression.WithoutTrivia(), name, exceptionType is not null && InScope.DerivesFrom(type, exceptionType)));
+            var text = template is not null && parameter?.Name == template
+                && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string { Length: > 0 } constant }
+                && constant.IndexOfAny(new[] { '{', '}' }) < 0
+                    ? constant
+                    : null;
+            arguments.Add(new LoggedArgument(argument.Expression.WithoutTrivia(), name, exceptionType is not null && InScope.DerivesFrom(type, exceptionType)) { Template = text });
         }
 
         return arguments;
@@ -157,5 +202,8 @@ internal static class LocalLogging
         public string Name { get; }
 
         public bool IsException { get; }
+
+        /// <summary>The constant text of a message that is the template itself (the catalogue's <c>name:template</c>), or null.</summary>
+        public string? Template { get; set; }
     }
 }

@@ -224,7 +224,7 @@ internal sealed class LoggerSlotPlan
             var syntax = (InvocationExpressionSyntax)call.Call.Syntax;
             SyntaxNode replaced = (SyntaxNode?)call.Conditional ?? syntax;
             replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
-            var logged = LocalLogging.Through(call.Receiver, call.Conditional is not null, model, syntax, call.Level, cancellationToken);
+            var logged = LocalLogging.Through(call.Receiver, call.Conditional is not null, model, syntax, call.Level, cancellationToken, call.LeftOut, call.Template);
             editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
             needsImport |= model.LookupSymbols(syntax.SpanStart, _logger, "Log" + call.Level, includeReducedExtensionMethods: true).IsEmpty;
         }
@@ -237,7 +237,7 @@ internal sealed class LoggerSlotPlan
         foreach (var call in _uses.Calls)
         {
             var syntax = (InvocationExpressionSyntax)call.Call.Syntax;
-            if (LocalLogging.Replacement(model, editor.Generator, syntax, call.Level, out var import, cancellationToken) is { } logged)
+            if (LocalLogging.Replacement(model, editor.Generator, syntax, call.Level, out var import, cancellationToken, call.LeftOut, call.Template) is { } logged)
             {
                 needsImport |= import;
                 SyntaxNode replaced = (SyntaxNode?)call.Conditional ?? syntax;
@@ -404,7 +404,7 @@ internal sealed class LoggerSlotPlan
         // _telemetry.TrackEvent(name); _telemetry?.TrackException(ex); hub.AddBreadcrumb("x") (an extension method on IHub).
         if (CallOn(reference) is { } call && findings.Classify(call.Call, cancellationToken) is { Fix: TelemetryFix.Log } finding)
         {
-            uses.Calls.Add(call.At(finding.LogLevel ?? "Information"));
+            uses.Calls.Add(call.As(finding));
             return true;
         }
 
@@ -463,16 +463,18 @@ internal sealed class LoggerSlotPlan
 
     /// <summary>
     /// A call through a slot: the invocation, its receiver as written (<c>_telemetry</c>, <c>this._telemetry</c>), the
-    /// <c>?.</c> around it when there is one, and the level its finding logs at.
+    /// <c>?.</c> around it when there is one, and how its finding logs it.
     /// </summary>
     private sealed class SlotCall
     {
-        public SlotCall(IInvocationOperation call, ExpressionSyntax receiver, ConditionalAccessExpressionSyntax? conditional, string level = "Information")
+        public SlotCall(IInvocationOperation call, ExpressionSyntax receiver, ConditionalAccessExpressionSyntax? conditional, TelemetryFinding? finding = null)
         {
             Call = call;
             Receiver = receiver;
             Conditional = conditional;
-            Level = level;
+            Level = finding?.LogLevel ?? "Information";
+            LeftOut = finding?.LogLeftOut?.Split(',') ?? Array.Empty<string>();
+            Template = finding?.LogTemplate;
         }
 
         public IInvocationOperation Call { get; }
@@ -481,9 +483,14 @@ internal sealed class LoggerSlotPlan
 
         public ConditionalAccessExpressionSyntax? Conditional { get; }
 
+        /// <summary>The level, the parameters left out and the template parameter, as the call's own finding carries them.</summary>
         public string Level { get; }
 
-        public SlotCall At(string level) => new(Call, Receiver, Conditional, level);
+        public IReadOnlyCollection<string> LeftOut { get; }
+
+        public string? Template { get; }
+
+        public SlotCall As(TelemetryFinding finding) => new(Call, Receiver, Conditional, finding);
     }
 
     /// <summary>What the uses of a plan's slots are: the slots still to look at, the calls, the assignments between slots, the <c>nameof</c>s.</summary>

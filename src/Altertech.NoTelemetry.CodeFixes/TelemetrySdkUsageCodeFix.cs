@@ -23,7 +23,10 @@ namespace Altertech.NoTelemetry.CodeFixes;
 /// <item><c>log</c>: a sending or capturing call becomes local logging at the catalogue's level
 /// (<see cref="DiagnosticProperties.LogLevel"/>): <c>_logger.LogInformation("{EventName} {Properties}", name, props)</c>
 /// through an <c>ILogger</c> in scope, else <c>Trace.TraceInformation("TrackEvent: {0} {1}", name, props)</c>. Every
-/// argument is kept, so neither its side effects nor the information it carried are lost.</item>
+/// argument is kept, so neither its side effects nor the information it carried are lost, but those the catalogue's
+/// <c>log-arguments</c> leave out (<see cref="DiagnosticProperties.LogLeftOut"/>: a scope callback, which the analyzer lets
+/// go only when going loses nothing); a constant message the catalogue names is the template itself
+/// (<see cref="DiagnosticProperties.LogTemplate"/>).</item>
 /// <item><c>remove</c>: an initialisation or registration goes (<see cref="TelemetryRemoval"/>): the statement, the link of a
 /// fluent chain, or the <c>using</c> around a body that stays.</item>
 /// </list>
@@ -118,6 +121,10 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         // Findings from before the fix kind was a property are local-logging findings.
         var kind = diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) && fix is not null ? fix : TelemetryFix.Log;
         var level = diagnostic.Properties.TryGetValue(DiagnosticProperties.LogLevel, out var logLevel) && logLevel is not null ? logLevel : "Information";
+        var leftOut = diagnostic.Properties.TryGetValue(DiagnosticProperties.LogLeftOut, out var names) && names is not null
+            ? names.Split(',')
+            : System.Array.Empty<string>();
+        var template = diagnostic.Properties.TryGetValue(DiagnosticProperties.LogTemplate, out var templateParameter) ? templateParameter : null;
         var name = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as SimpleNameSyntax;
         var call = name?.Parent switch
         {
@@ -126,7 +133,7 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
             InvocationExpressionSyntax invocation when invocation.Expression == name => invocation,
             _ => null,
         };
-        return call is null || kind is not (TelemetryFix.Log or TelemetryFix.Remove) ? null : new Fixable(call, kind, level);
+        return call is null || kind is not (TelemetryFix.Log or TelemetryFix.Remove) ? null : new Fixable(call, kind, level, leftOut, template);
     }
 
     /// <summary>The plans of a document's <c>logger</c> findings, one per group of slots (a field and its constructor parameter are one).</summary>
@@ -161,12 +168,20 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
             planned.UnionWith(plan.Calls);
         }
 
+        var loggedCalls = fixes.Where(f => f.Kind == TelemetryFix.Log).Select(f => f.Call).ToList();
         foreach (var fix in fixes.Where(f => !planned.Contains(f.Call)).GroupBy(f => f.Call).Select(g => g.First()))
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // SetTag in a scope callback that its CaptureException's log call leaves out goes with the callback.
+            if (loggedCalls.Any(outer => outer != fix.Call && outer.Span.Contains(fix.Call.Span)))
+            {
+                continue;
+            }
+
             if (fix.Kind == TelemetryFix.Log)
             {
-                if (LocalLogging.Replacement(model, editor.Generator, fix.Call, fix.Level, out var needsImport, cancellationToken) is { } logged)
+                if (LocalLogging.Replacement(model, editor.Generator, fix.Call, fix.Level, out var needsImport, cancellationToken, fix.LeftOut, fix.Template) is { } logged)
                 {
                     importLogging |= needsImport;
                     SyntaxNode replaced = fix.Call.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == fix.Call ? access : fix.Call;
@@ -192,11 +207,13 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
 
     private sealed class Fixable
     {
-        public Fixable(InvocationExpressionSyntax call, string kind, string level)
+        public Fixable(InvocationExpressionSyntax call, string kind, string level, IReadOnlyCollection<string> leftOut, string? template)
         {
             Call = call;
             Kind = kind;
             Level = level;
+            LeftOut = leftOut;
+            Template = template;
         }
 
         public InvocationExpressionSyntax Call { get; }
@@ -204,5 +221,11 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         public string Kind { get; }
 
         public string Level { get; }
+
+        /// <summary>The parameters whose arguments the log call leaves out (<see cref="DiagnosticProperties.LogLeftOut"/>).</summary>
+        public IReadOnlyCollection<string> LeftOut { get; }
+
+        /// <summary>The parameter whose constant string is the template (<see cref="DiagnosticProperties.LogTemplate"/>), or null.</summary>
+        public string? Template { get; }
     }
 }

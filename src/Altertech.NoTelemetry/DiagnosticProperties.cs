@@ -36,10 +36,10 @@ public static class DiagnosticProperties
 
     /// <summary>
     /// What the code fix does. NT0001, when <see cref="Fixable"/>: <c>log</c> (the sending or capturing call becomes a local
-    /// log call at <see cref="LogLevel"/>, with every argument kept) or <c>remove</c> (the initialisation or registration is
-    /// removed: the statement, the link of a fluent chain, or the <c>using</c> around a body, which stays) or <c>logger</c> (a field
-    /// or constructor parameter of an SDK type may become an <c>ILogger&lt;T&gt;</c>, which the fix offers only where the result
-    /// compiles). NT0003:
+    /// log call at <see cref="LogLevel"/>, with every argument kept but those <see cref="LogLeftOut"/> names), <c>remove</c> (the
+    /// initialisation or registration is removed: the statement, the link of a fluent chain, or the <c>using</c> around a body,
+    /// which stays) or <c>logger</c> (a field or constructor parameter of an SDK type may become an <c>ILogger&lt;T&gt;</c>, or go
+    /// where the class holds a logger, which the fix offers only where the result compiles). NT0003:
     /// <c>configuration</c> when the endpoint is a string literal written where it is used (bare or in <c>new Uri("...")</c>),
     /// which the fix reads from an <c>IConfiguration</c> in scope instead (no fix without one). NT0004: <c>crash-report</c> when
     /// the sending call is a statement of its own (called, waited for, awaited, discarded) in the hook's own handler or in a
@@ -51,9 +51,24 @@ public static class DiagnosticProperties
 
     /// <summary>
     /// NT0001, when <see cref="Fix"/> is <c>log</c>: the level the call is logged at, a <c>Microsoft.Extensions.Logging.LogLevel</c>
-    /// name (<c>Information</c>, <c>Error</c>), from the catalogue's <c>log-levels</c>.
+    /// name (<c>Information</c>, <c>Error</c>), from the catalogue's <c>log-levels</c>: for the member, or for the SDK's own level
+    /// (<c>SentryLevel.Fatal</c>) given to a parameter that <c>log-arguments</c> mark <c>name:level</c>.
     /// </summary>
     public const string LogLevel = "logLevel";
+
+    /// <summary>
+    /// NT0001, when <see cref="Fix"/> is <c>log</c>: the parameters (the SDK's names, comma-separated, in source order) whose
+    /// arguments the log call leaves out, as the catalogue's <c>log-arguments</c> say (<c>configureScope</c>); absent when every
+    /// argument is kept. Only arguments whose going loses no side effect are left out.
+    /// </summary>
+    public const string LogLeftOut = "logLeftOut";
+
+    /// <summary>
+    /// NT0001, when <see cref="Fix"/> is <c>log</c>: the parameter whose argument, a constant string without braces, is the
+    /// template itself of a log call through an <c>ILogger</c> (<c>message</c>), as the catalogue's <c>log-arguments</c> say
+    /// (<c>message:template</c>); through <c>Trace</c> it stays a value.
+    /// </summary>
+    public const string LogTemplate = "logTemplate";
 
     /// <summary>How many further members of the service the same statement uses (not reported on their own).</summary>
     public const string OtherMembers = "others";

@@ -165,6 +165,50 @@ public sealed class BuildToolTests(PackageFeed package)
         Assert.True(build.Succeeded, "The project dotnet format fixed does not build." + Environment.NewLine + fixedCode + Environment.NewLine + build);
     }
 
+    /// <summary>
+    /// <c>dotnet format analyzers --diagnostics NT0003 NT0004 --severity info</c> applies those two rules' fixes and no other:
+    /// the endpoint becomes a configuration read, the crash handler's send a local crash report, and the NT0001 finding that
+    /// has a fix of its own (Program.cs) stays as it was. The fixed project builds, without the findings that were fixed.
+    /// </summary>
+    [Fact]
+    public async Task Dotnet_format_analyzers_with_two_rules_applies_only_their_fixes_and_the_fixed_project_builds()
+    {
+        var scenario = Scenarios.FormatAnalyzersEndpointAndCrash;
+        var format = await package.BuildAsync(scenario);
+        Assert.True(format.Succeeded, "dotnet format analyzers failed." + Environment.NewLine + format);
+
+        var updates = Path.Combine(scenario.Folder, "UpdateFeed.cs");
+        var crashes = Path.Combine(scenario.Folder, "CrashReporting.cs");
+        var expectedUpdates = scenario.Files[updates].Replace(
+            """http.GetStringAsync("https://updates.vendor.example/feed.xml");""",
+            """http.GetStringAsync(configuration["Endpoints:Check"] ?? throw new InvalidOperationException("Set 'Endpoints:Check' in the configuration: the endpoint is no longer built in."));""",
+            StringComparison.Ordinal);
+        var expectedCrashes = scenario.Files[crashes].Replace(
+            """Http.PostAsync("https://crash.vendor.example/v1", new StringContent(e.ExceptionObject.ToString() ?? "")).Wait();""",
+            "// Kept on this machine: the user can send this crash report by hand.\n            "
+            + """File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "FormatAnalyzersEndpointAndCrash", "crashes")).FullName, "crash-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff") + ".txt"), DateTime.UtcNow.ToString("O") + Environment.NewLine + e.ExceptionObject);""",
+            StringComparison.Ordinal);
+        Assert.NotEqual(scenario.Files[updates], expectedUpdates);
+        Assert.NotEqual(scenario.Files[crashes], expectedCrashes);
+        // The fix writes System.IO's types in full; dotnet format simplifies them, as the project imports System.IO implicitly.
+        Assert.Equal(expectedUpdates, ReadLines(updates));
+        Assert.Equal(expectedCrashes, ReadLines(crashes));
+
+        // NT0001's fix (Trace.TraceInformation) was not asked for: Program.cs is as it was written.
+        Assert.Equal(scenario.Files[ProgramOf(scenario)], File.ReadAllText(package.PathOf(ProgramOf(scenario))));
+
+        var build = await package.BuildAfterwardsAsync(scenario);
+        Assert.True(build.Succeeded, "The project dotnet format analyzers fixed does not build." + Environment.NewLine + build);
+        Assert.False(build.Diagnostics().Any(d => d.Id == "NT0004"), "The crash handler still sends." + Environment.NewLine + build);
+        Assert.False(build.Reports("warning", "NT0003", "updates.vendor.example"), "The update feed is still hard-coded." + Environment.NewLine + build);
+        Assert.False(build.Reports("warning", "NT0003", "crash.vendor.example"), "The crash endpoint is still there." + Environment.NewLine + build);
+        Assert.True(build.Reports("warning", "NT0001", "Mixpanel"), "The NT0001 finding left alone is not reported any more." + Environment.NewLine + build);
+        Assert.True(build.Reports("warning", "NT0003", "api.mixpanel.com"), "The NT0003 finding without a fix is not reported any more." + Environment.NewLine + build);
+    }
+
+    /// <summary>A fixed file's text with the line breaks the scenario wrote (a code fix writes the ones of the machine's format).</summary>
+    private string ReadLines(string relativePath) => File.ReadAllText(package.PathOf(relativePath)).Replace("\r\n", "\n", StringComparison.Ordinal);
+
     private static string ProgramOf(ConsumerScenario scenario) => Path.Combine(scenario.Folder, "Program.cs");
 
     private static bool IsPackageGlobalConfig(string path) => Path.GetFileName(path).StartsWith("NoTelemetry.", StringComparison.Ordinal) && path.EndsWith(".globalconfig", StringComparison.Ordinal);

@@ -153,6 +153,35 @@ public static class Scenarios
         }
         """;
 
+    /// <summary>
+    /// A crash handler that sends the exception from a block-bodied handler (NT0004, fixed to a local crash report; its
+    /// NT0003 has no fix, as a static class has no IConfiguration).
+    /// </summary>
+    private const string BlockCrashHandler = """
+        public static class CrashReporting
+        {
+            private static readonly HttpClient Http = new();
+
+            public static void Install()
+            {
+                AppDomain.CurrentDomain.UnhandledException += (s, e) =>
+                {
+                    Http.PostAsync("https://crash.vendor.example/v1", new StringContent(e.ExceptionObject.ToString() ?? "")).Wait();
+                };
+            }
+        }
+        """;
+
+    /// <summary>An update feed written in place, with an IConfiguration at hand (NT0003, fixed to a configuration read).</summary>
+    private const string UpdateFeed = """
+        using Microsoft.Extensions.Configuration;
+
+        public sealed class UpdateFeed(IConfiguration configuration, HttpClient http)
+        {
+            public Task<string> CheckAsync() => http.GetStringAsync("https://updates.vendor.example/feed.xml");
+        }
+        """;
+
     /// <summary>The packages <see cref="CheckoutWithSdks"/> compiles against.</summary>
     private const string SdkPackages = """
         <PackageReference Include="Microsoft.ApplicationInsights" Version="2.22.0" />
@@ -407,6 +436,15 @@ public static class Scenarios
         "format/analyzers/FormatAnalyzersFix.csproj", ["--diagnostics", "NT0001", "--severity", "info"],
         Project(items: SdkPackages), FormatFixProgram, ("Checkout.cs", CheckoutWithSdks)) with { Command = ConsumerCommand.FormatAnalyzers };
 
+    /// <summary>
+    /// The migration of two rules at once, <c>dotnet format analyzers --diagnostics NT0003 NT0004 --severity info</c>, on a
+    /// project that also has a fixable NT0001 finding (Program.cs: its Mixpanel request), which must stay as it is.
+    /// </summary>
+    public static ConsumerScenario FormatAnalyzersEndpointAndCrash { get; } = Scenario(
+        "format/rules/FormatAnalyzersEndpointAndCrash.csproj", ["--diagnostics", "NT0003", "NT0004", "--severity", "info"],
+        Project(items: """<PackageReference Include="Microsoft.Extensions.Configuration.Abstractions" Version="8.0.0" />"""), MixpanelProgram,
+        ("UpdateFeed.cs", UpdateFeed), ("CrashReporting.cs", BlockCrashHandler)) with { Command = ConsumerCommand.FormatAnalyzers };
+
     /// <summary>Two target frameworks whose targeting packs the registry serves.</summary>
     public const string MultiTargetFrameworks = "net8.0;net10.0";
 
@@ -416,7 +454,7 @@ public static class Scenarios
     /// </summary>
     public static IReadOnlyList<ConsumerScenario> All { get; } =
     [
-        FormatVerifyStrict, FormatFix, FormatAnalyzersFix,
+        FormatVerifyStrict, FormatFix, FormatAnalyzersFix, FormatAnalyzersEndpointAndCrash,
         Telemetry, TelemetryError, TelemetryOff, TelemetryInvalid, NetworkStrict, NetworkWarningsAsErrors, NetworkMultiTargeting, NetworkModeSwitch,
         UserGlobalConfig, Suppressions, CatalogueAbove, CatalogueOptOut, PropertiesInDirectoryBuildTargets, CatalogueMissing, CatalogueOutsideRepository, GlobalPackageReference,
         CatalogueListedByProject, MSBuildError, DesignTimeError, DesignTimeStrict, DesignTimeOff,

@@ -80,6 +80,12 @@ internal sealed class TelemetryFinding
     /// <summary>For <see cref="TelemetryFix.Log"/>: the level to log at, as the catalogue's <c>log-levels</c> say.</summary>
     public string? LogLevel { get; set; }
 
+    /// <summary>For <see cref="TelemetryFix.Log"/>: the parameters whose arguments the log call leaves out, comma-separated, or null.</summary>
+    public string? LogLeftOut { get; set; }
+
+    /// <summary>For <see cref="TelemetryFix.Log"/>: the parameter whose constant string is the template itself, or null.</summary>
+    public string? LogTemplate { get; set; }
+
     /// <summary>Sending and capturing outrank configuring, which outranks using.</summary>
     public int Rank => Role switch
     {
@@ -107,6 +113,17 @@ internal sealed class TelemetryFinding
         {
             properties.Add(DiagnosticProperties.LogLevel, LogLevel);
         }
+
+        if (LogLeftOut is not null)
+        {
+            properties.Add(DiagnosticProperties.LogLeftOut, LogLeftOut);
+        }
+
+        if (LogTemplate is not null)
+        {
+            properties.Add(DiagnosticProperties.LogTemplate, LogTemplate);
+        }
+
         properties.Add(DiagnosticProperties.OtherMembers, others.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Member?.OriginalDefinition.GetDocumentationCommentId() is { } id)
         {

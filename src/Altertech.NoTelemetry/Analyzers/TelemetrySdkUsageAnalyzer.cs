@@ -139,7 +139,9 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                         if (IsLoggable(invocation, role, cancellationToken))
                         {
                             finding.Fix = TelemetryFix.Log;
-                            finding.LogLevel = service.LogLevelOf(method);
+                            finding.LogLevel = LoggedArguments.ChosenLevel(invocation, _matcher)?.Level ?? service.LogLevelOf(method);
+                            finding.LogLeftOut = LoggedArguments.LeftOut(invocation, _matcher);
+                            finding.LogTemplate = LoggedArguments.Template(invocation, _matcher);
                         }
                         else if (role == TelemetryRole.Configure && TelemetryRemoval.Of(invocation, _matcher, cancellationToken) is not null)
                         {
@@ -288,7 +290,8 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// The code fix replaces a sending or capturing call with a local log call (<c>ILogger</c>, else <c>Trace</c>) and keeps
-        /// its arguments: only where the call is a whole statement (its result unused) and every argument can be passed on as an object.
+        /// its arguments: only where the call is a whole statement (its result unused) and every argument can be passed on as an object,
+        /// or is one the catalogue's <c>log-arguments</c> leave out and can go without losing a side effect (<see cref="LoggedArguments"/>).
         /// </summary>
         private bool IsLoggable(IInvocationOperation invocation, TelemetryRole role, CancellationToken cancellationToken)
         {
@@ -322,6 +325,15 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
 
             foreach (var argument in syntax.ArgumentList.Arguments)
             {
+                // The catalogue's log-arguments leave it out: nothing of it needs to fit the log call, unless going loses what it does.
+                switch (LoggedArguments.LeavesOut(invocation, argument, _matcher))
+                {
+                    case true:
+                        continue;
+                    case false:
+                        return false;
+                }
+
                 if (argument.RefKindKeyword.RawKind != 0
                     || argument.Expression is AnonymousFunctionExpressionSyntax
                     || invocation.SemanticModel?.GetTypeInfo(argument.Expression, cancellationToken).Type is not { } type

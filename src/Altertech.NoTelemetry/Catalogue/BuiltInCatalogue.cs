@@ -77,6 +77,9 @@ internal sealed class BuiltInCatalogue
     /// <summary>The <c>log-levels</c> of the <c>[*]</c> block: the level the code fix logs at in most SDKs.</summary>
     public LocalLogLevels DefaultLogLevels { get; private set; } = LocalLogLevels.None;
 
+    /// <summary>The <c>log-arguments</c> of the <c>[*]</c> block: which arguments the code fix keeps in most SDKs.</summary>
+    public LocalLogArguments DefaultLogArguments { get; private set; } = LocalLogArguments.None;
+
     private static BuiltInCatalogue Load()
     {
         var assembly = typeof(BuiltInCatalogue).GetTypeInfo().Assembly;
@@ -89,6 +92,7 @@ internal sealed class BuiltInCatalogue
         var configuration = ImmutableArray.CreateBuilder<CatalogueSection>();
         var defaultRoles = MemberRoles.None;
         var defaultLogLevels = LocalLogLevels.None;
+        var defaultLogArguments = LocalLogArguments.None;
         var names = assembly.GetManifestResourceNames();
         Array.Sort(names, StringComparer.Ordinal);
         foreach (var name in names)
@@ -133,6 +137,7 @@ internal sealed class BuiltInCatalogue
                 {
                     defaultRoles = MemberRoles.FromSection(section);
                     defaultLogLevels = LocalLogLevels.FromSection(section);
+                    defaultLogArguments = LocalLogArguments.FromSection(section);
                     continue;
                 }
 
@@ -163,6 +168,7 @@ internal sealed class BuiltInCatalogue
         return new BuiltInCatalogue(documents.ToImmutable(), services.ToImmutable(), egress.ToImmutable(), hooks.ToImmutable(), identifying.ToImmutable(), hidden.ToImmutable(), configuration.ToImmutable(), defaultRoles)
         {
             DefaultLogLevels = defaultLogLevels,
+            DefaultLogArguments = defaultLogArguments,
         };
     }
 }

@@ -16,6 +16,7 @@ internal sealed class TelemetryService
         Section = section;
         Roles = MemberRoles.FromSection(section);
         LogLevels = LocalLogLevels.FromSection(section);
+        LogArguments = LocalLogArguments.FromSection(section);
     }
 
     /// <summary>The display name used in messages, e.g. "Application Insights".</summary>
@@ -54,6 +55,24 @@ internal sealed class TelemetryService
     /// </summary>
     public string LogLevelOf(ISymbol member) =>
         LogLevels.LevelOf(member) ?? BuiltInCatalogue.Instance.DefaultLogLevels.LevelOf(member) ?? "Information";
+
+    /// <summary>
+    /// The level that <paramref name="value"/>, an SDK's own level (<c>SentryLevel.Warning</c>) given to a parameter that
+    /// <c>log-arguments</c> mark <c>:level</c>, chooses: as this block's own <c>log-levels</c> say, else as the <c>[*]</c>
+    /// block's say, else null (the member's level holds).
+    /// </summary>
+    public string? LogLevelChosenBy(ISymbol value) =>
+        LogLevels.LevelOf(value) ?? BuiltInCatalogue.Instance.DefaultLogLevels.LevelOf(value);
+
+    /// <summary>Which arguments this block's own <c>log-arguments</c> key says the log call keeps.</summary>
+    public LocalLogArguments LogArguments { get; }
+
+    /// <summary>
+    /// Which arguments of a call of <paramref name="member"/> the code fix keeps: as this block's own <c>log-arguments</c>
+    /// say, else as the <c>[*]</c> block's say, else null (every argument is kept).
+    /// </summary>
+    public LocalLogArguments.Rule? LogArgumentsOf(ISymbol member) =>
+        LogArguments.RuleOf(member) ?? BuiltInCatalogue.Instance.DefaultLogArguments.RuleOf(member);
 
     /// <summary>
     /// What <paramref name="member"/>, a member of this service's SDK, does: as this block's own lists say, else as

@@ -63,7 +63,7 @@ internal sealed class ProjectConfiguration
     public static readonly ProjectConfiguration Empty = new(ImmutableArray<CatalogueDocument>.Empty, ImmutableArray<TelemetryService>.Empty, ImmutableArray<CatalogueSection>.Empty, ImmutableArray<CatalogueSection>.Empty, ConfiguredSenders.Empty, ImmutableArray<ConfigurationProblem>.Empty, string.Empty, CompilationLimit.MaxCallChain.Default, CompilationLimit.MaxReachDepth.Default);
 
     private static readonly ConditionalWeakTable<AnalyzerOptions, ProjectConfiguration> s_cache = new();
-    private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source", "sends", "captures", "configures", LocalLogLevels.Key };
+    private static readonly string[] s_serviceKeys = { "vendor", "category", "packages", "source", "sends", "captures", "configures", LocalLogLevels.Key, LocalLogArguments.Key };
 
     private readonly ConcurrentDictionary<string, EndpointAllowList> _allowLists = new(StringComparer.Ordinal);
 
@@ -249,6 +249,11 @@ internal sealed class ProjectConfiguration
         if (LocalLogLevels.FindInvalidItem(section.GetMetadata(LocalLogLevels.Key)) is { } invalidLevel)
         {
             problems.Add(new ConfigurationProblem(document, section.LineOf(LocalLogLevels.Key), $"[{section.Name}]: '{invalidLevel}' in '{LocalLogLevels.Key}' is not 'Pattern Level' (a member pattern, a space, and one of {string.Join(", ", LocalLogLevels.Levels)}); it is ignored"));
+        }
+
+        if (LocalLogArguments.FindInvalidItem(section.GetMetadata(LocalLogArguments.Key)) is { } invalidArguments)
+        {
+            problems.Add(new ConfigurationProblem(document, section.LineOf(LocalLogArguments.Key), $"[{section.Name}]: '{invalidArguments}' in '{LocalLogArguments.Key}' is not 'Pattern name ...' (a member pattern, then the parameters' names, space-separated: 'name' keeps one, '-name' leaves it out, 'name{LocalLogArguments.TemplateSuffix}' makes a constant string the template, 'name{LocalLogArguments.LevelSuffix}' lets an enum member choose the level; each name once); it is ignored"));
         }
 
         var category = section.GetMetadata("category")?.Trim().ToLowerInvariant() ?? "analytics";

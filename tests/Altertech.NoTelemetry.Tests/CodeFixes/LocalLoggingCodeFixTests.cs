@@ -47,11 +47,181 @@ public class LocalLoggingCodeFixTests
             {
                 // Tell the vendor.
                 _logger.LogError(problem, "CaptureException"); // the crash
-                _logger.LogInformation("{Message} {Level}", "checkout " + orderId, SentryLevel.Warning);
-                _logger.LogDebug("{Message} {Category}", "paid", "checkout");
+                _logger.LogWarning("{Message}", "checkout " + orderId);
+                _logger.LogDebug("paid {Category}", "checkout");
             }
         }
         """, s_sentry);
+
+    /// <summary>
+    /// The catalogue's <c>log-arguments</c> leave Sentry's scope callback out (a lambda, an anonymous method or a method group:
+    /// nothing runs by going), which makes these calls fixable; a constant message without braces is the template, one with a
+    /// brace stays a value; a constant SentryLevel chooses the level (Fatal: Critical, which Trace writes as an error). The
+    /// SetTag inside the first callback goes with it.
+    /// </summary>
+    [Fact]
+    public Task Leaves_the_scope_callback_out_and_makes_a_constant_message_the_template_and_its_level_the_level() => Verify.VerifyAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+        using Sentry;
+
+        class Checkout(ILogger<Checkout> logger, {|NT0001:IHub|} hub)
+        {
+            void Failed(Exception problem, string step)
+            {
+                SentrySdk.{|NT0001:CaptureException|}(problem, scope => scope.{|NT0001:SetTag|}("step", step));
+                SentrySdk.{|NT0001:CaptureException|}(problem, Tag);
+                hub.{|NT0001:CaptureException|}(problem, delegate (Scope scope) { scope.Clear(); });
+                SentrySdk.{|NT0001:CaptureMessage|}("payment failed", scope => scope.Level = SentryLevel.Warning, SentryLevel.Warning);
+                SentrySdk.{|NT0001:CaptureMessage|}("{step} failed", scope => scope.Clear());
+            }
+
+            static void Crashed() => SentrySdk.{|NT0001:CaptureMessage|}("crashed", SentryLevel.Fatal);
+
+            static void Tag({|NT0001:Scope|} scope) { }
+        }
+        """, """
+        using System;
+        using System.Diagnostics;
+        using Microsoft.Extensions.Logging;
+        using Sentry;
+
+        class Checkout(ILogger<Checkout> logger)
+        {
+            void Failed(Exception problem, string step)
+            {
+                logger.LogError(problem, "CaptureException");
+                logger.LogError(problem, "CaptureException");
+                logger.LogError(problem, "CaptureException");
+                logger.LogWarning("payment failed");
+                logger.LogInformation("{Message}", "{step} failed");
+            }
+
+            static void Crashed() => Trace.TraceError("CaptureMessage: {0}", "crashed");
+
+            static void Tag({|NT0001:Scope|} scope) { }
+        }
+        """, s_sentry);
+
+    /// <summary>
+    /// Application Insights' calls carry data in every argument: all are kept, but a constant SeverityLevel, which chooses the
+    /// level (one in a variable stays a value). A trace's constant message is the template (with a brace in it, a value); an
+    /// event name stays a value, to search the log by.
+    /// </summary>
+    [Fact]
+    public Task Keeps_the_Application_Insights_arguments_and_makes_a_constant_trace_message_the_template_and_its_severity_the_level() => Verify.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.ApplicationInsights.DataContracts;
+        using Microsoft.Extensions.Logging;
+
+        class Cache({|NT0001:TelemetryClient|} telemetry, ILogger<Cache> logger)
+        {
+            void Warmed(IDictionary<string, string> properties, IDictionary<string, double> metrics, {|NT0001:SeverityLevel|} severity)
+            {
+                telemetry.{|NT0001:TrackTrace|}("Cache warmed", SeverityLevel.Warning, properties);
+                telemetry.{|NT0001:TrackTrace|}("Cache warmed", severity, properties);
+                telemetry.{|NT0001:TrackTrace|}("Loaded {0} entries", properties);
+                telemetry.{|NT0001:TrackEvent|}("CacheWarmed", properties, metrics);
+                telemetry.{|NT0001:TrackMetric|}("CacheSize", 42, properties);
+            }
+        }
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.ApplicationInsights.DataContracts;
+        using Microsoft.Extensions.Logging;
+
+        class Cache(ILogger<Cache> logger)
+        {
+            void Warmed(IDictionary<string, string> properties, IDictionary<string, double> metrics, {|NT0001:SeverityLevel|} severity)
+            {
+                logger.LogWarning("Cache warmed {Properties}", properties);
+                logger.LogInformation("Cache warmed {SeverityLevel} {Properties}", severity, properties);
+                logger.LogInformation("{Message} {Properties}", "Loaded {0} entries", properties);
+                logger.LogInformation("{EventName} {Properties} {Metrics}", "CacheWarmed", properties, metrics);
+                logger.LogDebug("{Name} {Value} {Properties}", "CacheSize", 42, properties);
+            }
+        }
+        """, s_applicationInsights);
+
+    /// <summary>
+    /// A scope callback that a call or a property read computes does something the log call would lose: no fix, even with a
+    /// logger in scope.
+    /// </summary>
+    [Fact]
+    public Task Is_not_offered_where_leaving_the_callback_out_would_lose_a_side_effect() => Verify.VerifyNoFixAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+        using Sentry;
+
+        class Checkout(ILogger<Checkout> logger)
+        {
+            void Failed(Exception problem, string step)
+            {
+                SentrySdk.{|NT0001:CaptureException|}(problem, Scopes.Tagged(step));
+                SentrySdk.{|NT0001:CaptureMessage|}("payment failed", Scopes.Current);
+            }
+        }
+
+        static class Scopes
+        {
+            public static {|NT0001:Action<Scope>|} Current => scope => { };
+
+            public static {|NT0001:Action<Scope>|} Tagged(string step)
+            {
+                Console.WriteLine(step);
+                return scope => { };
+            }
+        }
+        """, s_sentry);
+
+    /// <summary>A project's NoTelemetry.txt says which arguments of its own service's calls the log keeps, as the built-in blocks do.</summary>
+    [Fact]
+    public Task Reads_which_arguments_to_keep_from_a_project_catalogue_block()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<Analyzers.TelemetrySdkUsageAnalyzer, Altertech.NoTelemetry.CodeFixes.TelemetrySdkUsageCodeFix, Microsoft.CodeAnalysis.Testing.DefaultVerifier>();
+        s_sentry.ApplyTo(test);
+        const string client = """
+            namespace Contoso.Metrics
+            {
+                public sealed class MetricsClient
+                {
+                    public void Publish(string message, string[] tags, System.Action<string> onSent) { }
+                }
+            }
+            """;
+        test.TestState.Sources.Add(client);
+        test.TestState.Sources.Add("""
+            using Contoso.Metrics;
+            using Microsoft.Extensions.Logging;
+
+            class Checkout(ILogger<Checkout> logger)
+            {
+                void Done({|NT0001:MetricsClient|} metrics, string[] tags) => metrics.{|NT0001:Publish|}("checkout done", tags, id => { });
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/0/NoTelemetry.txt", """
+            [Contoso Metrics]
+            vendor = Contoso
+            sends = MetricsClient.Publish*
+            log-levels = Publish* Warning
+            log-arguments = Publish* message:template tags -onSent
+            T:Contoso.Metrics.MetricsClient
+            """));
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        test.FixedState.Sources.Add(client);
+        test.FixedState.Sources.Add("""
+            using Contoso.Metrics;
+            using Microsoft.Extensions.Logging;
+
+            class Checkout(ILogger<Checkout> logger)
+            {
+                void Done({|NT0001:MetricsClient|} metrics, string[] tags) => logger.LogWarning("checkout done {Tags}", tags);
+            }
+            """);
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task Logs_through_a_primary_constructor_parameter_in_an_expression_bodied_member() => Verify.VerifyAsync("""
@@ -174,7 +344,7 @@ public class LocalLoggingCodeFixTests
         {
             public ILogger? Logger { get; set; }
 
-            void Done() => Logger?.LogInformation("{Message}", "synced");
+            void Done() => Logger?.LogInformation("synced");
         }
         """, s_sentry);
 

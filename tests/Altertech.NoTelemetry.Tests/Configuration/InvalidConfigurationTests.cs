@@ -64,6 +64,20 @@ public class InvalidConfigurationTests
     }
 
     [Fact]
+    public async Task Reports_a_log_arguments_item_that_is_not_a_pattern_and_parameter_names()
+    {
+        var diagnostics = await RunWithFileAsync("""
+            [Contoso Metrics]
+            vendor = Contoso
+            sends = Post*
+            log-arguments = PostEvent name -onSent, Post* message:template -message
+            T:Contoso.Metrics.MetricsClient;Contoso usage metrics
+            """, TestReferences.Sentry);
+
+        AssertProblems(diagnostics, (3, "'Post* message:template -message' in 'log-arguments' is not 'Pattern name ...'"));
+    }
+
+    [Fact]
     public Task Reports_at_the_line_of_the_additional_file()
     {
         var test = Verify.CreateTest();
