@@ -25,66 +25,30 @@ internal sealed class LocalLogArguments
     /// <summary>What follows a parameter name whose constant enum member chooses the level, as <c>log-levels</c> name it.</summary>
     public const string LevelSuffix = ":level";
 
-    public static readonly LocalLogArguments None = new(ImmutableArray<(MemberPatterns, Rule)>.Empty);
+    public static readonly LocalLogArguments None = new(PatternItems<Rule>.None);
 
-    private readonly ImmutableArray<(MemberPatterns Pattern, Rule Rule)> _items;
+    private readonly PatternItems<Rule> _items;
 
-    private LocalLogArguments(ImmutableArray<(MemberPatterns, Rule)> items) => _items = items;
+    private LocalLogArguments(PatternItems<Rule> items) => _items = items;
 
     public bool IsEmpty => _items.IsEmpty;
 
     /// <summary>The items in the order they are tried.</summary>
-    internal ImmutableArray<(MemberPatterns Pattern, Rule Rule)> Items => _items;
+    internal ImmutableArray<(MemberPatterns Pattern, Rule Value)> Items => _items.Items;
 
     public static LocalLogArguments FromSection(CatalogueSection section)
     {
-        var items = ImmutableArray.CreateBuilder<(MemberPatterns, Rule)>();
-        foreach (var item in CatalogueParser.SplitList(section.GetMetadata(Key)))
-        {
-            if (Split(item) is { } parsed)
-            {
-                items.Add((MemberPatterns.Parse(parsed.Pattern), parsed.Rule));
-            }
-        }
-
-        return items.Count == 0 ? None : new LocalLogArguments(items.ToImmutable());
+        var items = PatternItems<Rule>.Parse(section.GetMetadata(Key), Split);
+        return items.IsEmpty ? None : new LocalLogArguments(items);
     }
 
     /// <summary>The item of a <c>log-arguments</c> value that is not <c>Pattern name -name name:template ...</c>, or null when every item is.</summary>
-    public static string? FindInvalidItem(string? value)
-    {
-        foreach (var item in CatalogueParser.SplitList(value))
-        {
-            if (Split(item) is null)
-            {
-                return item;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindInvalidItem(string? value) => PatternItems<Rule>.FindInvalidItem(value, Split);
 
     /// <summary>What the first item that matches <paramref name="member"/> says, or null when none matches.</summary>
-    public Rule? RuleOf(ISymbol member)
-    {
-        if (_items.IsEmpty)
-        {
-            return null;
-        }
+    public Rule? RuleOf(ISymbol member) => _items.First(member);
 
-        var name = MemberPatterns.NameOf(member);
-        foreach (var (pattern, rule) in _items)
-        {
-            if (pattern.Matches(name))
-            {
-                return rule;
-            }
-        }
-
-        return null;
-    }
-
-    private static (string Pattern, Rule Rule)? Split(string item)
+    private static (string Pattern, Rule Value)? Split(string item)
     {
         var parts = item.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2 || parts[0] == "new" || MemberPatterns.FindInvalidPattern(parts[0]) is not null)

@@ -17,60 +17,23 @@ internal sealed class LocalLogLevels
     /// <summary>The levels a line may name, as <c>LogLevel</c> spells them.</summary>
     public static readonly ImmutableArray<string> Levels = ImmutableArray.Create("Trace", "Debug", "Information", "Warning", "Error", "Critical");
 
-    public static readonly LocalLogLevels None = new(ImmutableArray<(MemberPatterns, string)>.Empty);
+    public static readonly LocalLogLevels None = new(PatternItems<string>.None);
 
-    private readonly ImmutableArray<(MemberPatterns Pattern, string Level)> _rules;
+    private readonly PatternItems<string> _rules;
 
-    private LocalLogLevels(ImmutableArray<(MemberPatterns, string)> rules) => _rules = rules;
+    private LocalLogLevels(PatternItems<string> rules) => _rules = rules;
 
     public static LocalLogLevels FromSection(CatalogueSection section)
     {
-        var value = section.GetMetadata(Key);
-        var rules = ImmutableArray.CreateBuilder<(MemberPatterns, string)>();
-        foreach (var item in CatalogueParser.SplitList(value))
-        {
-            if (Split(item) is { } rule && MemberPatterns.FindInvalidPattern(rule.Pattern) is null)
-            {
-                rules.Add((MemberPatterns.Parse(rule.Pattern), rule.Level));
-            }
-        }
-
-        return rules.Count == 0 ? None : new LocalLogLevels(rules.ToImmutable());
+        var rules = PatternItems<string>.Parse(section.GetMetadata(Key), Split);
+        return rules.IsEmpty ? None : new LocalLogLevels(rules);
     }
 
     /// <summary>The item of a <c>log-levels</c> value that is not <c>Pattern Level</c>, or null when every item is.</summary>
-    public static string? FindInvalidItem(string? value)
-    {
-        foreach (var item in CatalogueParser.SplitList(value))
-        {
-            if (Split(item) is not { } rule || MemberPatterns.FindInvalidPattern(rule.Pattern) is not null)
-            {
-                return item;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindInvalidItem(string? value) => PatternItems<string>.FindInvalidItem(value, Split);
 
     /// <summary>The level the first matching item gives <paramref name="member"/>, or null when none matches.</summary>
-    public string? LevelOf(ISymbol member)
-    {
-        if (_rules.IsEmpty)
-        {
-            return null;
-        }
-
-        var name = MemberPatterns.NameOf(member);
-        foreach (var (pattern, level) in _rules)
-        {
-            if (pattern.Matches(name))
-            {
-                return level;
-            }
-        }
-
-        return null;
-    }
+    public string? LevelOf(ISymbol member) => _rules.First(member);
 
     private static (string Pattern, string Level)? Split(string item)
     {
