@@ -245,31 +245,6 @@ public class LoggerSlotCodeFixTests
                 _logger.LogInformation("Get {Id}", id);
             }
         }
-
-        class Documented
-        {
-            private readonly ILogger<Documented> _logger;
-            private readonly {|NT0001:TelemetryClient|} _telemetry;
-
-            /// <param name="logger">The log.</param>
-            /// <param name="telemetry">The vendor's client.</param>
-            public Documented(ILogger<Documented> logger, {|NT0001:TelemetryClient|} telemetry)
-            {
-                _logger = logger;
-                _telemetry = telemetry;
-            }
-        }
-
-        // Without its client the second constructor would be the first one again: no fix.
-        class Stored
-        {
-            private readonly ILogger _log;
-            private readonly {|NT0001:TelemetryClient|} _telemetry;
-
-            public Stored(ILogger log) => _log = log;
-
-            public Stored(ILogger log, {|NT0001:TelemetryClient|} telemetry) : this(log) => _telemetry = telemetry;
-        }
         """, """
         using System;
         using Microsoft.ApplicationInsights;
@@ -299,6 +274,16 @@ public class LoggerSlotCodeFixTests
                 _logger.LogInformation("Get {Id}", id);
             }
         }
+        """, s_applicationInsights);
+
+    /// <summary>
+    /// The client would go, but a documentation comment names it (a dangling tag, CS1572, an error with warnings as errors),
+    /// or the constructor without it would be another one again (CS0111): nothing changes.
+    /// </summary>
+    [Fact]
+    public Task Is_not_offered_to_remove_a_client_a_comment_documents_or_whose_constructor_would_collide() => Verify.VerifyNoFixAsync("""
+        using Microsoft.ApplicationInsights;
+        using Microsoft.Extensions.Logging;
 
         class Documented
         {
