@@ -113,8 +113,8 @@ internal static class LocalLogging
 
         var method = IdentifierName("Log" + level);
         ExpressionSyntax target = conditional
-            ? ConditionalAccessExpression(receiver, InvocationExpression(MemberBindingExpression(method), ArgumentList(SeparatedList(logArguments))))
-            : InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, method), ArgumentList(SeparatedList(logArguments)));
+            ? ConditionalAccessExpression(receiver, InvocationExpression(MemberBindingExpression(method), ArgumentListOf(logArguments)))
+            : InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, method), ArgumentListOf(logArguments));
         return target.WithAdditionalAnnotations(Formatter.Annotation);
     }
 
@@ -134,7 +134,7 @@ internal static class LocalLogging
         var traceArguments = new List<ArgumentSyntax> { Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(format))) };
         traceArguments.AddRange(arguments.Select(a => Argument(a.Expression)));
         var type = (ExpressionSyntax)generator.TypeExpression(trace).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
-        return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, IdentifierName(method)), ArgumentList(SeparatedList(traceArguments)))
+        return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, IdentifierName(method)), ArgumentListOf(traceArguments))
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }
 
@@ -170,10 +170,49 @@ internal static class LocalLogging
                 && constant.IndexOfAny(new[] { '{', '}' }) < 0
                     ? constant
                     : null;
-            arguments.Add(new LoggedArgument(argument.Expression.WithoutTrivia(), name, exceptionType is not null && InScope.DerivesFrom(type, exceptionType)) { Template = text });
+            arguments.Add(new LoggedArgument(Kept(argument.Expression), name, exceptionType is not null && InScope.DerivesFrom(type, exceptionType)) { Template = text });
         }
 
         return arguments;
+    }
+
+    /// <summary>
+    /// An argument as the log call takes it: on a line of its own when it stood on one (with the comments above it, marked for
+    /// <see cref="ArgumentListOf"/>), else without the spaces around it.
+    /// </summary>
+    private static ExpressionSyntax Kept(ExpressionSyntax expression)
+    {
+        // The line break before an argument ends the line of the token before it: its trailing trivia.
+        var previous = expression.GetFirstToken().GetPreviousToken();
+        var lineBreak = previous.TrailingTrivia.FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        return lineBreak.IsKind(SyntaxKind.EndOfLineTrivia)
+            ? expression.WithoutTrailingTrivia().WithAdditionalAnnotations(new SyntaxAnnotation(OwnLine, lineBreak.ToString()))
+            : expression.WithoutTrivia();
+    }
+
+    private const string OwnLine = "Altertech.NoTelemetry.OwnLine";
+
+    /// <summary>The argument list of the log call: an argument that stood on a line of its own starts one again.</summary>
+    private static ArgumentListSyntax ArgumentListOf(IReadOnlyList<ArgumentSyntax> arguments)
+    {
+        var open = Token(SyntaxKind.OpenParenToken);
+        var items = new List<SyntaxNodeOrToken>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var lineBreak = arguments[i].Expression.GetAnnotations(OwnLine).FirstOrDefault()?.Data;
+            if (i == 0)
+            {
+                open = lineBreak is null ? open : open.WithTrailingTrivia(EndOfLine(lineBreak));
+            }
+            else
+            {
+                items.Add(Token(SyntaxKind.CommaToken).WithTrailingTrivia(lineBreak is null ? Space : EndOfLine(lineBreak)));
+            }
+
+            items.Add(arguments[i]);
+        }
+
+        return ArgumentList(open, SeparatedList<ArgumentSyntax>(items), Token(SyntaxKind.CloseParenToken));
     }
 
     private static string Pascal(string name) =>

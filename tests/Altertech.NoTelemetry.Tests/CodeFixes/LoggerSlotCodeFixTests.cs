@@ -276,6 +276,50 @@ public class LoggerSlotCodeFixTests
         }
         """, s_applicationInsights);
 
+    /// <summary>Arguments written one per line stay one per line, with the comment above one of them.</summary>
+    [Fact]
+    public Task Arguments_on_lines_of_their_own_stay_on_them() => Verify.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.Extensions.Logging;
+
+        public class MonkeyService(ILogger<MonkeyService> logger, {|NT0001:TelemetryClient|} telemetryClient)
+        {
+            public void Done(int count, string text)
+            {
+                telemetryClient.{|NT0001:TrackEvent|}(
+                    "Accomplished",
+                    // What was typed.
+                    new Dictionary<string, string>
+                    {
+                        { "Count", count.ToString() },
+                        { "Text", text },
+                    });
+                logger.LogInformation("done");
+            }
+        }
+        """, """
+        using System.Collections.Generic;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.Extensions.Logging;
+
+        public class MonkeyService(ILogger<MonkeyService> logger)
+        {
+            public void Done(int count, string text)
+            {
+                logger.LogInformation("{EventName} {Properties}",
+                    "Accomplished",
+                    // What was typed.
+                    new Dictionary<string, string>
+                    {
+                        { "Count", count.ToString() },
+                        { "Text", text },
+                    });
+                logger.LogInformation("done");
+            }
+        }
+        """, s_applicationInsights);
+
     /// <summary>
     /// The client would go, but a documentation comment names it (a dangling tag, CS1572, an error with warnings as errors),
     /// or the constructor without it would be another one again (CS0111): nothing changes.
