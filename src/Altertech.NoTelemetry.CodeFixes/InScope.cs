@@ -18,7 +18,9 @@ internal static class InScope
     public static ISymbol? Find(SemanticModel model, SyntaxNode call, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var position = call.SpanStart;
-        var isStatic = IsInStaticCode(model.GetEnclosingSymbol(position, cancellationToken));
+        var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
+        var isStatic = IsInStaticCode(enclosing);
+        var self = enclosing?.ContainingType;
         ISymbol? best = null;
         var bestRank = int.MaxValue;
         foreach (var symbol in model.LookupSymbols(position))
@@ -27,8 +29,8 @@ internal static class InScope
             {
                 IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && !IsInside(parameter, call) => (isStatic ? null : parameter.Type, 2),
                 IParameterSymbol parameter => (parameter.Type, 0),
-                IFieldSymbol field when !(isStatic && !field.IsStatic) => (field.Type, 1),
-                IPropertySymbol { GetMethod: not null, IsIndexer: false } property when !(isStatic && !property.IsStatic) => (property.Type, 1),
+                IFieldSymbol field when field.IsStatic || (!isStatic && Reaches(self, field.ContainingType)) => (field.Type, 1),
+                IPropertySymbol { GetMethod: not null, IsIndexer: false } property when property.IsStatic || (!isStatic && Reaches(self, property.ContainingType)) => (property.Type, 1),
                 _ => (null, int.MaxValue),
             };
             if (declared is null || !IsOfType(declared, type))
@@ -44,6 +46,20 @@ internal static class InScope
         }
 
         return best;
+    }
+
+    /// <summary>Whether an instance member of <paramref name="owner"/> is reachable through <c>this</c> from <paramref name="self"/> (not from a nested type).</summary>
+    private static bool Reaches(INamedTypeSymbol? self, INamedTypeSymbol owner)
+    {
+        for (var current = self; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, owner.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A parameter of the constructor whose body holds the call: an ordinary parameter there, not a primary one.</summary>

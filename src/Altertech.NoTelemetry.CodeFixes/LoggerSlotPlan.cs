@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Altertech.NoTelemetry.Analyzers;
 using Altertech.NoTelemetry.Knowledge;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
@@ -44,7 +45,9 @@ internal sealed class LoggerSlotPlan
         _uses = uses;
         _logger = logger;
         Removes = remove;
-        Title = remove ? $"Remove {sdkType.Name} and log through the ILogger at hand" : $"Replace {sdkType.Name} with ILogger<{logger.TypeArguments[0].Name}>";
+        Title = remove
+            ? $"Remove {sdkType.Name} and log through the ILogger at hand"
+            : $"Replace {sdkType.Name} with ILogger<{logger.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>";
     }
 
     /// <summary>
@@ -57,6 +60,9 @@ internal sealed class LoggerSlotPlan
     /// Whether the plan removes the slots (the class holds a logger, and every call logs through it) rather than retyping them.
     /// </summary>
     public bool Removes { get; }
+
+    /// <summary>The class that holds the slots: one plan per class in a pass, since two plans made from the same code may collide.</summary>
+    public INamedTypeSymbol Holder => _slots[0].ContainingType;
 
     /// <summary>The slots that change type, to tell two findings of one plan apart from two plans.</summary>
     public IEnumerable<ISymbol> Slots => _slots;
@@ -129,7 +135,12 @@ internal sealed class LoggerSlotPlan
             }
         }
 
-        if (model.Compilation.GetTypeByMetadataName(LoggerInterface) is not { } logger)
+        // A derived class calls a constructor of the holder (a primary one from its base list, which the reference search
+        // of Roslyn 4.8 does not report), and code a build does not compile (#if) may use a slot in ways not seen here.
+        if (model.Compilation.GetTypeByMetadataName(LoggerInterface) is not { } logger
+            || (await SymbolFinder.FindDerivedClassesAsync(holder, solution, transitive: false, cancellationToken: cancellationToken).ConfigureAwait(false)).Any()
+            || NamedInDisabledCode(root, slots)
+            || uses.Calls.Any(c => uses.Calls.Any(other => other != c && c.Call.Syntax.Span.Contains(other.Call.Syntax.Span))))
         {
             return null;
         }
@@ -141,11 +152,66 @@ internal sealed class LoggerSlotPlan
             var removable = uses.Calls.All(c => InScope.Find(model, c.Call.Syntax, logger, cancellationToken) is not null)
                 && uses.Names.All(n => uses.Stores.Any(s => s.Span.Contains(n.Span)))
                 && !uses.Documented
-                && !ConstructorsCollide(slots);
+                && uses.StoresRemovable
+                && !ConstructorsCollide(slots)
+                && uses.Calls.All(c => LoggerIsAssignedBy(c, model, logger, holder, cancellationToken));
             return removable ? new LoggerSlotPlan(slots, uses, logger, sdkType, remove: true) : null;
         }
 
         return new LoggerSlotPlan(slots, uses, genericLogger.Construct(holder), sdkType, remove: false);
+    }
+
+    /// <summary>Whether a word of code a build does not compile (<c>#if</c>) is the name of a slot.</summary>
+    private static bool NamedInDisabledCode(SyntaxNode root, IReadOnlyList<ISymbol> slots)
+    {
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia))
+            {
+                var text = trivia.ToString();
+                if (slots.Any(slot => text.IndexOf(slot.Name, StringComparison.Ordinal) >= 0))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the logger a removed client's call would log through has its value when the call runs: a parameter always
+    /// does; a field or property only outside the constructors, when no constructor calls a method of the class (which could
+    /// log before the constructor assigned it).
+    /// </summary>
+    private static bool LoggerIsAssignedBy(SlotCall call, SemanticModel model, INamedTypeSymbol logger, INamedTypeSymbol holder, CancellationToken cancellationToken)
+    {
+        if (InScope.Find(model, call.Call.Syntax, logger, cancellationToken) is not { } found)
+        {
+            return false;
+        }
+
+        if (found is IParameterSymbol)
+        {
+            return true;
+        }
+
+        foreach (var constructor in holder.InstanceConstructors)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(cancellationToken);
+                if (declaration.Span.Contains(call.Call.Syntax.Span)
+                    || declaration.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(invocation =>
+                        model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { IsStatic: false } method
+                        && SymbolEqualityComparer.Default.Equals(method.ContainingType, holder)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether the type already holds a logger: a field, a property or a constructor parameter of an <c>ILogger</c> type.</summary>
@@ -174,12 +240,10 @@ internal sealed class LoggerSlotPlan
     {
         foreach (var changed in slots.OfType<IParameterSymbol>().Select(p => (IMethodSymbol)p.ContainingSymbol).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default))
         {
-            var left = changed.Parameters.Where(p => !slots.Contains(p, SymbolEqualityComparer.Default)).Select(p => p.Type).ToList();
+            var left = Remaining(changed, slots);
             foreach (var other in changed.ContainingType.InstanceConstructors)
             {
-                if (!SymbolEqualityComparer.Default.Equals(other, changed)
-                    && other.Parameters.Length == left.Count
-                    && other.Parameters.Select(p => p.Type).SequenceEqual(left, SymbolEqualityComparer.Default))
+                if (!SymbolEqualityComparer.Default.Equals(other, changed) && Remaining(other, slots).SequenceEqual(left, SymbolEqualityComparer.Default))
                 {
                     return true;
                 }
@@ -188,6 +252,10 @@ internal sealed class LoggerSlotPlan
 
         return false;
     }
+
+    /// <summary>The parameter types of a constructor once the plan's parameters are gone.</summary>
+    private static List<ITypeSymbol> Remaining(IMethodSymbol constructor, IReadOnlyList<ISymbol> slots) =>
+        constructor.Parameters.Where(p => !slots.Contains(p, SymbolEqualityComparer.Default)).Select(p => p.Type).ToList();
 
     /// <summary>
     /// Retypes the slots (or removes them, with the assignments between them) and rewrites the calls;
@@ -215,6 +283,7 @@ internal sealed class LoggerSlotPlan
                 if (type is not null)
                 {
                     editor.ReplaceNode(type, LoggerType(editor.Generator, type).WithTriviaFrom(type));
+                    needsImport |= model.LookupNamespacesAndTypes(type.SpanStart, name: "ILogger").IsEmpty;
                 }
             }
         }
@@ -254,7 +323,7 @@ internal sealed class LoggerSlotPlan
                     editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
                     break;
                 case ArrowExpressionClauseSyntax { Parent: { } owner }:
-                    editor.ReplaceNode(owner, Bodies.WithBlock(owner, Block()));
+                    editor.ReplaceNode(owner, (current, _) => Bodies.WithBlock(current, Block()));
                     break;
             }
         }
@@ -268,7 +337,7 @@ internal sealed class LoggerSlotPlan
 
     private TypeSyntax LoggerType(SyntaxGenerator generator, TypeSyntax written)
     {
-        var type = (TypeSyntax)generator.TypeExpression(_logger).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation, Formatter.Annotation);
+        var type = (TypeSyntax)generator.TypeExpression(_logger).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
         return written is NullableTypeSyntax ? NullableType(type) : type;
     }
 
@@ -302,7 +371,7 @@ internal sealed class LoggerSlotPlan
         && slot.DeclaringSyntaxReferences.Length == 1
         && slot switch
         {
-            IFieldSymbol { IsStatic: false, IsConst: false } => true,
+            IFieldSymbol { IsStatic: false, IsConst: false, DeclaredAccessibility: Accessibility.Private } => true,
             IParameterSymbol { RefKind: RefKind.None, IsParams: false, HasExplicitDefaultValue: false, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } } => true,
             _ => false,
         };
@@ -508,11 +577,16 @@ internal sealed class LoggerSlotPlan
         /// <summary>Whether a documentation comment names a slot: fine when it changes type, a dangling tag (CS1572) when it goes.</summary>
         public bool Documented { get; set; }
 
+        /// <summary>Whether every store can go: a statement of a block, or the expression body of a method or constructor.</summary>
+        public bool StoresRemovable { get; private set; } = true;
+
         public void Store(SyntaxNode assignment)
         {
             if (!Stores.Contains(assignment))
             {
                 Stores.Add(assignment);
+                StoresRemovable &= assignment.Parent is ExpressionStatementSyntax { Parent: BlockSyntax }
+                    or ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax };
             }
         }
     }

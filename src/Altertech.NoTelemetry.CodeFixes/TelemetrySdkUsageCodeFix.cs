@@ -136,15 +136,17 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         return call is null || kind is not (TelemetryFix.Log or TelemetryFix.Remove) ? null : new Fixable(call, kind, level, leftOut, template);
     }
 
-    /// <summary>The plans of a document's <c>logger</c> findings, one per group of slots (a field and its constructor parameter are one).</summary>
+    /// <summary>The plans of a document's <c>logger</c> findings, one per class (a field and its constructor parameter are one plan).</summary>
     private static async Task<List<LoggerSlotPlan>> LoggerPlansAsync(Document document, SyntaxNode root, SemanticModel model, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
+        // One plan per class: two plans (two SDK clients) are each made from the code as it is, and what one changes
+        // (a constructor's parameters) can make the other's result collide. The next pass (dotnet format run again) takes the next.
         var plans = new List<LoggerSlotPlan>();
-        var planned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var holders = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var diagnostic in diagnostics)
         {
             if (await LoggerSlotPlan.CreateAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false) is { } plan
-                && plan.Slots.All(planned.Add))
+                && holders.Add(plan.Holder))
             {
                 plans.Add(plan);
             }

@@ -85,8 +85,8 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
             }
 
             ExpressionSyntax exception = property is null
-                ? IdentifierName(parameter.Name)
-                : MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(parameter.Name), IdentifierName(property.Name));
+                ? NameOf(parameter)
+                : MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, NameOf(parameter), IdentifierName(property.Name));
             var text = "global::System.DateTime.UtcNow.ToString(\"O\") + global::System.Environment.NewLine + " + exception.ToFullString();
             return new FindingEdit(sending, editor => Replace(editor, sending, Write(editor, "crashes", "crash-", text, asynchronous, configureAwait), CommentText));
         }
@@ -181,4 +181,8 @@ public sealed class UnsolicitedReportingCodeFix : CodeFixProvider
             editor.ReplaceNode(sending, write.WithTriviaFrom(sending));
         }
     }
+
+    /// <summary>The parameter's name as code writes it: <c>@event</c> for a parameter named with a keyword.</summary>
+    private static IdentifierNameSyntax NameOf(IParameterSymbol parameter) =>
+        IdentifierName(SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? Identifier("@" + parameter.Name) : Identifier(parameter.Name));
 }

@@ -155,20 +155,72 @@ internal static class LoggedArguments
     }
 
     /// <summary>
-    /// A value whose evaluation does nothing the program could miss: a lambda, an anonymous method or a method group
-    /// (on nothing, <c>this</c> or a variable), a constant, <c>null</c>, <c>default</c>, a local, a parameter, a field
-    /// of such a value. A call, a creation, a property read (a getter runs), an assignment or an increment does something.
+    /// A value whose going loses nothing the program could miss: a constant, <c>null</c>, <c>default</c>, a local, a
+    /// parameter, a field of such a value, or a callback (a lambda or anonymous method, which the SDK runs) that only
+    /// configures what it is given (<see cref="OnlyConfiguresItsParameters"/>). A call, a creation, a property read (a getter
+    /// runs), an assignment or an increment does something; so may a method group, whose body is elsewhere.
     /// </summary>
     public static bool LosesNothing(IOperation? value) => Unwrapped(value) switch
     {
         null => false,
         { ConstantValue.HasValue: true } => true,
-        IAnonymousFunctionOperation => true,
-        IMethodReferenceOperation reference => reference.Instance is null || LosesNothing(reference.Instance),
+        IAnonymousFunctionOperation callback => OnlyConfiguresItsParameters(callback),
         ILiteralOperation or IDefaultValueOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
         IFieldReferenceOperation field => field.Instance is null || LosesNothing(field.Instance),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>scope =&gt; scope.SetTag("step", step)</c>, <c>scope =&gt; { scope.User = new SentryUser { Id = id }; }</c>: every statement
+    /// calls a method of the callback's own parameter or sets one of its members, with values that lose nothing (or an SDK
+    /// object made of such values). Anything else (<c>_failures++</c>, <c>Console.WriteLine(...)</c>, another SDK call) stays,
+    /// and the call keeps its callback: no fix.
+    /// </summary>
+    private static bool OnlyConfiguresItsParameters(IAnonymousFunctionOperation callback)
+    {
+        foreach (var statement in callback.Body.Operations)
+        {
+            var configures = statement switch
+            {
+                IReturnOperation { ReturnedValue: null } => true,
+                IExpressionStatementOperation { Operation: var expression } => Configures(expression, callback.Symbol),
+                _ => false,
+            };
+            if (!configures)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Configures(IOperation expression, IMethodSymbol callback)
+    {
+        switch (expression)
+        {
+            case IInvocationOperation call:
+                var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                return IsParameterOf(receiver, callback)
+                    && call.Arguments.All(a => a.Value == receiver || a.ArgumentKind == ArgumentKind.DefaultValue || IsPlainValue(a.Value));
+            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation member } assignment:
+                return IsParameterOf(member.Instance, callback) && IsPlainValue(assignment.Value);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A value that loses nothing, or an object of another assembly (an SDK's user, a dictionary) made of such values.</summary>
+    private static bool IsPlainValue(IOperation value) => Unwrapped(value) switch
+    {
+        IObjectCreationOperation { Constructor: { } constructor } creation => constructor.Locations.All(l => !l.IsInSource)
+            && creation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue || IsPlainValue(a.Value))
+            && (creation.Initializer is null || creation.Initializer.Initializers.All(i => i is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation } } set && IsPlainValue(set.Value))),
+        var other => LosesNothing(other),
+    };
+
+    private static bool IsParameterOf(IOperation? value, IMethodSymbol callback) =>
+        Unwrapped(value) is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, callback);
 
     /// <summary>The value under its built-in conversions, delegate creation and parentheses.</summary>
     private static IOperation? Unwrapped(IOperation? value)

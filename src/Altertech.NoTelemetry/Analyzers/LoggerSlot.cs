@@ -18,8 +18,8 @@ internal static class LoggerSlot
 
     /// <summary>
     /// Whether <paramref name="declared"/> (declared by <paramref name="syntax"/>) of <paramref name="type"/> may become a logger:
-    /// an instance field of a class, alone in its declaration and without an initialiser (its value comes from a constructor), or a
-    /// plain parameter of an instance constructor (also a primary one) of a class; of the SDK type itself, not a collection or array
+    /// a private instance field of a class (code of other solutions may read any other), alone in its declaration and without
+    /// an initialiser (its value comes from a constructor), or a plain parameter of an instance constructor (also a primary one) of a class; of the SDK type itself, not a collection or array
     /// of it; in a compilation that has <c>ILogger&lt;T&gt;</c> and its <c>Log*</c> methods.
     /// </summary>
     public static bool MayBecomeLogger(ISymbol declared, ITypeSymbol type, SyntaxNode syntax, Compilation compilation)
@@ -31,7 +31,7 @@ internal static class LoggerSlot
 
         var shape = declared switch
         {
-            IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: false, ContainingType: { TypeKind: TypeKind.Class, IsRecord: false } }
+            IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsStatic: false, IsConst: false, IsImplicitlyDeclared: false, ContainingType: { TypeKind: TypeKind.Class, IsRecord: false } }
                 => syntax is VariableDeclaratorSyntax { Initializer: null, Parent: VariableDeclarationSyntax { Variables.Count: 1 } },
             IParameterSymbol { RefKind: RefKind.None, IsParams: false, HasExplicitDefaultValue: false, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, ContainingType: { TypeKind: TypeKind.Class, IsRecord: false } } }
                 => true,

@@ -54,8 +54,8 @@ public class LocalLoggingCodeFixTests
         """, s_sentry);
 
     /// <summary>
-    /// The catalogue's <c>log-arguments</c> leave Sentry's scope callback out (a lambda, an anonymous method or a method group:
-    /// nothing runs by going), which makes these calls fixable; a constant message without braces is the template, one with a
+    /// The catalogue's <c>log-arguments</c> leave Sentry's scope callback out (a lambda or anonymous method that only configures
+    /// its scope; a method group's body is elsewhere, so that call keeps it and has no fix), which makes these calls fixable; a constant message without braces is the template, one with a
     /// brace stays a value; a constant SentryLevel chooses the level (Fatal: Critical, which Trace writes as an error). The
     /// SetTag inside the first callback goes with it.
     /// </summary>
@@ -91,7 +91,7 @@ public class LocalLoggingCodeFixTests
             void Failed(Exception problem, string step)
             {
                 logger.LogError(problem, "CaptureException");
-                logger.LogError(problem, "CaptureException");
+                SentrySdk.{|NT0001:CaptureException|}(problem, Tag);
                 logger.LogError(problem, "CaptureException");
                 logger.LogWarning("payment failed");
                 logger.LogInformation("{Message}", "{step} failed");
