@@ -30,7 +30,8 @@ internal static class LocalLogging
 
     /// <summary>
     /// The log call for <paramref name="call"/> at <paramref name="level"/>, or null when neither logger can be written;
-    /// <paramref name="needsImport"/> when it calls extension methods of <see cref="LoggingNamespace"/> that the file does not import.
+    /// <paramref name="import"/> the namespace the file must import for it, or null: <see cref="LoggingNamespace"/> for the
+    /// <c>Log*</c> extension methods, <c>System.Diagnostics</c> for <c>Trace</c>.
     /// The arguments given to the parameters <paramref name="leftOut"/> names are left out, and a constant string given to
     /// <paramref name="template"/> is the template itself, as the finding says (the catalogue's <c>log-arguments</c>).
     /// </summary>
@@ -39,12 +40,12 @@ internal static class LocalLogging
         SyntaxGenerator generator,
         InvocationExpressionSyntax call,
         string level,
-        out bool needsImport,
+        out string? import,
         CancellationToken cancellationToken,
         IReadOnlyCollection<string>? leftOut = null,
         string? template = null)
     {
-        needsImport = false;
+        import = null;
         var arguments = Arguments(model, call, cancellationToken, leftOut, template);
         var compilation = model.Compilation;
         if (compilation.GetTypeByMetadataName(LoggerInterface) is { } loggerType
@@ -52,13 +53,18 @@ internal static class LocalLogging
             && InScope.Find(model, call, loggerType, cancellationToken) is { } logger)
         {
             // The Log* methods are extensions: their namespace must be imported where the call stands.
-            needsImport = model.LookupSymbols(call.SpanStart, loggerType, "Log" + level, includeReducedExtensionMethods: true).IsEmpty;
+            import = model.LookupSymbols(call.SpanStart, loggerType, "Log" + level, includeReducedExtensionMethods: true).IsEmpty ? LoggingNamespace : null;
             return ThroughLogger(IdentifierName(logger.Name), InScope.IsNullable(logger), level, arguments, MemberName(call));
         }
 
-        return compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is { } trace
-            ? ThroughTrace(generator, trace, level, arguments, MemberName(call))
-            : null;
+        if (compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not { } trace)
+        {
+            return null;
+        }
+
+        // Imported among the file's own directives (Imports.With), in the file's line breaks; the name is then shortened.
+        import = model.LookupNamespacesAndTypes(call.SpanStart, name: trace.Name).Contains(trace, SymbolEqualityComparer.Default) ? null : trace.ContainingNamespace.ToDisplayString();
+        return ThroughTrace(generator, trace, level, arguments, MemberName(call));
     }
 
     /// <summary>
@@ -133,7 +139,7 @@ internal static class LocalLogging
         };
         var traceArguments = new List<ArgumentSyntax> { Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(format))) };
         traceArguments.AddRange(arguments.Select(a => Argument(a.Expression)));
-        var type = (ExpressionSyntax)generator.TypeExpression(trace).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        var type = (ExpressionSyntax)generator.TypeExpression(trace);
         return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, IdentifierName(method)), ArgumentListOf(traceArguments))
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }

@@ -259,13 +259,13 @@ internal sealed class LoggerSlotPlan
 
     /// <summary>
     /// Retypes the slots (or removes them, with the assignments between them) and rewrites the calls;
-    /// <paramref name="needsImport"/> when the log methods' namespace must be imported.
+    /// the namespaces the file must import go to <paramref name="imports"/>.
     /// </summary>
-    public void Apply(DocumentEditor editor, ref bool needsImport, CancellationToken cancellationToken)
+    public void Apply(DocumentEditor editor, ISet<string> imports, CancellationToken cancellationToken)
     {
         if (Removes)
         {
-            Remove(editor, ref needsImport, cancellationToken);
+            Remove(editor, imports, cancellationToken);
             return;
         }
 
@@ -283,7 +283,10 @@ internal sealed class LoggerSlotPlan
                 if (type is not null)
                 {
                     editor.ReplaceNode(type, LoggerType(editor.Generator, type).WithTriviaFrom(type));
-                    needsImport |= model.LookupNamespacesAndTypes(type.SpanStart, name: "ILogger").IsEmpty;
+                    if (model.LookupNamespacesAndTypes(type.SpanStart, name: "ILogger").IsEmpty)
+                    {
+                        imports.Add(LocalLogging.LoggingNamespace);
+                    }
                 }
             }
         }
@@ -295,12 +298,15 @@ internal sealed class LoggerSlotPlan
             replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
             var logged = LocalLogging.Through(call.Receiver, call.Conditional is not null, model, syntax, call.Level, cancellationToken, call.LeftOut, call.Template);
             editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
-            needsImport |= model.LookupSymbols(syntax.SpanStart, _logger, "Log" + call.Level, includeReducedExtensionMethods: true).IsEmpty;
+            if (model.LookupSymbols(syntax.SpanStart, _logger, "Log" + call.Level, includeReducedExtensionMethods: true).IsEmpty)
+            {
+                imports.Add(LocalLogging.LoggingNamespace);
+            }
         }
     }
 
     /// <summary>The calls log through the logger at hand, as their own fixes would; the slots and the assignments between them go.</summary>
-    private void Remove(DocumentEditor editor, ref bool needsImport, CancellationToken cancellationToken)
+    private void Remove(DocumentEditor editor, ISet<string> imports, CancellationToken cancellationToken)
     {
         var model = editor.SemanticModel;
         foreach (var call in _uses.Calls)
@@ -308,7 +314,10 @@ internal sealed class LoggerSlotPlan
             var syntax = (InvocationExpressionSyntax)call.Call.Syntax;
             if (LocalLogging.Replacement(model, editor.Generator, syntax, call.Level, out var import, cancellationToken, call.LeftOut, call.Template) is { } logged)
             {
-                needsImport |= import;
+                if (import is not null)
+                {
+                    imports.Add(import);
+                }
                 SyntaxNode replaced = (SyntaxNode?)call.Conditional ?? syntax;
                 replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
                 editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));

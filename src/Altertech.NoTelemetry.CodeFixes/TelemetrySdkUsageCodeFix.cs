@@ -160,13 +160,13 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var model = editor.SemanticModel;
         var removals = new List<TelemetryRemoval>();
-        var importLogging = false;
+        var imports = new SortedSet<string>(StringComparer.Ordinal);
 
         // A call through a slot that becomes a logger is that plan's to rewrite, not its own finding's.
         var planned = new HashSet<SyntaxNode>();
         foreach (var plan in plans)
         {
-            plan.Apply(editor, ref importLogging, cancellationToken);
+            plan.Apply(editor, imports, cancellationToken);
             planned.UnionWith(plan.Calls);
         }
 
@@ -183,9 +183,12 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
 
             if (fix.Kind == TelemetryFix.Log)
             {
-                if (LocalLogging.Replacement(model, editor.Generator, fix.Call, fix.Level, out var needsImport, cancellationToken, fix.LeftOut, fix.Template) is { } logged)
+                if (LocalLogging.Replacement(model, editor.Generator, fix.Call, fix.Level, out var import, cancellationToken, fix.LeftOut, fix.Template) is { } logged)
                 {
-                    importLogging |= needsImport;
+                    if (import is not null)
+                    {
+                        imports.Add(import);
+                    }
                     SyntaxNode replaced = fix.Call.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == fix.Call ? access : fix.Call;
                     replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
                     editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
@@ -199,12 +202,13 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         }
 
         RemovalEdits.Apply(editor, removals);
-        if (importLogging && editor.GetChangedRoot() is CompilationUnitSyntax unit)
+        if (imports.Count > 0 && editor.GetChangedRoot() is CompilationUnitSyntax unit)
         {
-            return document.WithSyntaxRoot(Imports.With(unit, LocalLogging.LoggingNamespace));
+            var imported = imports.Aggregate(unit, Imports.With);
+            return await Imports.WithoutNewlyUnusedAsync(document, document.WithSyntaxRoot(imported), cancellationToken).ConfigureAwait(false);
         }
 
-        return editor.GetChangedDocument();
+        return await Imports.WithoutNewlyUnusedAsync(document, editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Fixable

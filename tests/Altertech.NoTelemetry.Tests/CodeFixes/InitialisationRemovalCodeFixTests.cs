@@ -26,7 +26,6 @@ public class InitialisationRemovalCodeFixTests
         }
         """, """
         using System;
-        using Sentry;
 
         class App
         {
@@ -61,7 +60,6 @@ public class InitialisationRemovalCodeFixTests
         }
         """, """
         using System;
-        using Sentry;
 
         class App
         {
@@ -98,7 +96,6 @@ public class InitialisationRemovalCodeFixTests
         """, """
         using System;
         using System.Diagnostics;
-        using Sentry;
 
         class App
         {
@@ -124,7 +121,6 @@ public class InitialisationRemovalCodeFixTests
         }
         """, """
         using System;
-        using Sentry;
 
         class App
         {
@@ -207,7 +203,6 @@ public class InitialisationRemovalCodeFixTests
         }
         """, """
         using Serilog;
-        using Serilog.Sinks.ApplicationInsights.TelemetryConverters;
 
         static class Logs
         {
@@ -229,8 +224,6 @@ public class InitialisationRemovalCodeFixTests
                 System.Console.WriteLine("started");
                 """,
             FixedCode = """
-                using Sentry;
-
                 System.Console.WriteLine("started");
                 """,
         };

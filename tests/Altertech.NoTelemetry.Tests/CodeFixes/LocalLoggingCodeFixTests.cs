@@ -35,7 +35,6 @@ public class LocalLoggingCodeFixTests
         """, """
         using System;
         using Microsoft.Extensions.Logging;
-        using Sentry;
 
         class Checkout
         {
@@ -128,7 +127,6 @@ public class LocalLoggingCodeFixTests
         }
         """, """
         using System.Collections.Generic;
-        using Microsoft.ApplicationInsights;
         using Microsoft.ApplicationInsights.DataContracts;
         using Microsoft.Extensions.Logging;
 
@@ -235,7 +233,6 @@ public class LocalLoggingCodeFixTests
         }
         """, """
         using System.Collections.Generic;
-        using Microsoft.ApplicationInsights;
         using Microsoft.Extensions.Logging;
 
         class Checkout(ILogger<Checkout> logger)
@@ -267,7 +264,6 @@ public class LocalLoggingCodeFixTests
         using System;
         using System.Threading.Tasks;
         using Microsoft.Extensions.Logging;
-        using Sentry;
 
         static class Jobs
         {
@@ -338,7 +334,6 @@ public class LocalLoggingCodeFixTests
         """, """
         #nullable enable
         using Microsoft.Extensions.Logging;
-        using Sentry;
 
         class Sync
         {
@@ -369,7 +364,6 @@ public class LocalLoggingCodeFixTests
             """));
         test.FixedState.Sources.Add(("Checkout.cs", """
             using Microsoft.Extensions.Logging;
-            using Sentry;
 
             partial class Checkout
             {
@@ -408,7 +402,6 @@ public class LocalLoggingCodeFixTests
         """, """
         using System.Diagnostics;
         using Microsoft.Extensions.Logging;
-        using Sentry;
 
         class Checkout
         {
@@ -435,7 +428,6 @@ public class LocalLoggingCodeFixTests
                 """,
             FixedCode = """
                 using System.Diagnostics;
-                using Sentry;
 
                 Trace.TraceInformation("CaptureMessage: {0}", "started");
                 """,

@@ -54,7 +54,6 @@ public class LoggerSlotCodeFixTests
         """, """
         using System;
         using System.Collections.Generic;
-        using Microsoft.ApplicationInsights;
         using Microsoft.Extensions.Logging;
 
         namespace Shop;
@@ -116,7 +115,6 @@ public class LoggerSlotCodeFixTests
         using System;
         using System.Threading.Tasks;
         using Microsoft.Extensions.Logging;
-        using Sentry;
 
         class Importer(ILogger<Importer> hub)
         {
@@ -246,8 +244,6 @@ public class LoggerSlotCodeFixTests
             }
         }
         """, """
-        using System;
-        using Microsoft.ApplicationInsights;
         using Microsoft.Extensions.Logging;
 
         class WithLogger(ILogger<WithLogger> logger)
@@ -300,7 +296,6 @@ public class LoggerSlotCodeFixTests
         }
         """, """
         using System.Collections.Generic;
-        using Microsoft.ApplicationInsights;
         using Microsoft.Extensions.Logging;
 
         public class MonkeyService(ILogger<MonkeyService> logger)
@@ -410,7 +405,6 @@ public class LoggerSlotCodeFixTests
             }
             """));
         test.FixedState.Sources.Add(("Checkout.cs", """
-            using Microsoft.ApplicationInsights;
             using Microsoft.Extensions.Logging;
 
             partial class Checkout

@@ -9,6 +9,34 @@ namespace Altertech.NoTelemetry.Tests.CodeFixes;
 
 public class TelemetrySdkUsageCodeFixTests
 {
+    /// <summary>
+    /// The SDK's namespace goes with its last use, so that removing the package afterwards (NT0002) does not break the build;
+    /// a directive the file did not use before the fix stays: it is the product's to tidy.
+    /// </summary>
+    [Fact]
+    public Task Removes_the_using_directives_the_fix_leaves_unused_and_no_other() => Verify.VerifyAsync("""
+        using System.Text;
+        using Sentry;
+        using static Sentry.SentrySdk;
+
+        class App
+        {
+            void Stopped() => {|NT0001:CaptureMessage|}("stopped");
+
+            void Paid() => SentrySdk.{|NT0001:AddBreadcrumb|}("paid");
+        }
+        """, """
+        using System.Diagnostics;
+        using System.Text;
+
+        class App
+        {
+            void Stopped() => Trace.TraceInformation("CaptureMessage: {0}", "stopped");
+
+            void Paid() => Trace.TraceInformation("AddBreadcrumb: {0}", "paid");
+        }
+        """, TestReferences.Sentry);
+
     [Fact]
     public Task Without_a_logger_in_scope_replaces_a_tracking_statement_with_tracing_at_the_catalogues_level() => Verify.VerifyAsync("""
         using System;
@@ -28,7 +56,6 @@ public class TelemetrySdkUsageCodeFixTests
         using System;
         using System.Collections.Generic;
         using System.Diagnostics;
-        using Sentry;
 
         class Checkout
         {
@@ -58,7 +85,6 @@ public class TelemetrySdkUsageCodeFixTests
         """, """
         using System.Diagnostics;
         using System.Threading.Tasks;
-        using Sentry;
 
         class C
         {
