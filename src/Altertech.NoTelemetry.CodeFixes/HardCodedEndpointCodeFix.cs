@@ -131,5 +131,19 @@ public sealed class HardCodedEndpointCodeFix : CodeFixProvider
         }
 
         editor.ReplaceNode(literal, replacement.WithTriviaFrom(literal).WithAdditionalAnnotations(Formatter.Annotation));
+
+        // The value the code had goes into a comment above the statement, for whoever sets the key (a comment sends nothing).
+        if (literal.FirstAncestorOrSelf<SyntaxNode>(n => n is StatementSyntax or MemberDeclarationSyntax) is { } holder)
+        {
+            var lineBreak = LineBreaks.Of(literal);
+            var note = Comment($"// {key} was {literal.Token.Text} in the code: set it in the configuration.");
+            editor.ReplaceNode(holder, (current, _) =>
+            {
+                var leading = current.GetLeadingTrivia();
+                var indentation = leading.LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+                var added = indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? new[] { note, lineBreak, indentation } : new[] { note, lineBreak };
+                return current.WithLeadingTrivia(leading.AddRange(added));
+            });
+        }
     }
 }

@@ -182,6 +182,9 @@ public sealed class BuildToolTests(PackageFeed package)
         var expectedUpdates = scenario.Files[updates].Replace(
             """http.GetStringAsync("https://updates.vendor.example/feed.xml");""",
             """http.GetStringAsync(configuration["Endpoints:Check"] ?? throw new InvalidOperationException("Set 'Endpoints:Check' in the configuration: the endpoint is no longer built in."));""",
+            StringComparison.Ordinal).Replace(
+            "    public Task<string> CheckAsync()",
+            "    // Endpoints:Check was \"https://updates.vendor.example/feed.xml\" in the code: set it in the configuration.\n    public Task<string> CheckAsync()",
             StringComparison.Ordinal);
         var expectedCrashes = scenario.Files[crashes].Replace(
             """Http.PostAsync("https://crash.vendor.example/v1", new StringContent(e.ExceptionObject.ToString() ?? "")).Wait();""",

@@ -32,9 +32,11 @@ public class HardCodedEndpointCodeFixTests
 
         class UpdateChecker(IConfiguration configuration, HttpClient http)
         {
+            // Endpoints:CheckForUpdates was "https://updates.example.com/feed.xml" in the code: set it in the configuration.
             public Task<string> CheckForUpdatesAsync() =>
                 http.GetStringAsync(configuration["Endpoints:CheckForUpdates"] ?? throw new InvalidOperationException("Set 'Endpoints:CheckForUpdates' in the configuration: the endpoint is no longer built in.")); // the feed
 
+            // Endpoints:UseMirror was "https://mirror.example.com/" in the code: set it in the configuration.
             public void UseMirror() => http.BaseAddress = new Uri(configuration["Endpoints:UseMirror"] ?? throw new InvalidOperationException("Set 'Endpoints:UseMirror' in the configuration: the endpoint is no longer built in."));
         }
         """, s_configuration);
