@@ -214,32 +214,6 @@ internal static class CrashReportFix
         return kept.Count == 0 ? null : kept.ToImmutable();
     }
 
-    /// <summary>
-    /// Whether the send's receiver or arguments run code of the product's own (a method, constructor or property getter
-    /// declared in source: <c>"report " + State()</c>) or change a variable (an assignment, <c>++</c>): what the crash report
-    /// would drop with them.
-    /// </summary>
-    private static bool RunsProductCode(IOperation send)
-    {
-        foreach (var operation in send.Descendants())
-        {
-            ISymbol? member = operation switch
-            {
-                IInvocationOperation invocation => invocation.TargetMethod,
-                IObjectCreationOperation creation => creation.Constructor,
-                IPropertyReferenceOperation property => property.Property,
-                _ => null,
-            };
-            if ((member is not null && member.Locations.Any(l => l.IsInSource))
-                || operation is IAssignmentOperation or IIncrementOrDecrementOperation or IEventAssignmentOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsText(ITypeSymbol? type) =>
         type is { SpecialType: SpecialType.System_String } or { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
@@ -321,7 +295,7 @@ internal static class CrashReportFix
         // The crash report keeps the exception, not what else the send was given: only where that loses no work of the product's.
         if (ExceptionInScope(model, send.Syntax.SpanStart, out _, cancellationToken) is not null)
         {
-            return RunsProductCode(send) ? null : CrashReport;
+            return OperationEffects.RunsProductCode(send, includeSelf: false) ? null : CrashReport;
         }
 
         return exitReport && KeptTexts(send) is not null ? ExitReport : null;

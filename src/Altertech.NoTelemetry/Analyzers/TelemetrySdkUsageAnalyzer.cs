@@ -323,6 +323,13 @@ public sealed class TelemetrySdkUsageAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
+            // _client?.TrackEvent("sent " + _sent++): the log call runs whether the client was there or not, so its arguments
+            // must not change what only changed with a client. (A call in them is kept and runs: see the rule's page.)
+            if (conditional is not null && invocation.Arguments.Any(a => OperationEffects.ChangesVariables(a.Value)))
+            {
+                return false;
+            }
+
             foreach (var argument in syntax.ArgumentList.Arguments)
             {
                 // The catalogue's log-arguments leave it out: nothing of it needs to fit the log call, unless going loses what it does.

@@ -13,6 +13,26 @@ public class TelemetrySdkUsageCodeFixTests
     /// The SDK's namespace goes with its last use, so that removing the package afterwards (NT0002) does not break the build;
     /// a directive the file did not use before the fix stays: it is the product's to tidy.
     /// </summary>
+    /// <summary>
+    /// <c>client?.TrackEvent(...)</c> evaluates its arguments only with a client; the log call would run them always, so an
+    /// argument that changes a variable keeps the call as it is.
+    /// </summary>
+    [Fact]
+    public Task Is_not_offered_for_a_conditional_call_whose_arguments_change_a_variable() => Verify.VerifyNoFixAsync("""
+        using Microsoft.ApplicationInsights;
+
+        class Counter
+        {
+            private int _sent;
+
+            void M({|NT0001:TelemetryClient|}? client)
+            {
+                client?.{|NT0001:TrackEvent|}("sent " + _sent++);
+                client?.{|NT0001:TrackEvent|}("last " + (_sent = 0));
+            }
+        }
+        """, TestReferences.ApplicationInsights);
+
     [Fact]
     public Task Removes_the_using_directives_the_fix_leaves_unused_and_no_other() => Verify.VerifyAsync("""
         using System.Text;
