@@ -136,7 +136,9 @@ public sealed class HardCodedEndpointCodeFix : CodeFixProvider
         if (literal.FirstAncestorOrSelf<SyntaxNode>(n => n is StatementSyntax or MemberDeclarationSyntax) is { } holder)
         {
             var lineBreak = LineBreaks.Of(literal);
-            var note = Comment($"// {key} was {literal.Token.Text} in the code: set it in the configuration.");
+            // The value as a one-line C# literal: a verbatim or raw string may span lines, which a // comment cannot.
+            var value = SymbolDisplay.FormatLiteral(literal.Token.ValueText, quote: true);
+            var note = Comment($"// {key} was {value} in the code: set it in the configuration.");
             editor.ReplaceNode(holder, (current, _) =>
             {
                 var leading = current.GetLeadingTrivia();

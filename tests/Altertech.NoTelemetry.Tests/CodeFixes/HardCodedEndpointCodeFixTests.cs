@@ -10,6 +10,44 @@ public class HardCodedEndpointCodeFixTests
 {
     private static readonly ReferenceSet s_configuration = TestReferences.With("Microsoft.Extensions.Configuration.Abstractions");
 
+    /// <summary>A verbatim or raw string's value goes into the comment as a one-line literal: a comment cannot span lines.</summary>
+    [Fact]
+    public Task Keeps_a_verbatim_or_raw_endpoint_in_a_one_line_comment() => Verify.VerifyAsync(""""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+
+        class Feeds(IConfiguration configuration, HttpClient http)
+        {
+            public Task<string> NewsAsync() => http.{|NT0003:GetStringAsync|}(@"https://news.example.com/feed.xml");
+
+            public Task<string> Releases()
+            {
+                return http.{|NT0003:GetStringAsync|}("""
+                    https://releases.example.com/feed.xml
+                    """);
+            }
+        }
+        """", """"
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+
+        class Feeds(IConfiguration configuration, HttpClient http)
+        {
+            // Endpoints:News was "https://news.example.com/feed.xml" in the code: set it in the configuration.
+            public Task<string> NewsAsync() => http.GetStringAsync(configuration["Endpoints:News"] ?? throw new InvalidOperationException("Set 'Endpoints:News' in the configuration: the endpoint is no longer built in."));
+
+            public Task<string> Releases()
+            {
+                // Endpoints:Releases was "https://releases.example.com/feed.xml" in the code: set it in the configuration.
+                return http.GetStringAsync(configuration["Endpoints:Releases"] ?? throw new InvalidOperationException("Set 'Endpoints:Releases' in the configuration: the endpoint is no longer built in."));
+            }
+        }
+        """", s_configuration);
+
     [Fact]
     public Task Reads_a_literal_endpoint_from_the_configuration_field_keyed_by_the_member() => Verify.VerifyAsync("""
         using System;
