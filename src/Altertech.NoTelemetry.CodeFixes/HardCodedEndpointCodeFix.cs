@@ -108,8 +108,28 @@ public sealed class HardCodedEndpointCodeFix : CodeFixProvider
             name = name.Substring(0, name.Length - "Async".Length);
         }
 
+        // Two endpoints in one member are two keys (Endpoints:Sync, Endpoints:Sync2), in the order the member writes them;
+        // the same address twice is one key.
+        var declaration = symbol?.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).FirstOrDefault(d => d.Span.Contains(literal.Span));
+        if (declaration is not null)
+        {
+            var endpoints = declaration.DescendantNodes().OfType<LiteralExpressionSyntax>()
+                .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression) && IsAbsoluteAddress(l.Token.ValueText))
+                .Select(l => l.Token.ValueText)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var index = endpoints.IndexOf(((LiteralExpressionSyntax)literal).Token.ValueText);
+            if (index > 0)
+            {
+                name += (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
         return "Endpoints:" + name;
     }
+
+    private static bool IsAbsoluteAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ws" or "wss" or "ftp";
 
     private static void Replace(DocumentEditor editor, LiteralExpressionSyntax literal, ISymbol configuration, string key)
     {
@@ -133,7 +153,8 @@ public sealed class HardCodedEndpointCodeFix : CodeFixProvider
         editor.ReplaceNode(literal, replacement.WithTriviaFrom(literal).WithAdditionalAnnotations(Formatter.Annotation));
 
         // The value the code had goes into a comment above the statement, for whoever sets the key (a comment sends nothing).
-        if (literal.FirstAncestorOrSelf<SyntaxNode>(n => n is StatementSyntax or MemberDeclarationSyntax) is { } holder)
+        // The statement that stands on its own line: a block's, a switch section's, a top-level one (not the body of an if).
+        if (literal.FirstAncestorOrSelf<SyntaxNode>(n => n is StatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } or MemberDeclarationSyntax) is { } holder)
         {
             var lineBreak = LineBreaks.Of(literal);
             // The value as a one-line C# literal: a verbatim or raw string may span lines, which a // comment cannot.

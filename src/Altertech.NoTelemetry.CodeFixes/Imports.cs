@@ -6,7 +6,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace Altertech.NoTelemetry.CodeFixes;
 
@@ -18,7 +20,10 @@ internal static class Imports
 {
     public static CompilationUnitSyntax With(CompilationUnitSyntax unit, string @namespace)
     {
-        if (unit.Usings.Any(u => u.Alias is null && u.StaticKeyword.RawKind == 0 && u.Name?.ToString() == @namespace))
+        var containers = unit.DescendantNodesAndSelf(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .Where(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .ToList();
+        if (containers.SelectMany(c => UsingsOf(c)).Any(u => u.Alias is null && u.StaticKeyword.RawKind == 0 && u.Name?.ToString() == @namespace))
         {
             return unit;
         }
@@ -27,22 +32,51 @@ internal static class Imports
         var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(@namespace))
             .WithTrailingTrivia(lineBreak)
             .WithAdditionalAnnotations(Formatter.Annotation);
-        var usings = unit.Usings;
+
+        // Among the file's own directives: at the top, or inside the namespace that holds them (usings inside a namespace).
+        var container = unit.Usings.Count > 0 ? unit : containers.FirstOrDefault(c => UsingsOf(c).Count > 0) ?? unit;
+        var usings = UsingsOf(container);
+        if (usings.Count == 0)
+        {
+            // The first directive of the file comes after its leading comments and #defines.
+            var first = unit.GetLeadingTrivia();
+            return unit.WithoutLeadingTrivia().WithUsings(usings.Add(directive.WithLeadingTrivia(first).WithTrailingTrivia(lineBreak, lineBreak)));
+        }
+
         var index = 0;
         while (index < usings.Count && (usings[index].GlobalKeyword.RawKind != 0 || usings[index].Alias is null && usings[index].StaticKeyword.RawKind == 0 && Compare(usings[index].Name?.ToString(), @namespace) < 0))
         {
             index++;
         }
 
-        if (usings.Count == 0)
+        if (index == 0)
         {
-            // The first directive of the file takes the file's leading comments' place after them.
-            var first = unit.GetLeadingTrivia();
-            return unit.WithoutLeadingTrivia().WithUsings(usings.Add(directive.WithLeadingTrivia(first).WithTrailingTrivia(lineBreak, lineBreak)));
+            // Before the first directive: it takes that one's header, #defines and comments; that one keeps its indentation.
+            var old = usings[0];
+            var indentation = old.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
+            directive = directive.WithLeadingTrivia(old.GetLeadingTrivia());
+            usings = usings.Replace(old, old.WithLeadingTrivia(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indentation) : SyntaxFactory.TriviaList()));
+        }
+        else if (usings[index - 1].GetLeadingTrivia().LastOrDefault() is { } indentation && indentation.IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            directive = directive.WithLeadingTrivia(indentation);
         }
 
-        return unit.WithUsings(usings.Insert(index, directive));
+        usings = usings.Insert(index, directive);
+        return container switch
+        {
+            CompilationUnitSyntax => unit.WithUsings(usings),
+            BaseNamespaceDeclarationSyntax ns => unit.ReplaceNode(ns, ns.WithUsings(usings)),
+            _ => unit,
+        };
     }
+
+    private static SyntaxList<UsingDirectiveSyntax> UsingsOf(SyntaxNode container) => container switch
+    {
+        CompilationUnitSyntax unit => unit.Usings,
+        BaseNamespaceDeclarationSyntax ns => ns.Usings,
+        _ => default,
+    };
 
     /// <summary>System first, then ordinal, as the IDE sorts them by default.</summary>
     private static int Compare(string? a, string b)
@@ -52,71 +86,130 @@ internal static class Imports
         return aSystem != bSystem ? (aSystem ? -1 : 1) : string.CompareOrdinal(a, b);
     }
 
-    /// <summary>The compiler's hidden diagnostic for a <c>using</c> directive nothing in the file needs.</summary>
-    private const string UnnecessaryUsing = "CS8019";
-
     /// <summary>
-    /// <paramref name="changed"/> without the <c>using</c> directives the fix left with nothing to name: those the compiler
-    /// finds unnecessary now and did not in <paramref name="original"/> (<c>using Sentry;</c> once the last SDK call is
-    /// local logging), so that removing the SDK's package afterwards does not break the build. A directive that was
-    /// unnecessary before stays: it is the product's, not the fix's.
+    /// <paramref name="changed"/> with the names the fix wrote in full shortened and imported (as the code action would
+    /// afterwards), then without the SDK's <c>using</c> directives that nothing needs any more (<c>using Sentry;</c> once its
+    /// last call is local logging), so that removing the SDK's package next does not break the build. A directive is the
+    /// SDK's when it names a namespace holding a catalogued type, or such a type (<c>using static</c>, an alias); it goes when
+    /// the file compiles without it exactly as with it (no new error or warning), whatever the documentation mode. Other
+    /// directives are the product's, and stay.
     /// </summary>
-    public static async Task<Document> WithoutNewlyUnusedAsync(Document original, Document changed, CancellationToken cancellationToken)
+    public static async Task<Document> WithoutUnusedSdkImportsAsync(Document changed, Func<ITypeSymbol, bool> isSdkType, CancellationToken cancellationToken)
     {
+        changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
             || await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
         {
             return changed;
         }
 
-        var unused = UnusedDirectives(model, root, cancellationToken);
-        if (unused.Count == 0
-            || await original.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } originalModel
-            || await original.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } originalRoot)
-        {
-            return changed;
-        }
-
-        // Only the file's own directives: one the fix added may look unused until the names it wrote are simplified.
-        var before = new HashSet<string>(UnusedDirectives(originalModel, originalRoot, cancellationToken).Select(Key), StringComparer.Ordinal);
-        var own = new HashSet<string>(originalRoot.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>().Select(Key), StringComparer.Ordinal);
-        var gone = unused.Where(u => own.Contains(Key(u)) && !before.Contains(Key(u))).ToList();
-        if (gone.Count == 0)
-        {
-            return changed;
-        }
-
-        var trimmed = root.RemoveNodes(gone, SyntaxRemoveOptions.KeepDirectives | SyntaxRemoveOptions.KeepLeadingTrivia)!;
-
-        // The last directive gone: the blank line that parted the directives from the code goes with them.
-        if (trimmed is CompilationUnitSyntax { Usings.Count: 0, Externs.Count: 0 } unit && unit.GetFirstToken(includeZeroWidth: true) is var first)
-        {
-            var leading = first.LeadingTrivia;
-            var blank = 0;
-            while (blank < leading.Count && leading[blank].IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                blank++;
-            }
-
-            if (blank > 0)
-            {
-                trimmed = unit.ReplaceToken(first, first.WithLeadingTrivia(leading.Skip(blank)));
-            }
-        }
-
-        return changed.WithSyntaxRoot(trimmed);
-    }
-
-    private static List<UsingDirectiveSyntax> UnusedDirectives(SemanticModel model, SyntaxNode root, CancellationToken cancellationToken)
-    {
-        var spans = new HashSet<Microsoft.CodeAnalysis.Text.TextSpan>(
-            model.GetDiagnostics(cancellationToken: cancellationToken).Where(d => d.Id == UnnecessaryUsing).Select(d => d.Location.SourceSpan));
-        return root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+        var candidates = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
             .OfType<UsingDirectiveSyntax>()
-            .Where(u => u.GlobalKeyword.RawKind == 0 && spans.Contains(u.Span))
+            .Where(u => u.GlobalKeyword.RawKind == 0 && NamesSdk(model, u, isSdkType, cancellationToken))
             .ToList();
+        if (candidates.Count == 0)
+        {
+            return changed;
+        }
+
+        var baseline = Problems(model, cancellationToken);
+        foreach (var candidate in candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var directive = current?.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>()
+                .FirstOrDefault(u => u.IsEquivalentTo(candidate, topLevel: false));
+            if (current is null || directive is null)
+            {
+                continue;
+            }
+
+            var trial = changed.WithSyntaxRoot(WithoutDirective(current, directive));
+            if (await trial.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } trialModel
+                && Problems(trialModel, cancellationToken).SetEquals(baseline))
+            {
+                changed = trial;
+            }
+        }
+
+        return changed;
     }
 
-    /// <summary>A directive as it reads, without trivia: the same directive before and after the fix.</summary>
-    private static string Key(UsingDirectiveSyntax directive) => directive.WithoutTrivia().ToString();
+    /// <summary>
+    /// <paramref name="root"/> without <paramref name="directive"/> (its comments and preprocessor lines kept), and without the
+    /// blank lines that parted it from the code: at most one blank line is left where it stood, none after a brace or at
+    /// the start of the file.
+    /// </summary>
+    private static SyntaxNode WithoutDirective(SyntaxNode root, UsingDirectiveSyntax directive)
+    {
+        var marker = new SyntaxAnnotation();
+        var next = directive.GetLastToken().GetNextToken(includeZeroWidth: true);
+        var marked = root.ReplaceSyntax(
+            new[] { directive },
+            (_, rewritten) => rewritten.WithAdditionalAnnotations(marker),
+            new[] { next },
+            (_, rewritten) => rewritten.WithAdditionalAnnotations(marker),
+            Array.Empty<SyntaxTrivia>(),
+            (original, _) => original);
+        var removed = marked.RemoveNode(marked.GetAnnotatedNodes(marker).OfType<UsingDirectiveSyntax>().Single(), SyntaxRemoveOptions.KeepDirectives | SyntaxRemoveOptions.KeepLeadingTrivia)!;
+        var token = removed.GetAnnotatedTokens(marker).FirstOrDefault();
+        if (token.RawKind == 0)
+        {
+            return removed;
+        }
+
+        var previous = token.GetPreviousToken();
+        var lines = new List<List<SyntaxTrivia>>();
+        var line = new List<SyntaxTrivia>();
+        foreach (var trivia in token.LeadingTrivia)
+        {
+            line.Add(trivia);
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lines.Add(line);
+                line = new List<SyntaxTrivia>();
+            }
+        }
+
+        static bool IsBlank(List<SyntaxTrivia> l) => l.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var kept = new List<SyntaxTrivia>();
+        var lastBlank = false;
+        foreach (var current in lines)
+        {
+            var blank = IsBlank(current);
+            var atStart = kept.Count == 0;
+            if (blank && (lastBlank || (atStart && (previous.RawKind == 0 || previous.IsKind(SyntaxKind.OpenBraceToken)))))
+            {
+                continue;
+            }
+
+            kept.AddRange(current);
+            lastBlank = blank;
+        }
+
+        kept.AddRange(line);
+        return removed.ReplaceToken(token, token.WithLeadingTrivia(kept));
+    }
+
+    /// <summary>Whether the directive imports a namespace with a catalogued type in it, or a catalogued type.</summary>
+    private static bool NamesSdk(SemanticModel model, UsingDirectiveSyntax directive, Func<ITypeSymbol, bool> isSdkType, CancellationToken cancellationToken)
+    {
+        if (directive.Name is not { } name)
+        {
+            return false;
+        }
+
+        return model.GetSymbolInfo(name, cancellationToken).Symbol switch
+        {
+            INamespaceSymbol ns => Enumerable.Any(ns.GetTypeMembers(), isSdkType),
+            ITypeSymbol type => isSdkType(type),
+            _ => false,
+        };
+    }
+
+    /// <summary>The file's errors and warnings, by id and place in the text before the directives' lines changed: by id and message.</summary>
+    private static HashSet<string> Problems(SemanticModel model, CancellationToken cancellationToken) =>
+        new(model.GetDiagnostics(cancellationToken: cancellationToken)
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)), StringComparer.Ordinal);
 }

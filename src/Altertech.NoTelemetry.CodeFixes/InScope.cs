@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,16 +20,41 @@ internal static class InScope
     {
         var position = call.SpanStart;
         var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
-        var isStatic = IsInStaticCode(enclosing);
-        var self = enclosing?.ContainingType;
+
+        // The functions around the call, innermost first, up to the first static one (a static lambda or local function
+        // reaches neither the instance nor the parameters of the functions around it), and the member they are in.
+        var reachable = new List<ISymbol>();
+        var member = enclosing;
+        var staticFunction = false;
+        while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function)
+        {
+            if (!staticFunction)
+            {
+                reachable.Add(function);
+                staticFunction = function.IsStatic;
+            }
+
+            member = function.ContainingSymbol;
+        }
+
+        if (!staticFunction && member is not null)
+        {
+            reachable.Add(member);
+        }
+
+        // In a field or property initializer there is no instance yet: static members, and the primary constructor's parameters.
+        var inInitializer = member is IFieldSymbol or IPropertySymbol;
+        var isStatic = staticFunction || member is null || member.IsStatic || inInitializer;
+        var self = member?.ContainingType;
         ISymbol? best = null;
         var bestRank = int.MaxValue;
         foreach (var symbol in model.LookupSymbols(position))
         {
             var (declared, rank) = symbol switch
             {
-                IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && !IsInside(parameter, call) => (isStatic ? null : parameter.Type, 2),
-                IParameterSymbol parameter => (parameter.Type, 0),
+                IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && !IsInside(parameter, call)
+                    => (!staticFunction && !(member?.IsStatic ?? true) && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, self) ? parameter.Type : null, 2),
+                IParameterSymbol parameter => (reachable.Contains(parameter.ContainingSymbol, SymbolEqualityComparer.Default) ? parameter.Type : null, 0),
                 IFieldSymbol field when field.IsStatic || (!isStatic && Reaches(self, field.ContainingType)) => (field.Type, 1),
                 IPropertySymbol { GetMethod: not null, IsIndexer: false } property when property.IsStatic || (!isStatic && Reaches(self, property.ContainingType)) => (property.Type, 1),
                 _ => (null, int.MaxValue),
@@ -76,17 +102,6 @@ internal static class InScope
         IPropertySymbol property => property.NullableAnnotation == NullableAnnotation.Annotated,
         _ => false,
     };
-
-    /// <summary>Whether the code runs without an instance: in a static member, or a lambda or local function inside one.</summary>
-    private static bool IsInStaticCode(ISymbol? symbol)
-    {
-        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function)
-        {
-            symbol = function.ContainingSymbol;
-        }
-
-        return symbol is null || symbol.IsStatic;
-    }
 
     /// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it (an exception type, say).</summary>
     public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)

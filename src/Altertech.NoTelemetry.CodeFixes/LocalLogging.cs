@@ -62,8 +62,9 @@ internal static class LocalLogging
             return null;
         }
 
-        // Imported among the file's own directives (Imports.With), in the file's line breaks; the name is then shortened.
-        import = model.LookupNamespacesAndTypes(call.SpanStart, name: trace.Name).Contains(trace, SymbolEqualityComparer.Default) ? null : trace.ContainingNamespace.ToDisplayString();
+        // Imported among the file's own directives (Imports.With), only where no other Trace is in scope: importing would make
+        // that name ambiguous (CS0104), or be of no use beside a Trace of the product's; there the name stays written in full.
+        import = model.LookupNamespacesAndTypes(call.SpanStart, name: trace.Name).IsEmpty ? trace.ContainingNamespace.ToDisplayString() : null;
         return ThroughTrace(generator, trace, level, arguments, MemberName(call));
     }
 
@@ -139,7 +140,8 @@ internal static class LocalLogging
         };
         var traceArguments = new List<ArgumentSyntax> { Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(format))) };
         traceArguments.AddRange(arguments.Select(a => Argument(a.Expression)));
-        var type = (ExpressionSyntax)generator.TypeExpression(trace);
+        // As an expression (member accesses, as the parser reads it), shortened where the file's directives allow.
+        var type = ParseExpression("global::" + trace.ToDisplayString()).WithAdditionalAnnotations(Simplifier.Annotation);
         return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, IdentifierName(method)), ArgumentListOf(traceArguments))
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Altertech.NoTelemetry.Analyzers;
+using Altertech.NoTelemetry.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -202,13 +203,11 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         }
 
         RemovalEdits.Apply(editor, removals);
-        if (imports.Count > 0 && editor.GetChangedRoot() is CompilationUnitSyntax unit)
-        {
-            var imported = imports.Aggregate(unit, Imports.With);
-            return await Imports.WithoutNewlyUnusedAsync(document, document.WithSyntaxRoot(imported), cancellationToken).ConfigureAwait(false);
-        }
-
-        return await Imports.WithoutNewlyUnusedAsync(document, editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+        var changed = imports.Count > 0 && editor.GetChangedRoot() is CompilationUnitSyntax unit
+            ? document.WithSyntaxRoot(imports.Aggregate(unit, Imports.With))
+            : editor.GetChangedDocument();
+        var matcher = CompilationKnowledge.Get(model.Compilation, document.Project.AnalyzerOptions, cancellationToken).Telemetry;
+        return await Imports.WithoutUnusedSdkImportsAsync(changed, type => matcher.Match(type) is not null, cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Fixable

@@ -165,6 +165,8 @@ internal static class LoggedArguments
         null => false,
         { ConstantValue.HasValue: true } => true,
         IAnonymousFunctionOperation callback => OnlyConfiguresItsParameters(callback),
+        // A delegate in a variable is a callback whose body is elsewhere, as a method group's is: the SDK would run it.
+        { Type.TypeKind: TypeKind.Delegate } => false,
         ILiteralOperation or IDefaultValueOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
         IFieldReferenceOperation field => field.Instance is null || LosesNothing(field.Instance),
         _ => false,
@@ -199,7 +201,8 @@ internal static class LoggedArguments
     {
         switch (expression)
         {
-            case IInvocationOperation call:
+            // An SDK method of the scope: a product's own (an extension method declared in source) may do anything.
+            case IInvocationOperation call when call.TargetMethod.Locations.All(l => !l.IsInSource):
                 var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
                 return IsParameterOf(receiver, callback)
                     && call.Arguments.All(a => a.Value == receiver || a.ArgumentKind == ArgumentKind.DefaultValue || IsPlainValue(a.Value));

@@ -244,6 +244,7 @@ public class LoggerSlotCodeFixTests
             }
         }
         """, """
+        using System;
         using Microsoft.Extensions.Logging;
 
         class WithLogger(ILogger<WithLogger> logger)
