@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
+using Altertech.NoTelemetry.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -97,6 +98,13 @@ internal sealed class FindingEdits
             }
         }
 
-        return edited.Count == 0 ? null : editor.GetChangedDocument();
+        if (edited.Count == 0)
+        {
+            return null;
+        }
+
+        // A crash handler's SDK send written as a local report leaves the SDK's directive with nothing to name: it goes, as after NT0001's fix.
+        var matcher = CompilationKnowledge.Get(editor.SemanticModel.Compilation, document.Project.AnalyzerOptions, cancellationToken).Telemetry;
+        return await Imports.WithoutUnusedSdkImportsAsync(editor.GetChangedDocument(), type => matcher.Match(type) is not null, cancellationToken).ConfigureAwait(false);
     }
 }

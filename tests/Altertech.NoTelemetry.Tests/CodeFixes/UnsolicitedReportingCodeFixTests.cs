@@ -12,6 +12,38 @@ namespace Altertech.NoTelemetry.Tests.CodeFixes;
 /// </summary>
 public class UnsolicitedReportingCodeFixTests
 {
+    /// <summary>The crash handler's SDK capture becomes the local report, and the SDK's directive, with nothing left to name, goes.</summary>
+    [Fact]
+    public Task Removes_the_sdk_using_the_crash_report_leaves_unused() => Verify.VerifyAsync("""
+        using System;
+        using Sentry;
+
+        static class Program
+        {
+            static void Main()
+            {
+                AppDomain.CurrentDomain.UnhandledException += (s, e) =>
+                {
+                    SentrySdk.{|NT0004:CaptureException|}((Exception)e.ExceptionObject);
+                };
+            }
+        }
+        """, """
+        using System;
+
+        static class Program
+        {
+            static void Main()
+            {
+                AppDomain.CurrentDomain.UnhandledException += (s, e) =>
+                {
+                    // Kept on this machine: the user can send this crash report by hand.
+                    System.IO.File.WriteAllText(System.IO.Path.Combine(System.IO.Directory.CreateDirectory(System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "TestProject", "crashes")).FullName, "crash-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff") + ".txt"), DateTime.UtcNow.ToString("O") + Environment.NewLine + e.ExceptionObject);
+                };
+            }
+        }
+        """, TestReferences.Sentry, behaviors: CodeFixTestBehaviors.SkipLocalDiagnosticCheck);
+
     [Fact]
     public Task Writes_the_exception_and_time_to_a_local_crash_file_instead_of_sending_it() => Verify.VerifyAsync("""
         using System;
