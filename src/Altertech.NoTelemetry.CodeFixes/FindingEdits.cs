@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
-using Altertech.NoTelemetry.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -104,7 +103,6 @@ internal sealed class FindingEdits
         }
 
         // A crash handler's SDK send written as a local report leaves the SDK's directive with nothing to name: it goes, as after NT0001's fix.
-        var matcher = CompilationKnowledge.Get(editor.SemanticModel.Compilation, document.Project.AnalyzerOptions, cancellationToken).Telemetry;
-        return await Imports.WithoutUnusedSdkImportsAsync(editor.GetChangedDocument(), type => matcher.Match(type) is not null, cancellationToken).ConfigureAwait(false);
+        return await Imports.WithoutUnusedSdkImportsAsync(editor.GetChangedDocument(), editor.SemanticModel.Compilation, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,26 +3,25 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Altertech.NoTelemetry.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace Altertech.NoTelemetry.CodeFixes;
 
 /// <summary>
-/// Adds a <c>using</c> directive for a namespace whose extension methods a fix calls. Roslyn's import adder imports the
-/// namespaces of types a fix names, not of extension methods; this places the directive among the file's own, in order.
+/// The <c>using</c> directives a fix adds and removes: a namespace whose names it writes (<see cref="With"/>: among the
+/// file's own directives, in order, after its header and <c>#define</c>s), and the SDK's directives it leaves with nothing
+/// to name (<see cref="WithoutUnusedSdkImportsAsync"/>).
 /// </summary>
 internal static class Imports
 {
     public static CompilationUnitSyntax With(CompilationUnitSyntax unit, string @namespace)
     {
-        var containers = unit.DescendantNodesAndSelf(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .Where(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .ToList();
+        var containers = unit.DescendantNodesAndSelf(IsDirectiveContainer).Where(IsDirectiveContainer).ToList();
         if (containers.SelectMany(c => UsingsOf(c)).Any(u => u.Alias is null && u.StaticKeyword.RawKind == 0 && u.Name?.ToString() == @namespace))
         {
             return unit;
@@ -71,6 +70,13 @@ internal static class Imports
         };
     }
 
+    /// <summary>The file and its namespace declarations: where <c>using</c> directives stand.</summary>
+    private static bool IsDirectiveContainer(SyntaxNode node) => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax;
+
+    /// <summary>Every (not global) <c>using</c> directive of the file, at its top and in its namespaces.</summary>
+    private static IEnumerable<UsingDirectiveSyntax> DirectivesOf(SyntaxNode root) =>
+        root.DescendantNodes(IsDirectiveContainer).OfType<UsingDirectiveSyntax>().Where(u => u.GlobalKeyword.RawKind == 0);
+
     private static SyntaxList<UsingDirectiveSyntax> UsingsOf(SyntaxNode container) => container switch
     {
         CompilationUnitSyntax unit => unit.Usings,
@@ -87,15 +93,18 @@ internal static class Imports
     }
 
     /// <summary>
-    /// <paramref name="changed"/> with the names the fix wrote in full shortened and imported (as the code action would
-    /// afterwards), then without the SDK's <c>using</c> directives that nothing needs any more (<c>using Sentry;</c> once its
-    /// last call is local logging), so that removing the SDK's package next does not break the build. A directive is the
-    /// SDK's when it names a namespace holding a catalogued type, or such a type (<c>using static</c>, an alias); it goes when
-    /// the file compiles without it exactly as with it (no new error or warning), whatever the documentation mode. Other
-    /// directives are the product's, and stay.
+    /// <paramref name="changed"/> with the names the fix wrote in full shortened (as the code action would afterwards), then
+    /// without the SDK's <c>using</c> directives that nothing needs any more (<c>using Sentry;</c> once its last call is local
+    /// logging), so that removing the SDK's package next does not break the build. A directive is the SDK's when it names a
+    /// namespace holding a type the catalogue of <paramref name="compilation"/> knows, or such a type (<c>using static</c>, an
+    /// alias); it goes when the file compiles without it exactly as with it (no new error or warning), whatever the
+    /// documentation mode. Other directives are the product's, and stay.
     /// </summary>
-    public static async Task<Document> WithoutUnusedSdkImportsAsync(Document changed, Func<ITypeSymbol, bool> isSdkType, CancellationToken cancellationToken)
+    public static async Task<Document> WithoutUnusedSdkImportsAsync(Document changed, Compilation compilation, CancellationToken cancellationToken)
     {
+        var matcher = CompilationKnowledge.Get(compilation, changed.Project.AnalyzerOptions, cancellationToken).Telemetry;
+        bool IsSdkType(ITypeSymbol type) => matcher.Match(type) is not null;
+
         changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
             || await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
@@ -103,10 +112,7 @@ internal static class Imports
             return changed;
         }
 
-        var candidates = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .OfType<UsingDirectiveSyntax>()
-            .Where(u => u.GlobalKeyword.RawKind == 0 && NamesSdk(model, u, isSdkType, cancellationToken))
-            .ToList();
+        var candidates = DirectivesOf(root).Where(u => NamesSdk(model, u, IsSdkType, cancellationToken)).ToList();
         if (candidates.Count == 0)
         {
             return changed;
@@ -117,9 +123,7 @@ internal static class Imports
         {
             cancellationToken.ThrowIfCancellationRequested();
             var current = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var directive = current?.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>()
-                .FirstOrDefault(u => u.IsEquivalentTo(candidate, topLevel: false));
-            if (current is null || directive is null)
+            if (current is null || DirectivesOf(current).FirstOrDefault(u => u.IsEquivalentTo(candidate, topLevel: false)) is not { } directive)
             {
                 continue;
             }
@@ -207,7 +211,7 @@ internal static class Imports
         };
     }
 
-    /// <summary>The file's errors and warnings, by id and place in the text before the directives' lines changed: by id and message.</summary>
+    /// <summary>The file's errors and warnings, by id and message (not place: removing a directive moves the lines under it).</summary>
     private static HashSet<string> Problems(SemanticModel model, CancellationToken cancellationToken) =>
         new(model.GetDiagnostics(cancellationToken: cancellationToken)
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)

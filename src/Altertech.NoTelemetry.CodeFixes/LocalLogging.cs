@@ -29,8 +29,8 @@ internal static class LocalLogging
     public const string LoggingNamespace = "Microsoft.Extensions.Logging";
 
     /// <summary>
-    /// The log call for <paramref name="call"/> at <paramref name="level"/>, or null when neither logger can be written;
-    /// <paramref name="import"/> the namespace the file must import for it, or null: <see cref="LoggingNamespace"/> for the
+    /// The log call for <paramref name="call"/> at <paramref name="level"/>, or null when neither logger can be written; the
+    /// namespace the file must import for it goes to <paramref name="imports"/>: <see cref="LoggingNamespace"/> for the
     /// <c>Log*</c> extension methods, <c>System.Diagnostics</c> for <c>Trace</c>.
     /// The arguments given to the parameters <paramref name="leftOut"/> names are left out, and a constant string given to
     /// <paramref name="template"/> is the template itself, as the finding says (the catalogue's <c>log-arguments</c>).
@@ -40,20 +40,18 @@ internal static class LocalLogging
         SyntaxGenerator generator,
         InvocationExpressionSyntax call,
         string level,
-        out string? import,
+        ICollection<string> imports,
         CancellationToken cancellationToken,
         IReadOnlyCollection<string>? leftOut = null,
         string? template = null)
     {
-        import = null;
         var arguments = Arguments(model, call, cancellationToken, leftOut, template);
         var compilation = model.Compilation;
         if (compilation.GetTypeByMetadataName(LoggerInterface) is { } loggerType
             && compilation.GetTypeByMetadataName(LoggerExtensions) is not null
             && InScope.Find(model, call, loggerType, cancellationToken) is { } logger)
         {
-            // The Log* methods are extensions: their namespace must be imported where the call stands.
-            import = model.LookupSymbols(call.SpanStart, loggerType, "Log" + level, includeReducedExtensionMethods: true).IsEmpty ? LoggingNamespace : null;
+            ImportLogging(model, call, level, imports);
             return ThroughLogger(IdentifierName(logger.Name), InScope.IsNullable(logger), level, arguments, MemberName(call));
         }
 
@@ -64,14 +62,19 @@ internal static class LocalLogging
 
         // Imported among the file's own directives (Imports.With), only where no other Trace is in scope: importing would make
         // that name ambiguous (CS0104), or be of no use beside a Trace of the product's; there the name stays written in full.
-        import = model.LookupNamespacesAndTypes(call.SpanStart, name: trace.Name).IsEmpty ? trace.ContainingNamespace.ToDisplayString() : null;
+        if (model.LookupNamespacesAndTypes(call.SpanStart, name: trace.Name).IsEmpty)
+        {
+            imports.Add(trace.ContainingNamespace.ToDisplayString());
+        }
+
         return ThroughTrace(generator, trace, level, arguments, MemberName(call));
     }
 
     /// <summary>
     /// The log call for <paramref name="call"/> at <paramref name="level"/> through <paramref name="receiver"/>, a value that is
     /// (or becomes) an <c>ILogger</c>: <c>_telemetry.TrackEvent(name)</c> to <c>_telemetry.LogInformation("{EventName}", name)</c>,
-    /// <c>receiver?.Log...</c> when <paramref name="conditional"/>.
+    /// <c>receiver?.Log...</c> when <paramref name="conditional"/>; <see cref="LoggingNamespace"/> goes to <paramref name="imports"/>
+    /// where the file does not import it.
     /// </summary>
     public static ExpressionSyntax Through(
         ExpressionSyntax receiver,
@@ -79,10 +82,37 @@ internal static class LocalLogging
         SemanticModel model,
         InvocationExpressionSyntax call,
         string level,
+        ICollection<string> imports,
         CancellationToken cancellationToken,
         IReadOnlyCollection<string>? leftOut = null,
-        string? template = null) =>
-        ThroughLogger(receiver.WithoutTrivia(), conditional, level, Arguments(model, call, cancellationToken, leftOut, template), MemberName(call));
+        string? template = null)
+    {
+        ImportLogging(model, call, level, imports);
+        return ThroughLogger(receiver.WithoutTrivia(), conditional, level, Arguments(model, call, cancellationToken, leftOut, template), MemberName(call));
+    }
+
+    /// <summary>
+    /// The node a log call for <paramref name="call"/> replaces: the call, the <c>?.</c> access it is the end of
+    /// (<c>_client?.TrackEvent(...)</c>), and the <c>await</c> around them (a log call returns nothing to wait for).
+    /// </summary>
+    public static SyntaxNode ReplacedBy(InvocationExpressionSyntax call) =>
+        WithAwait(call.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == call ? access : call);
+
+    /// <summary><paramref name="call"/> (a call or the <c>?.</c> access around it), or the <c>await</c> around it.</summary>
+    public static SyntaxNode WithAwait(SyntaxNode call) => call.Parent is AwaitExpressionSyntax awaited ? awaited : call;
+
+    /// <summary>The parameters a finding's <see cref="DiagnosticProperties.LogLeftOut"/> names.</summary>
+    public static IReadOnlyCollection<string> LeftOutOf(string? value) => value is null ? Array.Empty<string>() : value.Split(',');
+
+    /// <summary>The <c>Log*</c> methods are extensions: their namespace must be imported where the call stands.</summary>
+    private static void ImportLogging(SemanticModel model, SyntaxNode call, string level, ICollection<string> imports)
+    {
+        if (model.Compilation.GetTypeByMetadataName(LoggerInterface) is { } loggerType
+            && model.LookupSymbols(call.SpanStart, loggerType, "Log" + level, includeReducedExtensionMethods: true).IsEmpty)
+        {
+            imports.Add(LoggingNamespace);
+        }
+    }
 
     /// <summary>
     /// <c>_logger.LogError(exception, "{EventName} {Properties}", name, properties)</c>: a constant template whose holes are

@@ -147,14 +147,15 @@ internal sealed class LoggerSlotPlan
 
         // Where the class holds a logger already, a second one would be noise: the calls log through the one at hand, and the
         // client goes, when every call can reach that logger, nothing else names the slots, and no two constructors become one.
-        if (HasLogger(holder, logger) || uses.Calls.Any(c => InScope.Find(model, c.Call.Syntax, logger, cancellationToken) is not null))
+        var atHand = uses.Calls.Select(c => InScope.Find(model, c.Call.Syntax, logger, cancellationToken)).ToList();
+        if (HasLogger(holder, logger) || atHand.Any(found => found is not null))
         {
-            var removable = uses.Calls.All(c => InScope.Find(model, c.Call.Syntax, logger, cancellationToken) is not null)
+            var removable = atHand.All(found => found is not null)
                 && uses.Names.All(n => uses.Stores.Any(s => s.Span.Contains(n.Span)))
                 && !uses.Documented
-                && uses.StoresRemovable
+                && uses.Stores.All(IsRemovableStore)
                 && !ConstructorsCollide(slots)
-                && uses.Calls.All(c => LoggerIsAssignedBy(c, model, logger, holder, cancellationToken));
+                && Enumerable.Range(0, atHand.Count).All(i => HasItsValue(atHand[i]!, uses.Calls[i], model, holder, cancellationToken));
             return removable ? new LoggerSlotPlan(slots, uses, logger, sdkType, remove: true) : null;
         }
 
@@ -180,17 +181,12 @@ internal sealed class LoggerSlotPlan
     }
 
     /// <summary>
-    /// Whether the logger a removed client's call would log through has its value when the call runs: a parameter always
-    /// does; a field or property only outside the constructors, when no constructor calls a method of the class (which could
-    /// log before the constructor assigned it).
+    /// Whether the logger a removed client's call would log through (<paramref name="found"/>) has its value when the call
+    /// runs: a parameter always does; a field or property only outside the constructors, when no constructor calls a method of
+    /// the class (which could log before the constructor assigned it).
     /// </summary>
-    private static bool LoggerIsAssignedBy(SlotCall call, SemanticModel model, INamedTypeSymbol logger, INamedTypeSymbol holder, CancellationToken cancellationToken)
+    private static bool HasItsValue(ISymbol found, SlotCall call, SemanticModel model, INamedTypeSymbol holder, CancellationToken cancellationToken)
     {
-        if (InScope.Find(model, call.Call.Syntax, logger, cancellationToken) is not { } found)
-        {
-            return false;
-        }
-
         if (found is IParameterSymbol)
         {
             return true;
@@ -234,6 +230,10 @@ internal sealed class LoggerSlotPlan
 
         return false;
     }
+
+    /// <summary>Whether a store can go: a statement of a block, or the expression body of a method or constructor.</summary>
+    private static bool IsRemovableStore(SyntaxNode assignment) =>
+        assignment.Parent is ExpressionStatementSyntax { Parent: BlockSyntax } or ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax };
 
     /// <summary>Whether removing the parameters would leave a constructor with the parameter types of another one.</summary>
     private static bool ConstructorsCollide(IReadOnlyList<ISymbol> slots)
@@ -294,14 +294,9 @@ internal sealed class LoggerSlotPlan
         foreach (var call in _uses.Calls)
         {
             var syntax = (InvocationExpressionSyntax)call.Call.Syntax;
-            SyntaxNode replaced = (SyntaxNode?)call.Conditional ?? syntax;
-            replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
-            var logged = LocalLogging.Through(call.Receiver, call.Conditional is not null, model, syntax, call.Level, cancellationToken, call.LeftOut, call.Template);
+            var replaced = LocalLogging.WithAwait((SyntaxNode?)call.Conditional ?? syntax);
+            var logged = LocalLogging.Through(call.Receiver, call.Conditional is not null, model, syntax, call.Level, imports, cancellationToken, call.LeftOut, call.Template);
             editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
-            if (model.LookupSymbols(syntax.SpanStart, _logger, "Log" + call.Level, includeReducedExtensionMethods: true).IsEmpty)
-            {
-                imports.Add(LocalLogging.LoggingNamespace);
-            }
         }
     }
 
@@ -312,14 +307,9 @@ internal sealed class LoggerSlotPlan
         foreach (var call in _uses.Calls)
         {
             var syntax = (InvocationExpressionSyntax)call.Call.Syntax;
-            if (LocalLogging.Replacement(model, editor.Generator, syntax, call.Level, out var import, cancellationToken, call.LeftOut, call.Template) is { } logged)
+            if (LocalLogging.Replacement(model, editor.Generator, syntax, call.Level, imports, cancellationToken, call.LeftOut, call.Template) is { } logged)
             {
-                if (import is not null)
-                {
-                    imports.Add(import);
-                }
-                SyntaxNode replaced = (SyntaxNode?)call.Conditional ?? syntax;
-                replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
+                var replaced = LocalLogging.WithAwait((SyntaxNode?)call.Conditional ?? syntax);
                 editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
             }
         }
@@ -378,12 +368,7 @@ internal sealed class LoggerSlotPlan
         SymbolEqualityComparer.Default.Equals(TypeOf(slot), sdkType)
         && SymbolEqualityComparer.Default.Equals(slot.ContainingType, holder)
         && slot.DeclaringSyntaxReferences.Length == 1
-        && slot switch
-        {
-            IFieldSymbol { IsStatic: false, IsConst: false, DeclaredAccessibility: Accessibility.Private } => true,
-            IParameterSymbol { RefKind: RefKind.None, IsParams: false, HasExplicitDefaultValue: false, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } } => true,
-            _ => false,
-        };
+        && LoggerSlot.HasSlotShape(slot);
 
     /// <summary>A field without an initialiser, or initialised from a primary-constructor parameter (which joins the plan).</summary>
     private static bool InitialisedFrom(IFieldSymbol field, SemanticModel model, Queue<ISymbol> pending, CancellationToken cancellationToken)
@@ -551,7 +536,7 @@ internal sealed class LoggerSlotPlan
             Receiver = receiver;
             Conditional = conditional;
             Level = finding?.LogLevel ?? "Information";
-            LeftOut = finding?.LogLeftOut?.Split(',') ?? Array.Empty<string>();
+            LeftOut = LocalLogging.LeftOutOf(finding?.LogLeftOut);
             Template = finding?.LogTemplate;
         }
 
@@ -586,16 +571,11 @@ internal sealed class LoggerSlotPlan
         /// <summary>Whether a documentation comment names a slot: fine when it changes type, a dangling tag (CS1572) when it goes.</summary>
         public bool Documented { get; set; }
 
-        /// <summary>Whether every store can go: a statement of a block, or the expression body of a method or constructor.</summary>
-        public bool StoresRemovable { get; private set; } = true;
-
         public void Store(SyntaxNode assignment)
         {
             if (!Stores.Contains(assignment))
             {
                 Stores.Add(assignment);
-                StoresRemovable &= assignment.Parent is ExpressionStatementSyntax { Parent: BlockSyntax }
-                    or ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax };
             }
         }
     }

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Altertech.NoTelemetry.Analyzers;
-using Altertech.NoTelemetry.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -30,6 +29,8 @@ namespace Altertech.NoTelemetry.CodeFixes;
 /// (<see cref="DiagnosticProperties.LogTemplate"/>).</item>
 /// <item><c>remove</c>: an initialisation or registration goes (<see cref="TelemetryRemoval"/>): the statement, the link of a
 /// fluent chain, or the <c>using</c> around a body that stays.</item>
+/// <item><c>logger</c>: a field or constructor parameter of an SDK client becomes an <c>ILogger&lt;T&gt;</c>, or goes where the
+/// class holds a logger (<see cref="LoggerSlotPlan"/>).</item>
 /// </list>
 /// One provider for the rule: <c>dotnet format</c> applies one code fix provider per diagnostic ID.
 /// </summary>
@@ -47,7 +48,7 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
     public const string LoggerEquivalenceKey = "NT0001.ReplaceWithLogger";
 
     /// <summary>
-    /// Fixes every fixable finding of a document in one pass, both kinds, and skips the rest, whichever finding Fix All (or
+    /// Fixes every fixable finding of a document in one pass, every kind, and skips the rest, whichever finding Fix All (or
     /// <c>dotnet format</c>, which starts from the first finding of the rule) was started from. One pass, not a batch of
     /// single fixes merged: two removals in one fluent chain must see each other.
     /// </summary>
@@ -122,9 +123,7 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         // Findings from before the fix kind was a property are local-logging findings.
         var kind = diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) && fix is not null ? fix : TelemetryFix.Log;
         var level = diagnostic.Properties.TryGetValue(DiagnosticProperties.LogLevel, out var logLevel) && logLevel is not null ? logLevel : "Information";
-        var leftOut = diagnostic.Properties.TryGetValue(DiagnosticProperties.LogLeftOut, out var names) && names is not null
-            ? names.Split(',')
-            : System.Array.Empty<string>();
+        var leftOut = LocalLogging.LeftOutOf(diagnostic.Properties.TryGetValue(DiagnosticProperties.LogLeftOut, out var names) ? names : null);
         var template = diagnostic.Properties.TryGetValue(DiagnosticProperties.LogTemplate, out var templateParameter) ? templateParameter : null;
         var name = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as SimpleNameSyntax;
         var call = name?.Parent switch
@@ -184,14 +183,9 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
 
             if (fix.Kind == TelemetryFix.Log)
             {
-                if (LocalLogging.Replacement(model, editor.Generator, fix.Call, fix.Level, out var import, cancellationToken, fix.LeftOut, fix.Template) is { } logged)
+                if (LocalLogging.Replacement(model, editor.Generator, fix.Call, fix.Level, imports, cancellationToken, fix.LeftOut, fix.Template) is { } logged)
                 {
-                    if (import is not null)
-                    {
-                        imports.Add(import);
-                    }
-                    SyntaxNode replaced = fix.Call.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == fix.Call ? access : fix.Call;
-                    replaced = replaced.Parent is AwaitExpressionSyntax awaited ? awaited : replaced;
+                    var replaced = LocalLogging.ReplacedBy(fix.Call);
                     editor.ReplaceNode(replaced, logged.WithTriviaFrom(replaced));
                 }
             }
@@ -206,8 +200,7 @@ public sealed class TelemetrySdkUsageCodeFix : CodeFixProvider
         var changed = imports.Count > 0 && editor.GetChangedRoot() is CompilationUnitSyntax unit
             ? document.WithSyntaxRoot(imports.Aggregate(unit, Imports.With))
             : editor.GetChangedDocument();
-        var matcher = CompilationKnowledge.Get(model.Compilation, document.Project.AnalyzerOptions, cancellationToken).Telemetry;
-        return await Imports.WithoutUnusedSdkImportsAsync(changed, type => matcher.Match(type) is not null, cancellationToken).ConfigureAwait(false);
+        return await Imports.WithoutUnusedSdkImportsAsync(changed, model.Compilation, cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Fixable

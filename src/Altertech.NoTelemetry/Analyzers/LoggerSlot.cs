@@ -29,17 +29,20 @@ internal static class LoggerSlot
             return false;
         }
 
-        var shape = declared switch
-        {
-            IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsStatic: false, IsConst: false, IsImplicitlyDeclared: false, ContainingType: { TypeKind: TypeKind.Class, IsRecord: false } }
-                => syntax is VariableDeclaratorSyntax { Initializer: null, Parent: VariableDeclarationSyntax { Variables.Count: 1 } },
-            IParameterSymbol { RefKind: RefKind.None, IsParams: false, HasExplicitDefaultValue: false, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, ContainingType: { TypeKind: TypeKind.Class, IsRecord: false } } }
-                => true,
-            _ => false,
-        };
-
-        return shape
+        return HasSlotShape(declared)
+            && (declared is not IFieldSymbol || syntax is VariableDeclaratorSyntax { Initializer: null, Parent: VariableDeclarationSyntax { Variables.Count: 1 } })
             && compilation.GetTypeByMetadataName(GenericLogger) is not null
             && compilation.GetTypeByMetadataName(LoggerExtensions) is not null;
     }
+
+    /// <summary>
+    /// The symbol's side of <see cref="MayBecomeLogger"/>, which the fix asks again of every slot a value moves between: a
+    /// private instance field, or a plain parameter of an instance constructor, of a class that is not a record.
+    /// </summary>
+    public static bool HasSlotShape(ISymbol declared) => declared switch
+    {
+        IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsStatic: false, IsConst: false, IsImplicitlyDeclared: false, ContainingType: { TypeKind: TypeKind.Class, IsRecord: false } } => true,
+        IParameterSymbol { RefKind: RefKind.None, IsParams: false, HasExplicitDefaultValue: false, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, ContainingType: { TypeKind: TypeKind.Class, IsRecord: false } } } => true,
+        _ => false,
+    };
 }
